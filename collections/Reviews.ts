@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+import { nobody, staffOnly } from '../src/access/rules'
+
+export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
+export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
+
+export const REVIEW_DECISIONS = ['approved', 'changes_requested', 'retired'] as const
+
+/**
+ * The append-only sign-off trail: one record per decision. Only the review
+ * workflow writes here (server-side, with overrideAccess); nobody updates or deletes.
+ */
+export const Reviews: CollectionConfig = {
+  slug: 'reviews',
+  labels: { singular: 'Review record', plural: 'Review records' },
+  admin: {
+    useAsTitle: 'documentTitle',
+    defaultColumns: ['documentTitle', 'decision', 'reviewerName', 'decidedAt'],
+    group: 'Administration',
+  },
+  access: {
+    read: staffOnly,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  fields: [
+    {
+      name: 'documentCollection',
+      type: 'select',
+      required: true,
+      index: true,
+      options: REVIEWABLE_COLLECTIONS.map((value) => ({ label: value, value })),
+    },
+    { name: 'documentId', type: 'text', required: true, index: true },
+    { name: 'documentTitle', type: 'text' },
+    { name: 'versionId', type: 'text', required: true, index: true },
+    { name: 'contentHash', type: 'text', required: true },
+    {
+      name: 'decision',
+      type: 'select',
+      required: true,
+      options: REVIEW_DECISIONS.map((value) => ({ label: value.replace('_', ' '), value })),
+    },
+    { name: 'comment', type: 'textarea' },
+    { name: 'reviewer', type: 'relationship', relationTo: 'users', required: true },
+    { name: 'reviewerName', type: 'text', required: true },
+    { name: 'reviewerCredentials', type: 'text' },
+    { name: 'decidedAt', type: 'date', required: true, index: true },
+  ],
+}

@@ -1,0 +1,59 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { adminOnly, adminOnlyField, adminOrSelf, staffOnly } from '../src/access/rules'
+import { ROLES } from '../src/access/roles'
+
+/** The account made on the "create first user" screen must be able to manage the rest. */
+const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const { totalDocs } = await req.payload.count({ collection: 'users', req })
+  return totalDocs === 0 ? { ...data, roles: ['admin'] } : data
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Person', plural: 'People' },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'email', 'roles', 'credentials'],
+    group: 'Administration',
+  },
+  access: {
+    read: staffOnly,
+    create: adminOnly,
+    update: adminOrSelf,
+    delete: adminOnly,
+    unlock: adminOnly,
+  },
+  hooks: { beforeChange: [makeFirstUserAdmin] },
+  fields: [
+    { name: 'displayName', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      access: { create: adminOnlyField, update: adminOnlyField },
+    },
+    {
+      name: 'credentials',
+      type: 'text',
+      maxLength: 120,
+      admin: { description: 'Shown in the public byline, for example "MD, FACOG".' },
+    },
+    { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
+    {
+      name: 'bio',
+      type: 'textarea',
+      maxLength: 600,
+      admin: { description: 'A short public biography for bylines.' },
+    },
+  ],
+}

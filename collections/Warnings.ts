@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+import { reviewMetadataField } from './fields/reviewMetadata'
+import { slugField } from './fields/slug'
+import { reviewableAccess, reviewableVersions } from './reviewable'
+import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
+
+export const Warnings: CollectionConfig = {
+  slug: 'warnings',
+  labels: { singular: 'Warning', plural: 'Warnings' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'severity', '_status', 'updatedAt'],
+    group: 'Content',
+    description: 'Red flags: what to watch for and what to do. Reusable; reviewed like articles.',
+  },
+  access: reviewableAccess,
+  versions: reviewableVersions,
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 160 },
+    slugField(),
+    { name: 'severity', type: 'select', required: true, options: SEVERITIES.map((value) => ({ label: SEVERITY_LABEL[value], value })) },
+    {
+      name: 'symptoms',
+      type: 'textarea',
+      required: true,
+      maxLength: 2000,
+      admin: { description: 'What the reader notices.' },
+    },
+    {
+      name: 'action',
+      type: 'textarea',
+      required: true,
+      maxLength: 1000,
+      admin: { description: 'What the reader should do.' },
+    },
+    reviewMetadataField,
+  ],
+}

@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import { Articles } from './collections/Articles'
+import { Reviews } from './collections/Reviews'
+import { Tips } from './collections/Tips'
+import { Users } from './collections/Users'
+import { Warnings } from './collections/Warnings'
+import { databasePool, payloadSecret, serverUrl } from './src/lib/server-env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverUrl(),
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    // Gravatar would send staff emails' hashes to a third party and needs the internet.
+    avatar: 'default',
+    meta: { titleSuffix: ' · Vetted' },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+  },
+  collections: [Articles, Tips, Warnings, Reviews, Users],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: databasePool(),
+    // Schema changes only through committed migrations, everywhere.
+    push: false,
+    // Applied by `npm run migrate`, and by `npm start` before the server listens.
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+  }),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { disablePlaygroundInProduction: true },
+  telemetry: false,
+})

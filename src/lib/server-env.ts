@@ -1,0 +1,27 @@
+// Settings read from the environment, with the checks that keep production honest.
+
+const DEV_SECRET = 'vetted-development-secret-do-not-use-in-production'
+
+const isProduction = process.env.NODE_ENV === 'production'
+const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
+
+export function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (isProduction && !isBuild) {
+    throw new Error('PAYLOAD_SECRET is not set: refusing to run in production without it.')
+  }
+  return DEV_SECRET
+}
+
+export function databasePool(): { connectionString?: string; max: number; connectionTimeoutMillis: number } {
+  return {
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_MAX) || 10,
+    connectionTimeoutMillis: 5000,
+  }
+}
+
+export function serverUrl(): string {
+  return process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
+}

@@ -1,0 +1,11 @@
+/** "Lumbar soreness in early pregnancy" -> "lumbar-soreness-in-early-pregnancy" */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96)
+    .replace(/-+$/g, '')
+}
