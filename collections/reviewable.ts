@@ -6,7 +6,8 @@ import { contentAuthors, adminOnly, publishedOrStaff, staffOnly } from '../src/a
 export const reviewableVersions: CollectionConfig['versions'] = {
   // Sign-off history is evidence: never prune it.
   maxPerDoc: 0,
-  drafts: { autosave: false },
+  // Drafts are validated too: what goes to a reviewer is always complete and well-formed.
+  drafts: { autosave: false, validate: true },
 }
 
 export const reviewableAccess: CollectionConfig['access'] = {

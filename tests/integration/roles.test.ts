@@ -1,0 +1,58 @@
+// Who may manage accounts: attacks on roles and other people's accounts.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureSeeded } from '../support/content'
+import { rest, testPayload, unique } from '../support/payload'
+
+let payload: Payload
+let editorId: number
+let reviewerId: number
+
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+  const find = async (email: string) =>
+    (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!.id
+  editorId = await find('editor@example.com')
+  reviewerId = await find('reviewer@example.com')
+})
+
+describe('roles and accounts', () => {
+  it('does not let an editor make themselves an admin', async () => {
+    await rest('editor', 'PATCH', `/users/${editorId}`, { roles: ['admin'] })
+    const editor = await payload.findByID({ collection: 'users', id: editorId })
+    expect(editor.roles).toEqual(['editor'])
+  })
+
+  it("does not let an editor change someone else's account", async () => {
+    const response = await rest('editor', 'PATCH', `/users/${reviewerId}`, { displayName: 'Hijacked' })
+    expect(response.status).toBe(403)
+    const reviewer = await payload.findByID({ collection: 'users', id: reviewerId })
+    expect(reviewer.displayName).not.toBe('Hijacked')
+  })
+
+  it('does not let an editor create accounts', async () => {
+    const email = `${unique('intruder')}@example.com`
+    const response = await rest('editor', 'POST', '/users', { email, password: 'x-long-password', displayName: 'X', roles: ['admin'] })
+    expect(response.status).toBe(403)
+    expect((await payload.count({ collection: 'users', where: { email: { equals: email } } })).totalDocs).toBe(0)
+  })
+
+  it('lets a person edit their own profile', async () => {
+    const response = await rest('reviewer', 'PATCH', `/users/${reviewerId}`, { bio: 'Obstetrician and gynecologist (demo profile).' })
+    expect(response.status).toBe(200)
+  })
+
+  it('lets an admin change roles', async () => {
+    const email = `${unique('new-reviewer')}@example.com`
+    const created = await rest('admin', 'POST', '/users', { email, password: 'a-long-password', displayName: 'New', roles: ['editor'] })
+    expect(created.status).toBe(201)
+    const updated = await rest('admin', 'PATCH', `/users/${created.body.doc.id}`, { roles: ['reviewer'] })
+    expect(updated.body.doc.roles).toEqual(['reviewer'])
+  })
+
+  it('puts roles in the login token', async () => {
+    const { user } = await payload.login({ collection: 'users', data: { email: 'reviewer@example.com', password: process.env.SEED_PASSWORD || 'vetted-demo' } })
+    expect(user.roles).toEqual(['reviewer'])
+  })
+})

@@ -1,0 +1,52 @@
+// Small factories for test content, each document marked with a unique string.
+import type { Payload } from 'payload'
+import { seed } from '@seed/seed'
+import { DEFAULT_DEMO_PASSWORD } from '@seed/users'
+import { unique } from './payload'
+
+export async function ensureSeeded(payload: Payload) {
+  await seed(payload, { password: process.env.SEED_PASSWORD || DEFAULT_DEMO_PASSWORD })
+}
+
+export function lexicalText(text: string) {
+  return {
+    root: {
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: [
+        {
+          type: 'paragraph',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          textFormat: 0,
+          textStyle: '',
+          children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+        },
+      ],
+    },
+  }
+}
+
+export function articleData(marker = unique('article')) {
+  return {
+    title: `Test article ${marker}`,
+    summary: `Summary ${marker}`,
+    topic: 'Testing',
+    audience: 'patient',
+    body: lexicalText(`Body ${marker}`),
+    disclaimer: 'For tests only.',
+  }
+}
+
+export function tipData(marker = unique('tip')) {
+  return { title: `Tip ${marker}`, body: `Do this ${marker}`, category: 'rest', stage: 'any' }
+}
+
+export function warningData(marker = unique('warning'), severity = 'urgent') {
+  return { title: `Warning ${marker}`, severity, symptoms: `Symptoms ${marker}`, action: `Act ${marker}` }
+}
