@@ -8,7 +8,7 @@ import { Reviews } from './collections/Reviews'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
-import { databasePool, payloadSecret, serverUrl } from './src/lib/server-env'
+import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -30,6 +30,7 @@ export default buildConfig({
     push: false,
     // Applied by `npm run migrate`, and by `npm start` before the server listens.
     migrationDir: path.resolve(dirname, 'src/migrations'),
+    transactionOptions: useTransactions() ? undefined : false,
   }),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },

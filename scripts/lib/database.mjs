@@ -98,6 +98,7 @@ export async function provideDatabase({ dataDir, log } = {}) {
     env: {
       DATABASE_URL: embedded.url,
       DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX),
+      VETTED_EMBEDDED_DB: '1',
     },
     stop: embedded.stop,
     embedded: true,

@@ -25,3 +25,13 @@ export function databasePool(): { connectionString?: string; max: number; connec
 export function serverUrl(): string {
   return process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
 }
+
+/**
+ * The embedded PGlite serves every connection from one session, and Payload runs a few
+ * queries outside the request's transaction (the document-lock check on update), which
+ * then wait forever behind it. So on the embedded database, statements autocommit.
+ * Real PostgreSQL keeps full transactions.
+ */
+export function useTransactions(): boolean {
+  return process.env.VETTED_EMBEDDED_DB !== '1'
+}

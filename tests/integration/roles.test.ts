@@ -53,6 +53,6 @@ describe('roles and accounts', () => {
 
   it('puts roles in the login token', async () => {
     const { user } = await payload.login({ collection: 'users', data: { email: 'reviewer@example.com', password: process.env.SEED_PASSWORD || 'vetted-demo' } })
-    expect(user.roles).toEqual(['reviewer'])
+    expect(user?.roles).toEqual(['reviewer'])
   })
 })
