@@ -70,7 +70,9 @@ export interface Config {
     articles: Article;
     tips: Tip;
     warnings: Warning;
+    workflow: Workflow;
     reviews: Review;
+    revisions: Revision;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -82,7 +84,9 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     tips: TipsSelect<false> | TipsSelect<true>;
     warnings: WarningsSelect<false> | WarningsSelect<true>;
+    workflow: WorkflowSelect<false> | WorkflowSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    revisions: RevisionsSelect<false> | RevisionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -293,6 +297,25 @@ export interface Tip {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow".
+ */
+export interface Workflow {
+  id: number;
+  key: string;
+  documentCollection: 'articles' | 'tips' | 'warnings';
+  documentId: string;
+  documentTitle?: string | null;
+  state: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'retired';
+  submittedVersion?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  needsReReview?: boolean | null;
+  reReviewReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "reviews".
  */
 export interface Review {
@@ -308,6 +331,20 @@ export interface Review {
   reviewerName: string;
   reviewerCredentials?: string | null;
   decidedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "revisions".
+ */
+export interface Revision {
+  id: number;
+  documentCollection: 'articles' | 'tips' | 'warnings';
+  documentId: string;
+  versionId: string;
+  author?: (number | null) | User;
+  savedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -348,8 +385,16 @@ export interface PayloadLockedDocument {
         value: number | Warning;
       } | null)
     | ({
+        relationTo: 'workflow';
+        value: number | Workflow;
+      } | null)
+    | ({
         relationTo: 'reviews';
         value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'revisions';
+        value: number | Revision;
       } | null)
     | ({
         relationTo: 'users';
@@ -482,6 +527,24 @@ export interface WarningsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow_select".
+ */
+export interface WorkflowSelect<T extends boolean = true> {
+  key?: T;
+  documentCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  state?: T;
+  submittedVersion?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  needsReReview?: T;
+  reReviewReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "reviews_select".
  */
 export interface ReviewsSelect<T extends boolean = true> {
@@ -496,6 +559,19 @@ export interface ReviewsSelect<T extends boolean = true> {
   reviewerName?: T;
   reviewerCredentials?: T;
   decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "revisions_select".
+ */
+export interface RevisionsSelect<T extends boolean = true> {
+  documentCollection?: T;
+  documentId?: T;
+  versionId?: T;
+  author?: T;
+  savedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

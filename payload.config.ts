@@ -5,9 +5,12 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { Articles } from './collections/Articles'
 import { Reviews } from './collections/Reviews'
+import { Revisions } from './collections/Revisions'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
+import { Workflow } from './collections/Workflow'
+import { reviewQueueEndpoint } from './src/review/endpoints'
 import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -22,7 +25,8 @@ export default buildConfig({
     meta: { titleSuffix: ' · Vetted' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Reviews, Users],
+  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users],
+  endpoints: [reviewQueueEndpoint],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: databasePool(),

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { reviewableAccess, reviewableVersions } from './reviewable'
+import { reviewable } from './reviewable'
 
 export const AUDIENCES = [
   { label: 'Patients and the public', value: 'patient' },
@@ -17,8 +17,7 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'topic', '_status', 'updatedAt'],
     group: 'Content',
   },
-  access: reviewableAccess,
-  versions: reviewableVersions,
+  ...reviewable('articles'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { reviewableAccess, reviewableVersions } from './reviewable'
+import { reviewable } from './reviewable'
 
 export const TIP_CATEGORIES = [
   { label: 'Posture', value: 'posture' },
@@ -32,8 +32,7 @@ export const Tips: CollectionConfig = {
     group: 'Content',
     description: 'Short, actionable advice. Reusable across articles; reviewed like articles.',
   },
-  access: reviewableAccess,
-  versions: reviewableVersions,
+  ...reviewable('tips'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, staffOnly } from '../src/access/rules'
 import { ROLES } from '../src/access/roles'
 
@@ -7,6 +7,15 @@ const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation,
   if (operation !== 'create') return data
   const { totalDocs } = await req.payload.count({ collection: 'users', req })
   return totalDocs === 0 ? { ...data, roles: ['admin'] } : data
+}
+
+/** People in the sign-off trail stay: their name is evidence. Remove their roles instead. */
+const keepPeopleInTheTrail: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const reviews = await req.payload.count({ collection: 'reviews', where: { reviewer: { equals: id } }, req })
+  const revisions = await req.payload.count({ collection: 'revisions', where: { author: { equals: id } }, req })
+  if (reviews.totalDocs + revisions.totalDocs > 0) {
+    throw new APIError('This person appears in the review trail and cannot be deleted: remove their roles instead.', 409, undefined, true)
+  }
 }
 
 export const Users: CollectionConfig = {
@@ -29,7 +38,7 @@ export const Users: CollectionConfig = {
     delete: adminOnly,
     unlock: adminOnly,
   },
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: { beforeChange: [makeFirstUserAdmin], beforeDelete: [keepPeopleInTheTrail] },
   fields: [
     { name: 'displayName', type: 'text', required: true, maxLength: 120 },
     {

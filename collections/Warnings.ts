@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { reviewableAccess, reviewableVersions } from './reviewable'
+import { reviewable } from './reviewable'
 import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
 
 export const Warnings: CollectionConfig = {
@@ -13,8 +13,7 @@ export const Warnings: CollectionConfig = {
     group: 'Content',
     description: 'Red flags: what to watch for and what to do. Reusable; reviewed like articles.',
   },
-  access: reviewableAccess,
-  versions: reviewableVersions,
+  ...reviewable('warnings'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),

@@ -1,8 +1,12 @@
-// Imports the seed content, idempotently: anything already present is left as is.
+// Imports the seed content through the real review path: an editor drafts and
+// submits, a medical reviewer approves. Idempotent: what is already there is left as is.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
-import { lumbarSorenessContent } from './content/lumbar-soreness'
+import { createLocalReq, type Payload } from 'payload'
+import type { User } from '../payload-types'
+import { performAction } from '../src/review/service'
+import type { ReviewableCollection } from '../src/workflow'
+import { lumbarSorenessContent, PENDING_REVISION } from './content/lumbar-soreness'
 import { readSourceText } from './source-text'
 import { DEMO_USERS, type DemoUser } from './users'
 
@@ -14,21 +18,13 @@ export const DEFAULT_SOURCE_FILE = path.join(
 export type SeedReport = { created: string[]; unchanged: string[] }
 export type SeedOptions = { password: string; sourceFile?: string; log?: (line: string) => void }
 
-type ContentCollection = 'articles' | 'tips' | 'warnings'
+const EDITOR = 'editor@example.com'
+const REVIEWER = 'reviewer@example.com'
 
-async function findIdBySlug(req: PayloadRequest, collection: ContentCollection, slug: string) {
-  const { docs } = await req.payload.find({
-    collection,
-    where: { slug: { equals: slug } },
-    draft: true,
-    limit: 1,
-    depth: 0,
-    req,
-  })
-  return docs[0]?.id
-}
-
-export async function seed(payload: Payload, { password, sourceFile = DEFAULT_SOURCE_FILE, log = () => {} }: SeedOptions): Promise<SeedReport> {
+export async function seed(
+  payload: Payload,
+  { password, sourceFile = DEFAULT_SOURCE_FILE, log = () => {} }: SeedOptions,
+): Promise<SeedReport> {
   // Read and check the source before touching the database.
   const content = lumbarSorenessContent(readSourceText(sourceFile))
   const report: SeedReport = { created: [], unchanged: [] }
@@ -37,43 +33,52 @@ export async function seed(payload: Payload, { password, sourceFile = DEFAULT_SO
     log(`${created ? 'created  ' : 'unchanged'} ${label}`)
   }
 
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
-    for (const user of DEMO_USERS) note(await ensureUser(req, user, password), `user ${user.email}`)
+  const users = new Map<string, User>()
+  for (const demo of DEMO_USERS) {
+    const { user, created } = await ensureUser(payload, demo, password)
+    users.set(demo.email, user)
+    note(created, `user ${demo.email}`)
+  }
+  const as = (email: string) => createLocalReq({ user: { ...users.get(email)!, collection: 'users' } }, payload)
 
-    const ensureContent = async <T extends { slug: string }>(collection: ContentCollection, data: T) => {
-      const existing = await findIdBySlug(req, collection, data.slug)
-      if (existing !== undefined) {
-        note(false, `${collection} ${data.slug}`)
-        return existing
-      }
-      const created = await payload.create({
-        collection,
-        data: { ...data, _status: 'published' } as never,
-        req,
-      })
-      note(true, `${collection} ${data.slug}`)
-      return created.id
+  /** Drafted by the editor, submitted, and approved by the reviewer. */
+  const ensureApproved = async (collection: ReviewableCollection, data: Record<string, unknown> & { slug: string }) => {
+    const { docs } = await payload.find({ collection, where: { slug: { equals: data.slug } }, draft: true, limit: 1, depth: 0 })
+    if (docs[0]) {
+      note(false, `${collection} ${data.slug}`)
+      return { id: docs[0].id, created: false }
     }
+    const draft = await payload.create({ collection, data: data as never, draft: true, req: await as(EDITOR) })
+    const target = { collection, id: String(draft.id) }
+    const { versionId } = await performAction(await as(EDITOR), target, 'submit', {})
+    await performAction(await as(REVIEWER), target, 'approve', { versionId, comment: 'Imported from the source text and reviewed.' })
+    note(true, `${collection} ${data.slug} (approved by ${REVIEWER})`)
+    return { id: draft.id, created: true }
+  }
 
-    const warningIds = []
-    for (const warning of content.warnings) warningIds.push(await ensureContent('warnings', warning))
-    const tipIds = []
-    for (const tip of content.tips) tipIds.push(await ensureContent('tips', tip))
-    await ensureContent('articles', { ...content.article, warnings: warningIds, tips: tipIds })
+  const warningIds = []
+  for (const warning of content.warnings) warningIds.push((await ensureApproved('warnings', warning)).id)
+  const tips = new Map<string, { id: number; created: boolean }>()
+  for (const tip of content.tips) tips.set(tip.slug, await ensureApproved('tips', tip))
+  const article = await ensureApproved('articles', {
+    ...content.article,
+    warnings: warningIds,
+    tips: [...tips.values()].map((tip) => tip.id),
+  })
 
-    await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
+  // A fresh install shows the queue at work: one small edit waiting for review.
+  const pending = tips.get(PENDING_REVISION.slug)
+  if (article.created && pending) {
+    const target = { collection: 'tips' as const, id: String(pending.id) }
+    await payload.update({ collection: 'tips', id: pending.id, data: PENDING_REVISION.change, draft: true, req: await as(EDITOR) })
+    await performAction(await as(EDITOR), target, 'submit', {})
+    note(true, `pending revision of tips ${PENDING_REVISION.slug}, in review`)
   }
   return report
 }
 
-async function ensureUser(req: PayloadRequest, user: DemoUser, password: string): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, req })
-  if (totalDocs > 0) return false
-  await req.payload.create({ collection: 'users', data: { ...user, password }, req })
-  return true
+async function ensureUser(payload: Payload, user: DemoUser, password: string): Promise<{ user: User; created: boolean }> {
+  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1 })
+  if (docs[0]) return { user: docs[0], created: false }
+  return { user: await payload.create({ collection: 'users', data: { ...user, password } }), created: true }
 }

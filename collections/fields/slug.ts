@@ -16,6 +16,8 @@ export function slugField(sourceField = 'title'): Field {
       description: 'The stable web address. Left empty, it is made from the title.',
     },
     hooks: {
+      // A duplicate needs its own address; the editor renames it before it is reviewed.
+      beforeDuplicate: [({ value }) => (typeof value === 'string' ? `${value}-copy-${Date.now().toString(36)}` : value)],
       beforeValidate: [
         ({ value, data }) => {
           if (typeof value === 'string' && value.trim()) return value.trim()

@@ -240,3 +240,9 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
 
   return { article, tips, warnings }
 }
+
+/** The small edit an editor has waiting for review on a fresh install. */
+export const PENDING_REVISION = {
+  slug: 'wear-flat-shoes',
+  change: { title: 'Wear flat, comfortable shoes' },
+}

@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+import { nobody, staffOnly } from '../src/access/rules'
+import { STATE_LABEL, STATES } from '../src/workflow/states'
+import { REVIEWABLE_COLLECTIONS } from './Reviews'
+
+/**
+ * Where each reviewable document stands in the review workflow: one row per
+ * document, kept apart from the content so workflow bookkeeping never writes to
+ * the content's versions. Written only by the workflow service.
+ */
+export const Workflow: CollectionConfig = {
+  slug: 'workflow',
+  labels: { singular: 'Workflow status', plural: 'Workflow statuses' },
+  admin: {
+    useAsTitle: 'documentTitle',
+    defaultColumns: ['documentTitle', 'documentCollection', 'state', 'submittedAt', 'needsReReview'],
+    group: 'Review',
+  },
+  access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
+    {
+      name: 'documentCollection',
+      type: 'select',
+      required: true,
+      options: REVIEWABLE_COLLECTIONS.map((value) => ({ label: value, value })),
+    },
+    { name: 'documentId', type: 'text', required: true },
+    { name: 'documentTitle', type: 'text' },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'draft',
+      options: STATES.map((value) => ({ label: STATE_LABEL[value], value })),
+    },
+    { name: 'submittedVersion', type: 'text' },
+    { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
+    { name: 'submittedAt', type: 'date', index: true },
+    { name: 'needsReReview', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'reReviewReason', type: 'text' },
+  ],
+}

@@ -1,0 +1,27 @@
+// The little raw SQL the workflow needs: a row lock around check-and-publish.
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+
+/** The Drizzle handle of the request's transaction, or the pool outside one. */
+async function executorFor(req: PayloadRequest): Promise<Executor> {
+  const db = req.payload.db as unknown as {
+    drizzle: Executor
+    sessions?: Record<string | number, { db: Executor } | undefined>
+  }
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  return (transactionID !== undefined && db.sessions?.[transactionID]?.db) || db.drizzle
+}
+
+/**
+ * Locks the document's main row until the request's transaction ends. Every save
+ * and every workflow action on a document takes this lock first, so a save and an
+ * approval never interleave and always take locks in the same order.
+ */
+export async function lockDocumentRow(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
+  const table = (req.payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(collection)
+  if (!table) throw new Error(`No table for collection ${collection}`)
+  const executor = await executorFor(req)
+  await executor.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
+}

@@ -1,0 +1,66 @@
+// The workflow's REST API: POST /api/<collection>/:id/{submit,approve,request-changes,retire}.
+// Thin: parse the request, call the service, shape the answer.
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+import type { Action, ReviewableCollection } from '../workflow'
+import { errorResponse, WorkflowError } from './errors'
+import { readActionInput } from './request-body'
+import { reviewQueue } from './queue'
+import { performAction } from './service'
+import { workflowStatus } from './status'
+import { isStaff } from '../access/roles'
+
+const ACTION_PATHS: Record<Action, string> = {
+  submit: 'submit',
+  approve: 'approve',
+  request_changes: 'request-changes',
+  retire: 'retire',
+}
+
+/** Runs a handler, turning workflow refusals into Payload-shaped JSON errors. */
+export const answering =
+  (handler: (req: PayloadRequest) => Promise<Response>): PayloadHandler =>
+  async (req) => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      if (error instanceof WorkflowError) return errorResponse(error.status, error.message)
+      throw error
+    }
+  }
+
+function requireStaff(req: PayloadRequest) {
+  if (!req.user) throw new WorkflowError(401, 'Log in to see the review workflow.')
+  if (!isStaff(req.user)) throw new WorkflowError(403, 'Only editors, reviewers and admins see the review workflow.')
+}
+
+/** GET /api/review-queue: staff only. */
+export const reviewQueueEndpoint: Endpoint = {
+  path: '/review-queue',
+  method: 'get',
+  handler: answering(async (req) => {
+    requireStaff(req)
+    return Response.json(await reviewQueue(req))
+  }),
+}
+
+export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] {
+  const statusEndpoint: Endpoint = {
+    path: '/:id/workflow',
+    method: 'get',
+    handler: answering(async (req) => {
+      requireStaff(req)
+      return Response.json(await workflowStatus(req, collection, String(req.routeParams?.id ?? '')))
+    }),
+  }
+  return [statusEndpoint, ...(Object.keys(ACTION_PATHS) as Action[]).map((action): Endpoint => ({
+    path: `/:id/${ACTION_PATHS[action]}`,
+    method: 'post',
+    handler: answering(async (req) => {
+      if (!req.user) throw new WorkflowError(401, 'Log in to take review actions.')
+      const input = await readActionInput(req)
+      const id = String(req.routeParams?.id ?? '')
+      const result = await performAction(req, { collection, id }, action, input)
+      return Response.json(result)
+    }),
+  }))]
+}

@@ -1,0 +1,176 @@
+// Reads and writes of workflow records, through Payload's Local API inside the
+// caller's request (one transaction), always with overrideAccess: these records
+// are written only by the server-side workflow, never by users directly.
+import type { PayloadRequest } from 'payload'
+import type { Review, Workflow } from '../../payload-types'
+import type { ReviewableCollection, RelatedHashes } from '../workflow'
+import { relationIds } from '../workflow'
+import { WorkflowError } from './errors'
+
+const system = { overrideAccess: true, depth: 0 } as const
+
+export const workflowKey = (collection: ReviewableCollection, id: string | number) => `${collection}:${id}`
+
+export type ContentDoc = Record<string, unknown> & { id: number; title?: string; _status?: 'draft' | 'published' | null }
+
+/** The document's main row: the published content when it is live. */
+export async function findMainRow(req: PayloadRequest, collection: ReviewableCollection, id: string) {
+  if (!/^\d+$/.test(id)) return null
+  const doc = await req.payload.findByID({ collection, id, draft: false, req, disableErrors: true, ...system })
+  return (doc as ContentDoc | null) ?? null
+}
+
+export async function latestVersion(req: PayloadRequest, collection: ReviewableCollection, id: string) {
+  const { docs } = await req.payload.findVersions({
+    collection,
+    where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+    sort: '-updatedAt',
+    limit: 1,
+    req,
+    ...system,
+  })
+  const version = docs[0]
+  return version ? { id: String(version.id), content: version.version as unknown as ContentDoc } : null
+}
+
+export async function findVersion(req: PayloadRequest, collection: ReviewableCollection, versionId: string) {
+  const version = await req.payload.findVersionByID({ collection, id: versionId, req, disableErrors: true, ...system })
+  return version ? { id: String(version.id), parent: String(version.parent), content: version.version as unknown as ContentDoc } : null
+}
+
+export async function findWorkflow(req: PayloadRequest, collection: ReviewableCollection, id: string) {
+  const { docs } = await req.payload.find({
+    collection: 'workflow',
+    where: { key: { equals: workflowKey(collection, id) } },
+    limit: 1,
+    req,
+    ...system,
+  })
+  return (docs[0] as Workflow | undefined) ?? null
+}
+
+export type WorkflowPatch = Partial<Omit<Workflow, 'id' | 'key' | 'documentCollection' | 'documentId' | 'createdAt' | 'updatedAt'>>
+
+export async function saveWorkflow(req: PayloadRequest, collection: ReviewableCollection, id: string, patch: WorkflowPatch) {
+  const identity = { key: workflowKey(collection, id), documentCollection: collection, documentId: id }
+  const existing = await findWorkflow(req, collection, id)
+  if (existing) {
+    return req.payload.update({ collection: 'workflow', id: existing.id, data: { ...identity, ...patch }, req, ...system })
+  }
+  return req.payload.create({ collection: 'workflow', data: { ...identity, state: 'draft', ...patch }, req, ...system })
+}
+
+export async function recordRevision(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  id: string,
+  versionId: string,
+  authorId: number | null,
+) {
+  await req.payload.create({
+    collection: 'revisions',
+    data: { documentCollection: collection, documentId: id, versionId, author: authorId, savedAt: new Date().toISOString() },
+    req,
+    ...system,
+  })
+}
+
+/** Everyone who saved a version of the document after `since` (all time when null). */
+export async function authorsSince(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  id: string,
+  since: string | null,
+): Promise<string[]> {
+  const { docs } = await req.payload.find({
+    collection: 'revisions',
+    where: {
+      and: [
+        { documentCollection: { equals: collection } },
+        { documentId: { equals: id } },
+        ...(since ? [{ savedAt: { greater_than: since } }] : []),
+      ],
+    },
+    pagination: false,
+    req,
+    ...system,
+  })
+  return [...new Set(docs.map((doc) => doc.author).filter((author) => author != null).map(String))]
+}
+
+export async function reviewHistory(req: PayloadRequest, collection: ReviewableCollection, id: string, limit = 50) {
+  const { docs } = await req.payload.find({
+    collection: 'reviews',
+    where: { and: [{ documentCollection: { equals: collection } }, { documentId: { equals: id } }] },
+    sort: '-decidedAt',
+    limit,
+    req,
+    ...system,
+  })
+  return docs as Review[]
+}
+
+export async function lastApproval(req: PayloadRequest, collection: ReviewableCollection, id: string) {
+  const { docs } = await req.payload.find({
+    collection: 'reviews',
+    where: {
+      and: [{ documentCollection: { equals: collection } }, { documentId: { equals: id } }, { decision: { equals: 'approved' } }],
+    },
+    sort: '-decidedAt',
+    limit: 1,
+    req,
+    ...system,
+  })
+  return (docs[0] as Review | undefined) ?? null
+}
+
+export type ReviewRecord = Omit<Review, 'id' | 'createdAt' | 'updatedAt'>
+
+export async function createReview(req: PayloadRequest, record: ReviewRecord) {
+  return req.payload.create({ collection: 'reviews', data: record, req, ...system })
+}
+
+/**
+ * The approved hashes of the tips and warnings an article shows. With `strict`,
+ * any that is not published is refused: the article would silently lack it.
+ */
+export async function relatedHashes(req: PayloadRequest, article: ContentDoc, strict: boolean): Promise<RelatedHashes> {
+  const result: RelatedHashes = { tips: [], warnings: [] }
+  for (const collection of ['tips', 'warnings'] as const) {
+    const ids = relationIds(article[collection])
+    if (ids.length === 0) continue
+    const { docs } = await req.payload.find({
+      collection,
+      where: { id: { in: ids } },
+      draft: false,
+      pagination: false,
+      req,
+      ...system,
+    })
+    const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+    for (const id of ids) {
+      const doc = byId.get(id)
+      const hash = doc?._status === 'published' ? (doc.review?.contentHash ?? null) : null
+      if (strict && !hash) {
+        const name = doc?.title ? `"${doc.title}"` : `#${id}`
+        throw new WorkflowError(409, `The ${collection.slice(0, -1)} ${name} is not approved yet: approve it before the article.`)
+      }
+      result[collection].push({ id, hash })
+    }
+  }
+  return result
+}
+
+/** Published articles that show this tip or warning. */
+export async function publishedArticlesUsing(req: PayloadRequest, collection: 'tips' | 'warnings', id: string) {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [{ [collection]: { in: [id] } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    pagination: false,
+    select: { title: true },
+    req,
+    ...system,
+  })
+  return docs
+}

@@ -1,0 +1,31 @@
+// Parses and checks a workflow request body: { "versionId"?: string|number, "comment"?: string }.
+import type { PayloadRequest } from 'payload'
+import type { ActionInput } from './service'
+import { WorkflowError } from './errors'
+
+export const MAX_COMMENT_LENGTH = 5000
+const MAX_BODY_BYTES = 64 * 1024
+
+export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
+  const text = typeof req.text === 'function' ? await req.text() : ''
+  if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The request body is too large.')
+  if (!text.trim()) return {}
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new WorkflowError(400, 'The request body is not valid JSON.')
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new WorkflowError(400, 'The request body must be a JSON object: { "versionId": "...", "comment": "..." }.')
+  }
+  const { versionId, comment } = body as Record<string, unknown>
+  if (versionId != null && !(typeof versionId === 'string' || (typeof versionId === 'number' && Number.isInteger(versionId)))) {
+    throw new WorkflowError(400, '"versionId" must be a version id (a string or an integer).')
+  }
+  if (comment != null && typeof comment !== 'string') throw new WorkflowError(400, '"comment" must be text.')
+  if (typeof comment === 'string' && comment.length > MAX_COMMENT_LENGTH) {
+    throw new WorkflowError(400, `"comment" is longer than ${MAX_COMMENT_LENGTH} characters.`)
+  }
+  return { versionId: versionId == null ? null : String(versionId), comment: comment ?? null }
+}

@@ -1,0 +1,226 @@
+// The review workflow's operations. Each runs in one transaction with the
+// document's row locked: load the facts, let the pure rules decide, apply the effect.
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { User } from '../../payload-types'
+import {
+  type Action,
+  type ReviewableCollection,
+  type State,
+  addMonths,
+  contentHash,
+  decide,
+  DEFAULT_REVIEW_INTERVAL_MONTHS,
+} from '../workflow'
+import { lockDocumentRow } from './database'
+import { isConcurrencyConflict, WorkflowError } from './errors'
+import { withKeyLock } from './keyed-mutex'
+import {
+  type ContentDoc,
+  authorsSince,
+  createReview,
+  findMainRow,
+  findVersion,
+  findWorkflow,
+  lastApproval,
+  latestVersion,
+  publishedArticlesUsing,
+  relatedHashes,
+  saveWorkflow,
+  workflowKey,
+} from './repository'
+import { asWorkflow } from './write-context'
+
+export type Target = { collection: ReviewableCollection; id: string }
+export type ActionInput = { versionId?: string | null; comment?: string | null }
+export type ActionResult = { state: State; versionId: string | null; reviewId?: number; contentHash?: string }
+
+/** Fields that belong to the document itself, as stored in a version snapshot. */
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt'])
+const contentOf = (snapshot: ContentDoc) =>
+  Object.fromEntries(Object.entries(snapshot).filter(([key]) => !BOOKKEEPING.has(key)))
+
+function reviewIntervalMonths(req: PayloadRequest, collection: ReviewableCollection): number {
+  const custom = req.payload.collections[collection]?.config.custom as { reviewIntervalMonths?: number } | undefined
+  return custom?.reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
+}
+
+async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (started) await killTransaction(req)
+    if (isConcurrencyConflict(error)) {
+      throw new WorkflowError(409, 'Someone changed this document at the same moment: reload and try again.')
+    }
+    throw error
+  }
+}
+
+type Facts = Awaited<ReturnType<typeof loadFacts>>
+
+async function loadFacts(req: PayloadRequest, { collection, id }: Target) {
+  await lockDocumentRow(req, collection, id)
+  const doc = await findMainRow(req, collection, id)
+  if (!doc) throw new WorkflowError(404, `There is no ${collection.slice(0, -1)} with id ${id}.`)
+  const workflow = await findWorkflow(req, collection, id)
+  const latest = await latestVersion(req, collection, id)
+  const approval = await lastApproval(req, collection, id)
+  const authors = await authorsSince(req, collection, id, approval?.decidedAt ?? null)
+  const isLive = doc._status === 'published'
+  const state: State = (workflow?.state as State | undefined) ?? (isLive ? 'published' : 'draft')
+  return { doc, workflow, latest, approval, authors, isLive, state }
+}
+
+export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
+  const user = req.user as (User & { collection: 'users' }) | null
+  if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
+  return withKeyLock(workflowKey(target.collection, target.id), () =>
+    inTransaction(req, async () => {
+      const facts = await loadFacts(req, target)
+      const decision = decide({
+        action,
+        actor: { id: String(user.id), roles: user.roles ?? [] },
+        state: facts.state,
+        isLive: facts.isLive,
+        latestVersionId: facts.latest?.id ?? null,
+        submittedVersionId: facts.workflow?.submittedVersion ?? null,
+        requestedVersionId: input.versionId == null ? null : String(input.versionId),
+        comment: input.comment,
+        authorsSinceApproval: facts.authors,
+      })
+      if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
+      return EFFECTS[action]({ req, user, target, facts, comment: input.comment?.trim() || null })
+    }),
+  )
+}
+
+type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; comment: string | null }
+
+const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null }
+
+async function hashOf(req: PayloadRequest, collection: ReviewableCollection, content: ContentDoc, strict: boolean) {
+  const related = collection === 'articles' ? await relatedHashes(req, content, strict) : undefined
+  return contentHash(collection, content, related)
+}
+
+function reviewRecord(user: User, target: Target, title: unknown, versionId: string, hash: string) {
+  return {
+    documentCollection: target.collection,
+    documentId: target.id,
+    documentTitle: typeof title === 'string' ? title : null,
+    versionId,
+    contentHash: hash,
+    reviewer: user.id,
+    reviewerName: user.displayName,
+    reviewerCredentials: user.credentials ?? null,
+    decidedAt: new Date().toISOString(),
+  }
+}
+
+const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
+  async submit({ req, user, target, facts }) {
+    const versionId = facts.latest!.id
+    await saveWorkflow(req, target.collection, target.id, {
+      state: 'in_review',
+      documentTitle: String(facts.latest!.content.title ?? ''),
+      submittedVersion: versionId,
+      submittedBy: user.id,
+      submittedAt: new Date().toISOString(),
+    })
+    return { state: 'in_review', versionId }
+  },
+
+  async request_changes({ req, user, target, facts, comment }) {
+    const { id: versionId, content } = facts.latest!
+    const hash = await hashOf(req, target.collection, content, false)
+    const review = await createReview(req, {
+      ...reviewRecord(user, target, content.title, versionId, hash),
+      decision: 'changes_requested',
+      comment,
+    })
+    await saveWorkflow(req, target.collection, target.id, { state: 'changes_requested', ...clearedSubmission })
+    return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
+  },
+
+  async approve({ req, user, target, facts, comment }) {
+    const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
+    if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
+    const hash = await hashOf(req, target.collection, submitted.content, true)
+    const now = new Date()
+    await asWorkflow(req, () =>
+      req.payload.update({
+        collection: target.collection,
+        id: target.id,
+        data: {
+          ...contentOf(submitted.content),
+          _status: 'published',
+          review: {
+            reviewedBy: user.id,
+            lastReviewedAt: now.toISOString(),
+            nextReviewDue: addMonths(now, reviewIntervalMonths(req, target.collection)).toISOString(),
+            approvedVersion: submitted.id,
+            contentHash: hash,
+          },
+        } as never,
+        draft: false,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      }),
+    )
+    const review = await createReview(req, {
+      ...reviewRecord(user, target, submitted.content.title, submitted.id, hash),
+      decision: 'approved',
+      comment,
+    })
+    await saveWorkflow(req, target.collection, target.id, {
+      state: 'published',
+      ...clearedSubmission,
+      needsReReview: false,
+      reReviewReason: null,
+    })
+    if (target.collection !== 'articles') await flagArticlesUsing(req, target.collection, target.id, submitted.content.title)
+    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash }
+  },
+
+  async retire({ req, user, target, facts, comment }) {
+    const hash = await hashOf(req, target.collection, facts.doc, false)
+    await asWorkflow(req, () =>
+      req.payload.update({
+        collection: target.collection,
+        id: target.id,
+        data: { _status: 'draft' } as never,
+        draft: false,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      }),
+    )
+    const approved = facts.doc.review as { approvedVersion?: string | null } | undefined
+    const versionId = approved?.approvedVersion ?? facts.latest?.id ?? ''
+    const review = await createReview(req, {
+      ...reviewRecord(user, target, facts.doc.title, versionId, hash),
+      decision: 'retired',
+      comment,
+    })
+    await saveWorkflow(req, target.collection, target.id, { state: 'retired', ...clearedSubmission })
+    return { state: 'retired', versionId, reviewId: review.id, contentHash: hash }
+  },
+}
+
+/** Articles showing a tip or warning whose approved content changed must be re-reviewed. */
+async function flagArticlesUsing(req: PayloadRequest, collection: 'tips' | 'warnings', id: string, title: unknown) {
+  const articles = await publishedArticlesUsing(req, collection, id)
+  const reason = `Shared content changed: the ${collection.slice(0, -1)} "${String(title)}" has a newly approved version.`
+  for (const article of articles) {
+    const existing = await findWorkflow(req, 'articles', String(article.id))
+    await saveWorkflow(req, 'articles', String(article.id), {
+      ...(existing ? {} : { state: 'published' as const, documentTitle: article.title }),
+      needsReReview: true,
+      reReviewReason: reason,
+    })
+  }
+}

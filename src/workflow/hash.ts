@@ -1,0 +1,73 @@
+// Content hashing: the fingerprint a reviewer signs. Canonical JSON (sorted keys)
+// of the reviewable fields only, so bookkeeping (ids of array rows, timestamps,
+// review metadata) never changes the hash, and any change to what readers see does.
+import { createHash } from 'node:crypto'
+
+export type ReviewableCollection = 'articles' | 'tips' | 'warnings'
+
+/** The fields a reviewer signs off, per collection. Relationships are handled apart. */
+export const REVIEWED_FIELDS: Record<ReviewableCollection, readonly string[]> = {
+  articles: ['title', 'slug', 'summary', 'topic', 'audience', 'releaseDate', 'body', 'references', 'disclaimer'],
+  tips: ['title', 'slug', 'body', 'category', 'stage'],
+  warnings: ['title', 'slug', 'severity', 'symptoms', 'action'],
+}
+
+/** Shared content an article shows, each with the hash of its approved version. */
+export type RelatedHashes = {
+  tips: { id: string; hash: string | null }[]
+  warnings: { id: string; hash: string | null }[]
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+function normalise(value: unknown): Json {
+  if (value === undefined || value === null) return null
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(normalise)
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {}
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key]
+      if (item !== undefined) out[key] = normalise(item)
+    }
+    return out
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value
+  return String(value)
+}
+
+export const canonicalJson = (value: unknown): string => JSON.stringify(normalise(value))
+
+const withoutRowIds = (rows: unknown) =>
+  Array.isArray(rows) ? rows.map(({ id: _id, ...row }: Record<string, unknown>) => row) : []
+
+/** The reviewable part of a document, as signed. */
+export function reviewableContent(
+  collection: ReviewableCollection,
+  doc: Record<string, unknown>,
+  related?: RelatedHashes,
+): Record<string, unknown> {
+  const content: Record<string, unknown> = {}
+  for (const field of REVIEWED_FIELDS[collection]) content[field] = doc[field] ?? null
+  if (collection === 'articles') {
+    content.references = withoutRowIds(doc.references)
+    content.tips = related?.tips ?? []
+    content.warnings = related?.warnings ?? []
+  }
+  return content
+}
+
+export function contentHash(
+  collection: ReviewableCollection,
+  doc: Record<string, unknown>,
+  related?: RelatedHashes,
+): string {
+  const payload = canonicalJson({ collection, content: reviewableContent(collection, doc, related) })
+  return createHash('sha256').update(payload).digest('hex')
+}
+
+/** Ids of related documents, whether stored as ids or populated objects. */
+export function relationIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value.map((item) => String(typeof item === 'object' && item !== null ? (item as { id: unknown }).id : item))
+}

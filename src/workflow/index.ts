@@ -1,0 +1,4 @@
+export * from './states'
+export * from './decide'
+export * from './hash'
+export * from './schedule'
