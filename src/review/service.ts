@@ -62,9 +62,11 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
 type Facts = Awaited<ReturnType<typeof loadFacts>>
 
 async function loadFacts(req: PayloadRequest, { collection, id }: Target) {
+  const missing = () => new WorkflowError(404, `There is no ${collection.slice(0, -1)} with id ${id}.`)
+  if (!/^\d{1,15}$/.test(id)) throw missing()
   await lockDocumentRow(req, collection, id)
   const doc = await findMainRow(req, collection, id)
-  if (!doc) throw new WorkflowError(404, `There is no ${collection.slice(0, -1)} with id ${id}.`)
+  if (!doc) throw missing()
   const workflow = await findWorkflow(req, collection, id)
   const latest = await latestVersion(req, collection, id)
   const approval = await lastApproval(req, collection, id)

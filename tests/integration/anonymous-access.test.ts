@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { findPublishedArticle, listPublishedArticles } from '@/lib/published-content'
 import { articleData, ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
+import { publishThroughWorkflow } from '../support/workflow'
 
 let payload: Payload
 const marker = unique('SECRET-DRAFT')
@@ -19,12 +20,8 @@ beforeAll(async () => {
   await ensureSeeded(payload)
   const draft = await payload.create({ collection: 'articles', data: articleData(marker) as never, draft: true })
   draftId = draft.id
-  const published = await payload.create({
-    collection: 'articles',
-    data: { ...articleData(), _status: 'published' } as never,
-  })
-  publishedId = published.id
-  publishedSlug = published.slug
+  publishedId = Number(await publishThroughWorkflow('articles', articleData()))
+  publishedSlug = (await payload.findByID({ collection: 'articles', id: publishedId })).slug
   // A pending edit of a published article: lives in versions only.
   await payload.update({
     collection: 'articles',
@@ -81,8 +78,12 @@ describe('anonymous REST', () => {
     expect(leaks(body)).toBe(false)
   })
 
-  it('cannot read review records', async () => {
-    expect((await rest('anonymous', 'GET', '/reviews')).status).toBe(403)
+  it.each(['reviews', 'revisions', 'workflow'])('cannot read %s', async (collection) => {
+    expect((await rest('anonymous', 'GET', `/${collection}`)).status).toBe(403)
+  })
+
+  it('cannot read the workflow status of a document', async () => {
+    expect((await rest('anonymous', 'GET', `/articles/${publishedId}/workflow`)).status).toBe(401)
   })
 
   it('cannot read users or their emails', async () => {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ARTICLE_SLUG } from '@seed/content/lumbar-soreness'
 import { seed } from '@seed/seed'
 import { SeedSourceError } from '@seed/source-text'
+import { createLocalReq } from 'payload'
+import { verifyPublished } from '@/review/verification'
 import { testPayload } from '../support/payload'
 
 let payload: Payload
@@ -44,6 +46,30 @@ describe('the seed', () => {
     expect(warnings.map((w) => w.severity)).toEqual(['emergency', 'urgent', 'caution'])
     expect(warnings[0]!.title).toMatch(/ectopic/i)
     expect(warnings[1]!.title).toMatch(/disc herniation/i)
+  })
+
+  it('publishes through the real approval path, with a verifiable trail', async () => {
+    const article = await seededArticle()
+    const { docs: reviews } = await payload.find({
+      collection: 'reviews',
+      where: { and: [{ documentCollection: { equals: 'articles' } }, { documentId: { equals: String(article.id) } }] },
+    })
+    expect(reviews).toHaveLength(1)
+    expect(reviews[0]).toMatchObject({ decision: 'approved', reviewerName: 'Dr. Maya Chen', reviewerCredentials: 'MD, FACOG' })
+    expect(reviews[0]!.contentHash).toBe(article.review?.contentHash)
+    const req = await createLocalReq({}, payload)
+    expect(await verifyPublished(req, 'articles', String(article.id))).toMatchObject({ verified: true })
+    const approvals = await payload.count({ collection: 'reviews', where: { decision: { equals: 'approved' } } })
+    expect(approvals.totalDocs).toBeGreaterThanOrEqual(15)
+  })
+
+  it('leaves one pending revision by the editor in review', async () => {
+    const { docs } = await payload.find({ collection: 'workflow', where: { state: { equals: 'in_review' } }, depth: 1, limit: 100 })
+    const pending = docs.find((row) => row.documentTitle === 'Wear flat, comfortable shoes')
+    expect(pending).toBeDefined()
+    expect((pending!.submittedBy as { email: string }).email).toBe('editor@example.com')
+    const live = await payload.find({ collection: 'tips', where: { slug: { equals: 'wear-flat-shoes' } }, draft: false })
+    expect(live.docs[0]!.title).toBe('Wear flat shoes')
   })
 
   it('creates the four demo accounts with their roles', async () => {

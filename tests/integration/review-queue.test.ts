@@ -1,0 +1,65 @@
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureSeeded, tipData } from '../support/content'
+import { rest, testPayload, unique } from '../support/payload'
+import { act, createDraft, publishThroughWorkflow, sql, submit } from '../support/workflow'
+
+let payload: Payload
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+})
+
+const queue = async () => (await rest('reviewer', 'GET', '/review-queue')).body
+
+describe('GET /api/review-queue', () => {
+  it('is for staff only', async () => {
+    const response = await rest('anonymous', 'GET', '/review-queue')
+    expect(response.status).toBe(401)
+    expect(JSON.stringify(response.body)).not.toMatch(/in_review|Emma/)
+  })
+
+  it('cannot be reached by an account without a role, since no such account can exist', async () => {
+    const email = `${unique('no-role')}@example.com`
+    await expect(
+      payload.create({ collection: 'users', data: { email, password: 'a-long-password', displayName: 'Nobody', roles: [] } }),
+    ).rejects.toThrow(/Roles/)
+  })
+
+  it('lists submissions oldest first, with who submitted and how long they wait', async () => {
+    const first = await createDraft('editor', 'tips', tipData())
+    await submit('editor', 'tips', first)
+    const second = await createDraft('editor', 'tips', tipData())
+    await submit('editor', 'tips', second)
+    const { inReview } = await queue()
+    const positions = [first, second].map((id) => inReview.findIndex((item: any) => item.id === id))
+    expect(positions[0]).toBeGreaterThanOrEqual(0)
+    expect(positions[0]).toBeLessThan(positions[1]!)
+    expect(inReview[positions[0]!]).toMatchObject({ collection: 'tips', state: 'in_review', submittedBy: { displayName: 'Emma Clarke' } })
+    expect(inReview[positions[0]!].waitingMinutes).toBeGreaterThanOrEqual(0)
+  })
+
+  it('lists changes requested', async () => {
+    const id = await createDraft('editor', 'tips', tipData())
+    const versionId = await submit('editor', 'tips', id)
+    await act('reviewer', 'tips', id, 'request-changes', { versionId, comment: 'Too vague.' })
+    expect((await queue()).changesRequested.map((item: any) => item.id)).toContain(id)
+  })
+
+  it('lists content overdue for review and due within 30 days', async () => {
+    const overdue = await publishThroughWorkflow('tips', tipData())
+    const soon = await publishThroughWorkflow('tips', tipData())
+    const later = await publishThroughWorkflow('tips', tipData())
+    await sql(`update tips set review_next_review_due = now() - interval '1 day' where id = $1`, [overdue])
+    await sql(`update tips set review_next_review_due = now() + interval '10 days' where id = $1`, [soon])
+    const { due } = await queue()
+    expect(due.find((item: any) => item.id === overdue)).toMatchObject({ due: 'overdue' })
+    expect(due.find((item: any) => item.id === soon)).toMatchObject({ due: 'due_soon' })
+    expect(due.find((item: any) => item.id === later)).toBeUndefined()
+  })
+
+  it('shows the seeded pending revision on a fresh install', async () => {
+    const { inReview } = await queue()
+    expect(inReview.some((item: any) => item.title === 'Wear flat, comfortable shoes')).toBe(true)
+  })
+})

@@ -1,0 +1,54 @@
+// Rule: check-and-publish is atomic. Two approvals at once: exactly one wins. A save
+// racing an approval: the reviewed version is published or the approval is refused.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureSeeded, tipData } from '../support/content'
+import { rest, testPayload, unique } from '../support/payload'
+import { act, createDraft, readerView, sql, submit, workflowStatus } from '../support/workflow'
+
+let payload: Payload
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+})
+
+describe('concurrency', () => {
+  it('lets exactly one of two simultaneous approvals through', async () => {
+    for (let round = 0; round < 3; round++) {
+      const id = await createDraft('editor', 'tips', tipData())
+      const versionId = await submit('editor', 'tips', id)
+      const results = await Promise.all([
+        act('reviewer', 'tips', id, 'approve', { versionId }),
+        act('reviewer2', 'tips', id, 'approve', { versionId }),
+      ])
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+      const records = await sql(`select count(*)::int as n from reviews where document_collection = 'tips' and document_id = $1 and decision = 'approved'`, [id])
+      expect(records.rows[0].n).toBe(1)
+    }
+  })
+
+  it('never publishes a mix when a save races an approval', async () => {
+    for (let round = 0; round < 3; round++) {
+      const reviewed = `Reviewed words ${unique('r')}`
+      const racing = `Racing words ${unique('x')}`
+      const id = await createDraft('editor', 'tips', { ...tipData(), body: reviewed })
+      const versionId = await submit('editor', 'tips', id)
+      const [approval, save] = await Promise.all([
+        act('reviewer', 'tips', id, 'approve', { versionId }),
+        rest('editor', 'PATCH', `/tips/${id}?draft=true`, { body: racing }),
+      ])
+      expect(save.status).toBe(200)
+      const live = await readerView('tips', id)
+      if (approval.status === 200) {
+        expect(live.body.body).toBe(reviewed)
+        expect((await workflowStatus('tips', id)).verification.verified).toBe(true)
+      } else {
+        expect(approval.status).toBe(409)
+        expect(live.status).toBe(404)
+      }
+      // Either way the racing edit is kept as the pending draft, never published unreviewed.
+      const pending = await rest('editor', 'GET', `/tips/${id}?draft=true`)
+      expect(pending.body.body).toBe(racing)
+    }
+  })
+})
