@@ -188,6 +188,7 @@ export interface Article {
     approvedVersion?: string | null;
     contentHash?: string | null;
   };
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -475,6 +476,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         approvedVersion?: T;
         contentHash?: T;
       };
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
+import { computeSearchText } from './hooks/computeSearchText'
 import { reviewable } from './reviewable'
 
 export const AUDIENCES = [
@@ -17,7 +18,7 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'topic', '_status', 'updatedAt'],
     group: 'Content',
   },
-  ...reviewable('articles'),
+  ...reviewable('articles', { beforeChange: [computeSearchText] }),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),
@@ -81,5 +82,11 @@ export const Articles: CollectionConfig = {
         'This information is for reference only and does not replace advice from a licensed medical professional.',
     },
     reviewMetadataField,
+    {
+      name: 'searchText',
+      type: 'textarea',
+      admin: { hidden: true },
+      access: { read: () => false },
+    },
   ],
 }

@@ -1,21 +1,21 @@
 // What articles, tips and warnings share: drafts with a full, never-pruned version
 // history, the same access rules, and the review workflow's hooks and endpoints.
-import type { Access, CollectionConfig } from 'payload'
-import { hasRole } from '../src/access/roles'
-import { contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { adminOnly, contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
 import { workflowEndpoints } from '../src/review/endpoints'
+import { keepSignedOffDocuments } from '../src/review/hooks/keepSignedOffDocuments'
 import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
+import { noteContentOrigin } from '../src/review/hooks/noteContentOrigin'
 import { recordRevision } from '../src/review/hooks/recordRevision'
 import { refuseDirectPublishing, refusePublishedStatus } from '../src/review/hooks/refuseDirectPublishing'
 import { DEFAULT_REVIEW_INTERVAL_MONTHS, type ReviewableCollection } from '../src/workflow'
 
-/** Deleting erases versions, the evidence of sign-off: only never-approved drafts may go. */
-const deleteNeverApproved: Access = ({ req: { user } }) =>
-  hasRole(user, 'admin') ? { 'review.approvedVersion': { exists: false } } : false
-
 export function reviewable(
   slug: ReviewableCollection,
-  { reviewIntervalMonths = DEFAULT_REVIEW_INTERVAL_MONTHS } = {},
+  {
+    reviewIntervalMonths = DEFAULT_REVIEW_INTERVAL_MONTHS,
+    beforeChange = [],
+  }: { reviewIntervalMonths?: number; beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints' | 'custom'> {
   return {
     access: {
@@ -23,7 +23,7 @@ export function reviewable(
       readVersions: staffOnly,
       create: contentAuthors,
       update: contentAuthors,
-      delete: deleteNeverApproved,
+      delete: adminOnly,
     },
     versions: {
       // Sign-off history is evidence: never prune it.
@@ -32,8 +32,9 @@ export function reviewable(
       drafts: { autosave: false, validate: true },
     },
     hooks: {
-      beforeOperation: [refuseDirectPublishing, lockDocumentForSave],
-      beforeChange: [refusePublishedStatus],
+      beforeOperation: [refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
+      beforeDelete: [keepSignedOffDocuments],
+      beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],
     },
     endpoints: workflowEndpoints(slug),

@@ -1,10 +1,13 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { PublishedArticle } from '@/lib/published-content'
-import { WarningList } from './WarningList'
-import { TipList } from './TipList'
 import { formatDate } from './format'
+import { TipList } from './TipList'
+import { TrustBlock } from './TrustBlock'
+import { WarningList } from './WarningList'
 
 export function ArticleView({ article }: { article: PublishedArticle }) {
+  const pressing = article.warnings.filter((w) => w.severity !== 'caution')
+  const cautions = article.warnings.filter((w) => w.severity === 'caution')
   return (
     <article className="article">
       <header>
@@ -12,10 +15,12 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
         <h1>{article.title}</h1>
         <p className="summary">{article.summary}</p>
         {article.releaseDate && <p className="meta">First published {formatDate(article.releaseDate)}</p>}
+        <TrustBlock signOff={article.signOff} />
       </header>
-      <WarningList warnings={article.warnings} />
+      <WarningList warnings={pressing} heading="When to get help" id="get-help" />
       <TipList tips={article.tips} />
-      <section className="body" aria-label="Article">
+      <WarningList warnings={cautions} heading="Things to avoid" id="avoid" />
+      <section className="body" aria-label="Full article">
         <RichText data={article.body} disableContainer />
       </section>
       {article.references && article.references.length > 0 && (

@@ -1,12 +1,14 @@
 import type { Warning } from '../../payload-types'
 import { SEVERITY_LABEL } from '@/lib/severity'
 
+type Props = { warnings: Warning[]; heading: string; id: string }
+
 /** Red flags, most pressing first; severity is spelled out, never colour alone. */
-export function WarningList({ warnings }: { warnings: Warning[] }) {
+export function WarningList({ warnings, heading, id }: Props) {
   if (warnings.length === 0) return null
   return (
-    <section className="warnings" aria-labelledby="warnings-heading">
-      <h2 id="warnings-heading">When to get help</h2>
+    <section className="warnings" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       <ul>
         {warnings.map((warning) => (
           <li key={warning.id} className={`warning warning--${warning.severity}`} data-severity={warning.severity}>

@@ -1,25 +1,43 @@
 // The only way the public site reads content: published documents, with reader
-// access (overrideAccess: false, no user), so a draft can never come back.
+// access (overrideAccess: false, no user), so a draft can never come back; cached
+// under tags that approvals and retirements expire (src/lib/content-tags.ts).
 import 'server-only'
+import { sql } from '@payloadcms/db-postgres'
+import { unstable_cache } from 'next/cache'
 import type { Article, Tip, Warning } from '../../payload-types'
+import { CONTENT_TAGS } from './content-tags'
 import { payloadClient } from './payload'
 import { bySeverity } from './severity'
 
 const asReader = { overrideAccess: false, draft: false } as const
 
-export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'summary' | 'topic' | 'review' | 'updatedAt'>
+export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'summary' | 'topic' | 'review' | 'releaseDate' | 'updatedAt'>
 
-export type PublishedArticle = Omit<Article, 'tips' | 'warnings'> & { tips: Tip[]; warnings: Warning[] }
+/** Who signed off the live version, from the review record (a snapshot, never typed by hand). */
+export type SignOff = {
+  reviewerName: string
+  reviewerCredentials: string | null
+  reviewerSpecialties: string[]
+  reviewedAt: string
+  nextReviewDue: string | null
+  contentHash: string
+}
 
-export async function listPublishedArticles(): Promise<ArticleSummary[]> {
+export type PublishedArticle = Omit<Article, 'tips' | 'warnings'> & {
+  tips: Tip[]
+  warnings: Warning[]
+  signOff: SignOff | null
+}
+
+export async function readArticleList(): Promise<ArticleSummary[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
     ...asReader,
     depth: 0,
-    limit: 200,
+    limit: 1000,
     sort: 'title',
-    select: { title: true, slug: true, summary: true, topic: true, review: true, updatedAt: true },
+    select: { title: true, slug: true, summary: true, topic: true, review: true, releaseDate: true, updatedAt: true },
   })
   return docs as ArticleSummary[]
 }
@@ -28,7 +46,51 @@ export async function listPublishedArticles(): Promise<ArticleSummary[]> {
 const populated = <T extends object>(items: (number | T)[] | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
-export async function findPublishedArticle(slug: string): Promise<PublishedArticle | null> {
+/**
+ * The approval record of the live version. Review records are staff-only, so this
+ * one read runs with overrideAccess and selects only what a byline shows.
+ */
+async function readSignOff(article: Article): Promise<SignOff | null> {
+  const hash = article.review?.contentHash
+  if (!hash) return null
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'reviews',
+    overrideAccess: true,
+    where: {
+      and: [
+        { documentCollection: { equals: 'articles' } },
+        { documentId: { equals: String(article.id) } },
+        { decision: { equals: 'approved' } },
+        { contentHash: { equals: hash } },
+      ],
+    },
+    sort: '-decidedAt',
+    limit: 1,
+    depth: 0,
+    select: { reviewerName: true, reviewerCredentials: true, decidedAt: true, contentHash: true, reviewer: true },
+  })
+  const record = docs[0]
+  if (!record) return null
+  const reviewer = await payload.findByID({
+    collection: 'users',
+    id: record.reviewer as number,
+    overrideAccess: true,
+    depth: 0,
+    disableErrors: true,
+    select: { specialties: true },
+  })
+  return {
+    reviewerName: record.reviewerName,
+    reviewerCredentials: record.reviewerCredentials ?? null,
+    reviewerSpecialties: reviewer?.specialties ?? [],
+    reviewedAt: record.decidedAt,
+    nextReviewDue: article.review?.nextReviewDue ?? null,
+    contentHash: record.contentHash,
+  }
+}
+
+export async function readArticle(slug: string): Promise<PublishedArticle | null> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
@@ -43,5 +105,49 @@ export async function findPublishedArticle(slug: string): Promise<PublishedArtic
     ...article,
     tips: populated(article.tips),
     warnings: populated(article.warnings).sort(bySeverity),
+    signOff: await readSignOff(article),
   }
 }
+
+export type SearchHit = { slug: string; title: string; summary: string; snippet: string; rank: number }
+
+/** Marks around matched words in snippets; never HTML, so nothing from the database is rendered raw. */
+export const MATCH_START = '\u0002'
+export const MATCH_END = '\u0003'
+
+/** Ranked PostgreSQL full-text search over live articles only. */
+export async function runSearch(query: string): Promise<SearchHit[]> {
+  const q = query.trim().slice(0, 200)
+  if (!q) return []
+  const payload = await payloadClient()
+  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: SearchHit[] }> }
+  const { rows } = await db.execute(sql`
+    with q as (select websearch_to_tsquery('english', ${q}) as query)
+    select a.slug, a.title, a.summary,
+      ts_rank(to_tsvector('english', coalesce(a.search_text, '')), q.query) as rank,
+      ts_headline('english', coalesce(a.search_text, ''), q.query,
+        ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2`}) as snippet
+    from articles a, q
+    where a._status = 'published'
+      and to_tsvector('english', coalesce(a.search_text, '')) @@ q.query
+    order by rank desc, a.title
+    limit 20
+  `)
+  return rows
+}
+
+// What pages call: the readers above behind Next.js's data cache.
+export const listPublishedArticles = unstable_cache(readArticleList, ['published-article-list'], {
+  tags: [CONTENT_TAGS.all, CONTENT_TAGS.articleList],
+})
+
+export const findPublishedArticle = (slug: string) =>
+  unstable_cache(() => readArticle(slug), ['published-article', slug], {
+    tags: [CONTENT_TAGS.all, CONTENT_TAGS.article(slug)],
+  })()
+
+export const searchPublished = (query: string) =>
+  unstable_cache(() => runSearch(query), ['published-search', query.trim().toLowerCase()], {
+    tags: [CONTENT_TAGS.all, CONTENT_TAGS.articleList],
+    revalidate: 300,
+  })()

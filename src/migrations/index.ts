@@ -1,6 +1,9 @@
 import * as migration_20261128_193610_initial from './20261128_193610_initial';
 import * as migration_20261128_195115_workflow from './20261128_195115_workflow';
 import * as migration_20261128_195126_append_only_trail from './20261128_195126_append_only_trail';
+import * as migration_20261128_200142_search_text from './20261128_200142_search_text';
+import * as migration_20261128_200144_search_index from './20261128_200144_search_index';
+import * as migration_20261128_200424_immutable_versions from './20261128_200424_immutable_versions';
 
 export const migrations = [
   {
@@ -16,6 +19,21 @@ export const migrations = [
   {
     up: migration_20261128_195126_append_only_trail.up,
     down: migration_20261128_195126_append_only_trail.down,
-    name: '20261128_195126_append_only_trail'
+    name: '20261128_195126_append_only_trail',
+  },
+  {
+    up: migration_20261128_200142_search_text.up,
+    down: migration_20261128_200142_search_text.down,
+    name: '20261128_200142_search_text',
+  },
+  {
+    up: migration_20261128_200144_search_index.up,
+    down: migration_20261128_200144_search_index.down,
+    name: '20261128_200144_search_index',
+  },
+  {
+    up: migration_20261128_200424_immutable_versions.up,
+    down: migration_20261128_200424_immutable_versions.down,
+    name: '20261128_200424_immutable_versions'
   },
 ];

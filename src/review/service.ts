@@ -11,6 +11,7 @@ import {
   decide,
   DEFAULT_REVIEW_INTERVAL_MONTHS,
 } from '../workflow'
+import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { lockDocumentRow } from './database'
 import { isConcurrencyConflict, WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
@@ -32,7 +33,14 @@ import { asWorkflow } from './write-context'
 
 export type Target = { collection: ReviewableCollection; id: string }
 export type ActionInput = { versionId?: string | null; comment?: string | null }
-export type ActionResult = { state: State; versionId: string | null; reviewId?: number; contentHash?: string }
+export type ActionResult = {
+  state: State
+  versionId: string | null
+  reviewId?: number
+  contentHash?: string
+  /** The live slug after the action, when it changed what readers see. */
+  slug?: string
+}
 
 /** Fields that belong to the document itself, as stored in a version snapshot. */
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt'])
@@ -79,7 +87,7 @@ async function loadFacts(req: PayloadRequest, { collection, id }: Target) {
 export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
-  return withKeyLock(workflowKey(target.collection, target.id), () =>
+  const { result, expire } = await withKeyLock(workflowKey(target.collection, target.id), () =>
     inTransaction(req, async () => {
       const facts = await loadFacts(req, target)
       const decision = decide({
@@ -94,9 +102,21 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         authorsSinceApproval: facts.authors,
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
-      return EFFECTS[action]({ req, user, target, facts, comment: input.comment?.trim() || null })
+      const result = await EFFECTS[action]({ req, user, target, facts, comment: input.comment?.trim() || null })
+      return { result, expire: tagsToExpire(target, action, facts, result) }
     }),
   )
+  // After the commit, so no reader request can re-cache the old content in between.
+  expireContent(expire)
+  return result
+}
+
+/** What readers might have cached that this action changed. */
+function tagsToExpire(target: Target, action: Action, facts: Facts, result: ActionResult): string[] {
+  if (action !== 'approve' && action !== 'retire') return []
+  if (target.collection !== 'articles') return [CONTENT_TAGS.all]
+  const slugs = new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))
+  return [CONTENT_TAGS.articleList, ...[...slugs].map(CONTENT_TAGS.article)]
 }
 
 type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; comment: string | null }
@@ -184,8 +204,10 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       needsReReview: false,
       reReviewReason: null,
     })
-    if (target.collection !== 'articles') await flagArticlesUsing(req, target.collection, target.id, submitted.content.title)
-    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash }
+    if (target.collection !== 'articles') {
+      await flagArticlesUsing(req, target.collection, target.id, submitted.content.title, 'has a newly approved version')
+    }
+    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash, slug: String(submitted.content.slug) }
   },
 
   async retire({ req, user, target, facts, comment }) {
@@ -209,14 +231,23 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       comment,
     })
     await saveWorkflow(req, target.collection, target.id, { state: 'retired', ...clearedSubmission })
+    if (target.collection !== 'articles') {
+      await flagArticlesUsing(req, target.collection, target.id, facts.doc.title, 'was retired')
+    }
     return { state: 'retired', versionId, reviewId: review.id, contentHash: hash }
   },
 }
 
 /** Articles showing a tip or warning whose approved content changed must be re-reviewed. */
-async function flagArticlesUsing(req: PayloadRequest, collection: 'tips' | 'warnings', id: string, title: unknown) {
+async function flagArticlesUsing(
+  req: PayloadRequest,
+  collection: 'tips' | 'warnings',
+  id: string,
+  title: unknown,
+  change: string,
+) {
   const articles = await publishedArticlesUsing(req, collection, id)
-  const reason = `Shared content changed: the ${collection.slice(0, -1)} "${String(title)}" has a newly approved version.`
+  const reason = `Shared content changed: the ${collection.slice(0, -1)} "${String(title)}" ${change}.`
   for (const article of articles) {
     const existing = await findWorkflow(req, 'articles', String(article.id))
     await saveWorkflow(req, 'articles', String(article.id), {

@@ -3,7 +3,7 @@
 // frontend's Local API reads.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { findPublishedArticle, listPublishedArticles } from '@/lib/published-content'
+import { readArticle as findPublishedArticle, readArticleList as listPublishedArticles } from '@/lib/published-content'
 import { articleData, ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
 import { publishThroughWorkflow } from '../support/workflow'

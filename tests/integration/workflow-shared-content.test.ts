@@ -2,7 +2,7 @@
 // flags each of them for re-review until a reviewer approves the article again.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { findPublishedArticle } from '@/lib/published-content'
+import { readArticle as findPublishedArticle } from '@/lib/published-content'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { approve, editDraft, publishThroughWorkflow, submit, workflowStatus } from '../support/workflow'

@@ -20,6 +20,9 @@ export default function FrontendLayout({ children }: { children: React.ReactNode
             Vetted
           </Link>
           <span className="tagline">Medically reviewed health advice</span>
+          <nav aria-label="Site">
+            <Link href="/search">Search</Link>
+          </nav>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

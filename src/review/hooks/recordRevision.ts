@@ -1,17 +1,32 @@
 // After a person saves reviewable content: record who saved the new version (the
 // four-eyes rule needs it; Payload's versions do not keep it) and put the
 // document back to draft, which withdraws any pending submission.
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { STATE_AFTER_EDIT, type ReviewableCollection } from '../../workflow'
-import { latestVersion, recordRevision as insertRevision, saveWorkflow } from '../repository'
+import { authorsSince, findVersion, latestVersion, recordRevision as insertRevision, saveWorkflow } from '../repository'
 import { isWorkflowWrite } from '../write-context'
+import { DUPLICATED_FROM, RESTORED_FROM } from './noteContentOrigin'
+
+/** Everyone who ever wrote in the document the content was restored or duplicated from. */
+async function inheritedAuthors(req: PayloadRequest, collection: ReviewableCollection): Promise<string[]> {
+  let source = req.context[DUPLICATED_FROM] as string | undefined
+  const restored = req.context[RESTORED_FROM] as string | undefined
+  if (restored) source = (await findVersion(req, collection, restored))?.parent
+  return source ? authorsSince(req, collection, source, null) : []
+}
 
 export const recordRevision: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
   if (isWorkflowWrite(req)) return doc
   const slug = collection.slug as ReviewableCollection
   const id = String(doc.id)
   const latest = await latestVersion(req, slug, id)
-  if (latest) await insertRevision(req, slug, id, latest.id, typeof req.user?.id === 'number' ? req.user.id : null)
+  if (latest) {
+    const saver = typeof req.user?.id === 'number' ? req.user.id : null
+    await insertRevision(req, slug, id, latest.id, saver)
+    for (const author of await inheritedAuthors(req, slug)) {
+      if (Number(author) !== saver) await insertRevision(req, slug, id, latest.id, Number(author))
+    }
+  }
   await saveWorkflow(req, slug, id, {
     state: STATE_AFTER_EDIT,
     documentTitle: typeof doc.title === 'string' ? doc.title : null,

@@ -1,20 +1,38 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { cache } from 'react'
 import { ArticleView } from '@/components/ArticleView'
 import { findPublishedArticle } from '@/lib/published-content'
+import { absoluteUrl } from '@/lib/site-url'
+import { jsonForScript, medicalWebPage } from '@/lib/structured-data'
 
 type Props = { params: Promise<{ slug: string }> }
 
-const articleFor = cache(findPublishedArticle)
+// Rendered on first request, then served from the cache until an approval or a
+// retirement expires it (tag revalidation); the hour is only a safety net.
+export const revalidate = 3600
+export const dynamicParams = true
+export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await articleFor((await params).slug)
-  return article ? { title: article.title, description: article.summary } : {}
+  const { slug } = await params
+  const article = await findPublishedArticle(slug)
+  if (!article) return { title: 'Page not found' }
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: absoluteUrl(`/articles/${article.slug}`) },
+  }
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await articleFor((await params).slug)
+  const { slug } = await params
+  const article = await findPublishedArticle(slug)
   if (!article) notFound()
-  return <ArticleView article={article} />
+  const url = absoluteUrl(`/articles/${article.slug}`)
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(medicalWebPage(article, url)) }} />
+      <ArticleView article={article} />
+    </>
+  )
 }

@@ -1,0 +1,24 @@
+// Cache tags of the reader site's data, and the one place that expires them.
+import { revalidateTag } from 'next/cache'
+
+export const CONTENT_TAGS = {
+  /** Everything readers see: expired when shared content (a tip or warning) changes. */
+  all: 'content',
+  articleList: 'articles:list',
+  article: (slug: string) => `articles:slug:${slug}`,
+} as const
+
+/**
+ * Expires the tags at once (not stale-while-revalidate): a retired or corrected
+ * medical page must not be served again. Outside a Next.js request (seed, scripts,
+ * tests) there is no cache to expire.
+ */
+export function expireContent(tags: string[]): void {
+  for (const tag of tags) {
+    try {
+      revalidateTag(tag, { expire: 0 })
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes('static generation store missing'))) throw error
+    }
+  }
+}
