@@ -1,6 +1,8 @@
 import type { MetadataRoute } from 'next'
 import { absoluteUrl } from '@/lib/site-url'
 
+export const dynamic = 'force-dynamic'
+
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/search'] }],

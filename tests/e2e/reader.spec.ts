@@ -4,7 +4,7 @@ const ARTICLE = '/articles/lumbar-soreness-in-early-pregnancy'
 
 test('a reader goes from the home page to the seeded article', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('link', { name: 'Lumbar soreness in early pregnancy' }).click()
+  await page.getByRole('link', { name: 'Lumbar soreness in early pregnancy' }).first().click()
   await expect(page).toHaveURL(ARTICLE)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lumbar soreness in early pregnancy')
 

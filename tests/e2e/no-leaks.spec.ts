@@ -1,0 +1,146 @@
+// Never a leak: unique markers planted in every non-public state must not reach an
+// anonymous client through any route. Then one is approved, and exactly it appears.
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
+import { Api, article, unique } from './support/api'
+
+test.describe.configure({ mode: 'serial' })
+
+const markers = {
+  pendingEdit: unique('LEAKPENDING'),
+  neverPublished: unique('LEAKNEVER'),
+  draftTip: unique('LEAKTIP'),
+  draftWarning: unique('LEAKWARNING'),
+  changesRequested: unique('LEAKCHANGES'),
+  retired: unique('LEAKRETIRED'),
+}
+const ids: Record<string, string> = {}
+let changesArticle = ''
+
+test.beforeAll(async ({ request }) => {
+  const api = new Api(request)
+  const published = await api.publish('articles', article(unique('leakhost')))
+  ids.draftTip = await api.draft('tips', { title: `Tip ${markers.draftTip}`, body: markers.draftTip, category: 'rest', stage: 'any' })
+  ids.draftWarning = await api.draft('warnings', {
+    title: `Warning ${markers.draftWarning}`, severity: 'emergency', symptoms: markers.draftWarning, action: markers.draftWarning,
+  })
+  await api.edit('articles', published, {
+    summary: `Pending ${markers.pendingEdit}`, tips: [Number(ids.draftTip)], warnings: [Number(ids.draftWarning)],
+  })
+  ids.pendingEdit = published
+  ids.neverPublished = await api.draft('articles', article(markers.neverPublished))
+
+  changesArticle = await api.publish('articles', article(unique('leakchangeshost')))
+  await api.edit('articles', changesArticle, { summary: `Changes ${markers.changesRequested}` })
+  await api.requestChanges('articles', changesArticle, await api.submit('articles', changesArticle), 'Not yet.')
+  ids.changesRequested = changesArticle
+
+  ids.retired = await api.publish('articles', article(markers.retired))
+  await api.retire('articles', ids.retired, 'Withdrawn.')
+})
+
+async function anonymous(baseURL: string | undefined): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL })
+}
+
+type Seen = Map<string, { status: number; body: string }>
+
+/** Every public page reachable from the home page, plus the given extras. */
+async function crawl(client: APIRequestContext, extra: string[]): Promise<Seen> {
+  const seen: Seen = new Map()
+  const queue = ['/', ...extra]
+  while (queue.length > 0 && seen.size < 300) {
+    const path = queue.shift()!
+    if (seen.has(path)) continue
+    const response = await client.get(path)
+    const body = await response.text()
+    seen.set(path, { status: response.status(), body })
+    for (const [, href] of body.matchAll(/href="(\/[^"#]*)"/g)) {
+      if (!href!.startsWith('/_next') && !href!.startsWith('/admin') && !href!.startsWith('/api') && !seen.has(href!)) queue.push(href!)
+    }
+  }
+  return seen
+}
+
+function apiPaths(): string[] {
+  const paths = ['/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users']
+  for (const collection of ['articles', 'tips', 'warnings']) {
+    for (const query of ['', '?draft=true', '?draft=true&limit=1000&depth=2']) {
+      paths.push(`/api/${collection}${query}`, `/api/${collection}/versions${query}`)
+    }
+  }
+  for (const [key, id] of Object.entries(ids)) {
+    const collection = key === 'draftTip' ? 'tips' : key === 'draftWarning' ? 'warnings' : 'articles'
+    for (const query of ['', '?draft=true', '?depth=2&draft=true']) paths.push(`/api/${collection}/${id}${query}`)
+    paths.push(`/api/${collection}/${id}/workflow`)
+  }
+  return paths
+}
+
+const GRAPHQL = [
+  '{ Articles(draft: true, limit: 1000) { docs { title summary tips { title body } warnings { title symptoms } } } }',
+  '{ Tips(draft: true, limit: 1000) { docs { title body } } }',
+  '{ Warnings(draft: true, limit: 1000) { docs { title symptoms action } } }',
+  '{ versionsArticles(limit: 1000) { docs { version { title summary } } } }',
+  '{ versionsTips(limit: 1000) { docs { version { title body } } } }',
+  '{ versionsWarnings(limit: 1000) { docs { version { title symptoms } } } }',
+  '{ Reviews { docs { documentTitle comment } } }',
+]
+
+async function everything(baseURL: string | undefined): Promise<Seen> {
+  const client = await anonymous(baseURL)
+  const extra = [
+    '/sitemap.xml',
+    '/robots.txt',
+    ...Object.values(markers).map((m) => `/search?q=${m}`),
+    ...Object.values(markers).map((m) => `/articles/${m.toLowerCase()}`),
+    `/articles/${markers.neverPublished.toLowerCase()}?preview=true&draft=true`,
+  ]
+  const responses = await crawl(client, extra)
+  for (const path of apiPaths()) {
+    const response = await client.get(path)
+    responses.set(path, { status: response.status(), body: await response.text() })
+  }
+  for (const query of GRAPHQL) {
+    const response = await client.post('/api/graphql', { data: { query } })
+    responses.set(`graphql ${query}`, { status: response.status(), body: await response.text() })
+  }
+  await client.dispose()
+  return responses
+}
+
+/**
+ * Probes that name the marker themselves (a search for it, its would-be address)
+ * echo it back; for those the test checks what they answer instead: no search
+ * result, and a 404.
+ */
+function isEchoOf(path: string, marker: string) {
+  return path === `/search?q=${marker}` || path.startsWith(`/articles/${marker.toLowerCase()}`)
+}
+
+const found = (responses: Seen, marker: string) =>
+  [...responses.entries()]
+    .filter(([path, { body }]) => !isEchoOf(path, marker) && body.toUpperCase().includes(marker))
+    .map(([path]) => path)
+
+function expectNothingFor(responses: Seen, marker: string) {
+  expect(found(responses, marker), marker).toEqual([])
+  expect(responses.get(`/search?q=${marker}`)?.body, marker).toContain('No results for')
+  expect(responses.get(`/articles/${marker.toLowerCase()}`)?.status, marker).toBe(404)
+}
+
+test('no planted marker reaches an anonymous client, on any route', async ({ baseURL }) => {
+  const responses = await everything(baseURL)
+  expect(responses.size).toBeGreaterThan(40)
+  for (const marker of Object.values(markers)) expectNothingFor(responses, marker)
+})
+
+test('after one approval, exactly that marker appears', async ({ baseURL, request }) => {
+  const api = new Api(request)
+  await api.edit('articles', changesArticle, { summary: `Changes ${markers.changesRequested}` })
+  await api.approve('articles', changesArticle, await api.submit('articles', changesArticle), 'reviewer2')
+  const responses = await everything(baseURL)
+  expect(found(responses, markers.changesRequested).length).toBeGreaterThan(0)
+  for (const [name, marker] of Object.entries(markers)) {
+    if (name !== 'changesRequested') expectNothingFor(responses, marker)
+  }
+})

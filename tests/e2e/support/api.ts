@@ -1,0 +1,85 @@
+// Driving the workflow over the real HTTP API of the running server, as each person.
+import { type APIRequestContext, expect } from '@playwright/test'
+
+const password = process.env.SEED_PASSWORD || 'vetted-demo'
+export type Person = 'editor' | 'reviewer' | 'reviewer2' | 'admin'
+export type Collection = 'articles' | 'tips' | 'warnings'
+
+export const unique = (label: string) =>
+  `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase()
+
+export class Api {
+  private tokens = new Map<Person, string>()
+  constructor(private readonly request: APIRequestContext) {}
+
+  private async token(person: Person) {
+    if (!this.tokens.has(person)) {
+      const response = await this.request.post('/api/users/login', { data: { email: `${person}@example.com`, password } })
+      expect(response.ok(), await response.text()).toBe(true)
+      this.tokens.set(person, (await response.json()).token)
+    }
+    return this.tokens.get(person)!
+  }
+
+  async call(person: Person, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
+    const response = await this.request.fetch(`/api${path}`, {
+      method,
+      headers: { Authorization: `JWT ${await this.token(person)}` },
+      data,
+    })
+    const body = await response.json()
+    expect(response.ok(), `${method} ${path}: ${JSON.stringify(body)}`).toBe(true)
+    return body
+  }
+
+  async draft(collection: Collection, data: Record<string, unknown>): Promise<string> {
+    return String((await this.call('editor', 'POST', `/${collection}?draft=true`, data)).doc.id)
+  }
+
+  edit(collection: Collection, id: string, data: Record<string, unknown>, person: Person = 'editor') {
+    return this.call(person, 'PATCH', `/${collection}/${id}?draft=true`, data)
+  }
+
+  async submit(collection: Collection, id: string): Promise<string> {
+    return (await this.call('editor', 'POST', `/${collection}/${id}/submit`, {})).versionId
+  }
+
+  approve(collection: Collection, id: string, versionId: string, person: Person = 'reviewer') {
+    return this.call(person, 'POST', `/${collection}/${id}/approve`, { versionId })
+  }
+
+  requestChanges(collection: Collection, id: string, versionId: string, comment: string) {
+    return this.call('reviewer', 'POST', `/${collection}/${id}/request-changes`, { versionId, comment })
+  }
+
+  retire(collection: Collection, id: string, comment: string) {
+    return this.call('reviewer', 'POST', `/${collection}/${id}/retire`, { comment })
+  }
+
+  async publish(collection: Collection, data: Record<string, unknown>): Promise<string> {
+    const id = await this.draft(collection, data)
+    await this.approve(collection, id, await this.submit(collection, id))
+    return id
+  }
+}
+
+export function lexical(text: string) {
+  const block = { format: '', indent: 0, version: 1, direction: 'ltr' }
+  const textNode = { type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }
+  return {
+    root: { ...block, type: 'root', children: [{ ...block, type: 'paragraph', textFormat: 0, textStyle: '', children: [textNode] }] },
+  }
+}
+
+export function article(marker: string, extra: Record<string, unknown> = {}) {
+  return {
+    title: `Article ${marker}`,
+    slug: marker.toLowerCase(),
+    summary: `Summary ${marker}`,
+    topic: 'Testing',
+    audience: 'patient',
+    body: lexical(`Body ${marker}`),
+    disclaimer: 'For tests only.',
+    ...extra,
+  }
+}
