@@ -23,7 +23,7 @@ export function databasePool(): { connectionString?: string; max: number; connec
 }
 
 export function serverUrl(): string {
-  return process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
+  return process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
 }
 
 /**

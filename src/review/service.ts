@@ -12,6 +12,7 @@ import {
   DEFAULT_REVIEW_INTERVAL_MONTHS,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { refreshProxy } from '../lib/proxy-refresh'
 import { lockDocumentRow } from './database'
 import { isConcurrencyConflict, WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
@@ -87,7 +88,7 @@ async function loadFacts(req: PayloadRequest, { collection, id }: Target) {
 export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
-  const { result, expire } = await withKeyLock(workflowKey(target.collection, target.id), () =>
+  const { result, expire, pages } = await withKeyLock(workflowKey(target.collection, target.id), () =>
     inTransaction(req, async () => {
       const facts = await loadFacts(req, target)
       const decision = decide({
@@ -103,20 +104,25 @@ export async function performAction(req: PayloadRequest, target: Target, action:
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
       const result = await EFFECTS[action]({ req, user, target, facts, comment: input.comment?.trim() || null })
-      return { result, expire: tagsToExpire(target, action, facts, result) }
+      return { result, ...readerImpact(target, action, facts, result) }
     }),
   )
   // After the commit, so no reader request can re-cache the old content in between.
   expireContent(expire)
+  refreshProxy(pages)
   return result
 }
 
-/** What readers might have cached that this action changed. */
-function tagsToExpire(target: Target, action: Action, facts: Facts, result: ActionResult): string[] {
-  if (action !== 'approve' && action !== 'retire') return []
-  if (target.collection !== 'articles') return [CONTENT_TAGS.all]
-  const slugs = new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))
-  return [CONTENT_TAGS.articleList, ...[...slugs].map(CONTENT_TAGS.article)]
+/** The cache tags and public pages an action changed. */
+function readerImpact(target: Target, action: Action, facts: Facts, result: ActionResult) {
+  if (action !== 'approve' && action !== 'retire') return { expire: [], pages: [] }
+  const home = ['/', '/sitemap.xml']
+  if (target.collection !== 'articles') return { expire: [CONTENT_TAGS.all], pages: home }
+  const slugs = [...new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))]
+  return {
+    expire: [CONTENT_TAGS.articleList, ...slugs.map(CONTENT_TAGS.article)],
+    pages: [...home, ...slugs.map((slug) => `/articles/${slug}`)],
+  }
 }
 
 type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; comment: string | null }

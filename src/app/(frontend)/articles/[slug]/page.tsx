@@ -8,8 +8,9 @@ import { jsonForScript, medicalWebPage } from '@/lib/structured-data'
 type Props = { params: Promise<{ slug: string }> }
 
 // Rendered on first request, then served from the cache until an approval or a
-// retirement expires it (tag revalidation); the hour is only a safety net.
-export const revalidate = 3600
+// retirement expires it (tag revalidation). The minute is a safety net, and what
+// shared caches are told (s-maxage) so none holds a page for long.
+export const revalidate = 60
 export const dynamicParams = true
 export const generateStaticParams = async () => []
 
