@@ -10,6 +10,7 @@ import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
+import { answerDatabaseUnavailable } from './src/lib/database-unavailable'
 import { reviewQueueEndpoint } from './src/review/endpoints'
 import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
 
@@ -27,6 +28,7 @@ export default buildConfig({
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users],
   endpoints: [reviewQueueEndpoint],
+  hooks: { afterError: [answerDatabaseUnavailable] },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: databasePool(),

@@ -1,0 +1,24 @@
+// When PostgreSQL is unreachable, API callers get a clear 503 (try again), not a 500.
+import type { AfterErrorHook } from 'payload'
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'])
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Please try again in a moment.'
+
+/** Whether an error (or one of its causes) means the database could not be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; current && depth < 6; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true
+    current = (current as { cause?: unknown }).cause ?? (current as { errors?: unknown[] }).errors?.[0]
+  }
+  return false
+}
+
+export const answerDatabaseUnavailable: AfterErrorHook = ({ error }) => {
+  if (!isDatabaseUnavailable(error)) return
+  return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE }] } }
+}
