@@ -24,6 +24,13 @@ export default buildConfig({
     // Gravatar would send staff emails' hashes to a third party and needs the internet.
     avatar: 'default',
     meta: { titleSuffix: ' · Vetted' },
+    components: {
+      beforeDashboard: ['/src/admin/DashboardGreeting#DashboardGreeting'],
+      afterNavLinks: ['/src/admin/QueueNavLink#QueueNavLink'],
+      views: {
+        reviewQueue: { Component: '/src/admin/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+      },
+    },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users],

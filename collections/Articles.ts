@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
 import { computeSearchText } from './hooks/computeSearchText'
-import { reviewable } from './reviewable'
+import { reviewable, reviewableEditComponents } from './reviewable'
+import { reviewPanelField } from './fields/reviewPanel'
 
 export const AUDIENCES = [
   { label: 'Patients and the public', value: 'patient' },
@@ -17,9 +18,11 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'topic', '_status', 'updatedAt'],
     group: 'Content',
+    components: { edit: reviewableEditComponents },
   },
   ...reviewable('articles', { beforeChange: [computeSearchText] }),
   fields: [
+    reviewPanelField,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),
     {

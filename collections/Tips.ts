@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { reviewable } from './reviewable'
+import { reviewable, reviewableEditComponents } from './reviewable'
+import { reviewPanelField } from './fields/reviewPanel'
 
 export const TIP_CATEGORIES = [
   { label: 'Posture', value: 'posture' },
@@ -30,10 +31,12 @@ export const Tips: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'stage', '_status', 'updatedAt'],
     group: 'Content',
+    components: { edit: reviewableEditComponents },
     description: 'Short, actionable advice. Reusable across articles; reviewed like articles.',
   },
   ...reviewable('tips'),
   fields: [
+    reviewPanelField,
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),
     { name: 'body', type: 'textarea', required: true, maxLength: 2000 },

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { reviewable } from './reviewable'
+import { reviewable, reviewableEditComponents } from './reviewable'
+import { reviewPanelField } from './fields/reviewPanel'
 import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
 
 export const Warnings: CollectionConfig = {
@@ -11,10 +12,12 @@ export const Warnings: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'severity', '_status', 'updatedAt'],
     group: 'Content',
+    components: { edit: reviewableEditComponents },
     description: 'Red flags: what to watch for and what to do. Reusable; reviewed like articles.',
   },
   ...reviewable('warnings'),
   fields: [
+    reviewPanelField,
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),
     { name: 'severity', type: 'select', required: true, options: SEVERITIES.map((value) => ({ label: SEVERITY_LABEL[value], value })) },

@@ -41,3 +41,9 @@ export function reviewable(
     custom: { reviewIntervalMonths },
   }
 }
+
+/** Payload's Publish and Unpublish buttons are gone for everyone: publishing is approving. */
+export const reviewableEditComponents = {
+  PublishButton: '/src/admin/NoButton#NoButton',
+  UnpublishButton: '/src/admin/NoButton#NoButton',
+}

@@ -1,9 +1,9 @@
 // Everything the admin's review panel shows about one document, for one person.
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
-import { availableActions, type ReviewableCollection, type State } from '../workflow'
+import { availableActions, relationIds, type ReviewableCollection, type State, summarizeChanges } from '../workflow'
 import { WorkflowError } from './errors'
-import { authorsSince, findMainRow, findWorkflow, lastApproval, latestVersion, reviewHistory } from './repository'
+import { authorsSince, findMainRow, findVersion, findWorkflow, lastApproval, latestVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
@@ -24,10 +24,21 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     submittedVersionId: workflow?.submittedVersion ?? null,
     authorsSinceApproval: authors,
   }
+  const reviewingId = workflow?.submittedVersion ?? latest?.id ?? null
+  const reviewing = reviewingId ? await findVersion(req, collection, reviewingId) : null
+  const live = approval ? await findVersion(req, collection, approval.versionId) : null
+  const changes = reviewing ? summarizeChanges(collection, live?.content ?? null, reviewing.content) : null
   return {
     collection,
     id,
     state,
+    reviewingVersionId: reviewingId,
+    changes,
+    relationTitles: changes ? await relationTitles(req, changes.relations) : {},
+    compareUrl:
+      reviewingId && approval && reviewingId !== approval.versionId
+        ? `/admin/collections/${collection}/${id}/versions/${reviewingId}?versionFrom=${approval.versionId}`
+        : null,
     isLive,
     latestVersionId: latest?.id ?? null,
     liveVersionId: approval?.versionId ?? null,
@@ -41,4 +52,24 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     verification: isLive ? await verifyPublished(req, collection, id) : null,
     history: await reviewHistory(req, collection, id),
   }
+}
+
+/** Titles of the tips and warnings named in a change summary, for the panel. */
+async function relationTitles(req: PayloadRequest, relations: { field: 'tips' | 'warnings'; added: string[]; removed: string[] }[]) {
+  const titles: Record<string, string> = {}
+  for (const { field, added, removed } of relations) {
+    const ids = relationIds([...added, ...removed])
+    if (ids.length === 0) continue
+    const { docs } = await req.payload.find({
+      collection: field,
+      where: { id: { in: ids } },
+      draft: true,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    for (const doc of docs) titles[`${field}:${doc.id}`] = doc.title
+  }
+  return titles
 }

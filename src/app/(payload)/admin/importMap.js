@@ -1,3 +1,4 @@
+import { ReviewPanel as ReviewPanel_57a1e9c90325e6fe98ec3da2c9dda2a7 } from '../../../../src/admin/ReviewPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,10 +22,15 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { NoButton as NoButton_498c7cb9f040a6bce62a795380aef42d } from '../../../../src/admin/NoButton'
+import { QueueNavLink as QueueNavLink_1dcca282f38fcb59705314dfaf80049f } from '../../../../src/admin/QueueNavLink'
+import { DashboardGreeting as DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4 } from '../../../../src/admin/DashboardGreeting'
+import { ReviewQueueView as ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b } from '../../../../src/admin/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/ReviewPanel#ReviewPanel": ReviewPanel_57a1e9c90325e6fe98ec3da2c9dda2a7,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -48,5 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/NoButton#NoButton": NoButton_498c7cb9f040a6bce62a795380aef42d,
+  "/src/admin/QueueNavLink#QueueNavLink": QueueNavLink_1dcca282f38fcb59705314dfaf80049f,
+  "/src/admin/DashboardGreeting#DashboardGreeting": DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4,
+  "/src/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

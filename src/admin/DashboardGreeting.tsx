@@ -1,0 +1,39 @@
+// The dashboard's first card: what this person should do next, and the queue.
+import { createLocalReq, type Payload } from 'payload'
+import type { User } from '../../payload-types'
+import { hasRole } from '../access/roles'
+import { reviewQueue } from '../review/queue'
+import './admin.scss'
+
+type Props = { payload: Payload; user?: User | null }
+
+export async function DashboardGreeting({ payload, user }: Props) {
+  if (!user) return null
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  const queue = await reviewQueue(req)
+  const reviewer = hasRole(user, 'reviewer')
+  const waiting = queue.inReview.length + queue.needsReReview.length + queue.due.filter((d) => d.due === 'overdue').length
+  return (
+    <div className="review-panel dashboard-greeting" data-testid="dashboard-greeting">
+      <h2>Hello, {user.displayName}</h2>
+      {reviewer ? (
+        <p>
+          {waiting === 0
+            ? 'Nothing is waiting for your review.'
+            : `${queue.inReview.length} in review, ${queue.needsReReview.length} needing re-review, ${queue.due.length} due or overdue.`}
+        </p>
+      ) : hasRole(user, 'editor') ? (
+        <p>
+          {queue.changesRequested.length > 0
+            ? `${queue.changesRequested.length} document(s) came back with changes requested: open them to read the reviewer's comment.`
+            : `Draft your changes, then submit them for review. ${queue.inReview.length} document(s) are with the reviewers.`}
+        </p>
+      ) : (
+        <p>Manage people and roles under Administration. Publishing happens only through a reviewer's approval.</p>
+      )}
+      <p>
+        <a href="/admin/review-queue">Open the review queue</a>
+      </p>
+    </div>
+  )
+}

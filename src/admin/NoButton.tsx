@@ -1,0 +1,4 @@
+/** Stands in for Payload's Publish and Unpublish buttons: publishing is approving. */
+export function NoButton() {
+  return null
+}

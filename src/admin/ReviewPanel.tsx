@@ -1,0 +1,141 @@
+'use client'
+// The review panel in the sidebar of articles, tips and warnings: where the document
+// stands, what changed since the version readers see, the trail, and the actions this
+// person may take. Every action goes to the workflow REST API; the server decides.
+import { useDocumentInfo } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+import { ChangeSummaryView } from './ChangeSummaryView'
+import { StateBadge } from './StateBadge'
+import type { WorkflowStatus } from './types'
+import './admin.scss'
+
+const ACTION_LABEL: Record<string, string> = {
+  submit: 'Submit for review',
+  approve: 'Approve',
+  request_changes: 'Request changes',
+  retire: 'Retire',
+}
+const ACTION_PATH: Record<string, string> = {
+  submit: 'submit',
+  approve: 'approve',
+  request_changes: 'request-changes',
+  retire: 'retire',
+}
+const NEEDS_COMMENT = new Set(['request_changes', 'retire'])
+
+const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '')
+
+export function ReviewPanel() {
+  const { id, collectionSlug, lastUpdateTime } = useDocumentInfo()
+  const [status, setStatus] = useState<WorkflowStatus | null>(null)
+  const [comment, setComment] = useState('')
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!id || !collectionSlug) return
+    const response = await fetch(`/api/${collectionSlug}/${id}/workflow`, { credentials: 'include' })
+    if (response.ok) setStatus(await response.json())
+  }, [id, collectionSlug])
+
+  useEffect(() => {
+    void load()
+  }, [load, lastUpdateTime])
+
+  if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
+  if (!status) return <div className="review-panel">Loading review status…</div>
+
+  async function act(action: string) {
+    setBusy(true)
+    setMessage(null)
+    const versionId = action === 'submit' ? status!.latestVersionId : status!.submission?.versionId
+    const response = await fetch(`/api/${collectionSlug}/${id}/${ACTION_PATH[action]}`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ versionId, comment: comment || undefined }),
+    })
+    const body = await response.json().catch(() => ({}))
+    setBusy(false)
+    if (!response.ok) {
+      setMessage({ kind: 'error', text: body?.errors?.[0]?.message ?? `Refused (${response.status}).` })
+      return
+    }
+    setComment('')
+    setMessage({ kind: 'ok', text: `${ACTION_LABEL[action]}: done.` })
+    await load()
+  }
+
+  const needsComment = status.availableActions.some((a) => NEEDS_COMMENT.has(a))
+  return (
+    <div className="review-panel" data-testid="review-panel">
+      <h3>Medical review</h3>
+      <p>
+        <StateBadge state={status.state} /> {status.isLive ? '· a version is live' : '· not on the site'}
+      </p>
+      {status.needsReReview && <p className="review-panel__warning">Needs re-review: {status.reReviewReason}</p>}
+      {status.submission && (
+        <p>
+          Version {status.submission.versionId} submitted
+          {status.submission.by && typeof status.submission.by === 'object' ? ` by ${status.submission.by.displayName}` : ''}{' '}
+          {when(status.submission.at)}
+        </p>
+      )}
+      {status.verification && (
+        <p className={status.verification.verified ? 'review-panel__ok' : 'review-panel__warning'}>
+          {status.verification.verified ? 'Live content matches its approval.' : `Live content check: ${status.verification.reason}`}
+        </p>
+      )}
+      {status.editedSinceApprovalByYou && status.availableActions.includes('request_changes') && (
+        <p className="review-panel__warning">You edited this since the last approval: another reviewer must approve it.</p>
+      )}
+
+      {status.changes && (
+        <ChangeSummaryView changes={status.changes} titles={status.relationTitles} compareUrl={status.compareUrl} />
+      )}
+
+      {status.availableActions.length > 0 && (
+        <div className="review-panel__actions">
+          {needsComment && (
+            <label>
+              Comment for the editor
+              <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} name="review-comment" />
+            </label>
+          )}
+          {status.availableActions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`btn btn--style-${action === 'approve' ? 'primary' : 'secondary'} btn--size-small`}
+              disabled={busy || (NEEDS_COMMENT.has(action) && !comment.trim())}
+              onClick={() => void act(action)}
+            >
+              {ACTION_LABEL[action]}
+            </button>
+          ))}
+        </div>
+      )}
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`review-panel__${message.kind}`}>
+          {message.text}
+        </p>
+      )}
+
+      {status.history.length > 0 && (
+        <section>
+          <h4>Review history</h4>
+          <ol className="review-panel__history">
+            {status.history.map((record) => (
+              <li key={record.id}>
+                <strong>{record.decision.replace('_', ' ')}</strong> by {record.reviewerName}
+                {record.reviewerCredentials ? `, ${record.reviewerCredentials}` : ''} · {when(record.decidedAt)} · version{' '}
+                {record.versionId}
+                {record.comment && <blockquote>{record.comment}</blockquote>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import type { QueueItem } from '../review/queue'
+import { StateBadge } from './StateBadge'
+
+const hours = (minutes?: number) =>
+  minutes === undefined ? '' : minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
+
+function editLink(item: QueueItem) {
+  return `/admin/collections/${item.collection}/${item.id}`
+}
+
+/** One section of the reviewers' queue. */
+export function ReviewQueueTable({ title, items, kind }: { title: string; items: QueueItem[]; kind: 'review' | 'due' | 'other' }) {
+  return (
+    <section className="review-queue__section" data-testid={`queue-${title.toLowerCase().replace(/\W+/g, '-')}`}>
+      <h3>
+        {title} ({items.length})
+      </h3>
+      {items.length === 0 ? (
+        <p>Nothing here.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Document</th>
+              <th>Type</th>
+              <th>State</th>
+              <th>{kind === 'review' ? 'Submitted by · waiting' : kind === 'due' ? 'Review due' : 'Why'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={`${item.collection}:${item.id}`}>
+                <td>
+                  <a href={editLink(item)}>{item.title ?? `#${item.id}`}</a>
+                </td>
+                <td>{item.collection.slice(0, -1)}</td>
+                <td>
+                  <StateBadge state={item.state} />
+                </td>
+                <td>
+                  {kind === 'review' && `${item.submittedBy?.displayName ?? 'unknown'} · ${hours(item.waitingMinutes)}`}
+                  {kind === 'due' && `${item.due === 'overdue' ? 'Overdue since' : 'Due'} ${item.nextReviewDue?.slice(0, 10)}`}
+                  {kind === 'other' && (item.reason ?? '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
