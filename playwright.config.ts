@@ -50,7 +50,8 @@ export default defineConfig({
     : {
         command: `node scripts/start.mjs`,
         url: `${baseURL}/`,
-        env: { PORT: String(port), PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret' },
+        // SERVER_URL must be the origin the browser uses: Payload accepts login cookies only from it (CSRF).
+        env: { PORT: String(port), SERVER_URL: baseURL, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret' },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',

@@ -1,0 +1,131 @@
+// The review journey as the people do it, in the admin: edit, submit, request
+// changes, fix, resubmit, approve; then a reader sees the approved words.
+import { type Browser, expect, type Page, test } from '@playwright/test'
+
+test.describe.configure({ mode: 'serial' })
+const password = process.env.SEED_PASSWORD || 'vetted-demo'
+const ARTICLE_TITLE = 'Lumbar soreness in early pregnancy'
+const firstSummary = `Some pregnant women experience lower back and waist pain during the early stages of pregnancy, mostly from changes in posture. (Edited ${Date.now()})`
+const finalSummary = `Some pregnant women experience lower back and waist pain during the early stages of pregnancy, mostly from changes in posture; gentle movement helps. (Final ${Date.now()})`
+
+async function loginAs(browser: Browser, person: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto('/admin/login')
+  await page.getByLabel('Email').fill(`${person}@example.com`)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+  return page
+}
+
+/** Someone else had the document open: a reviewer reads it without taking over. */
+async function readOnlyIfLocked(page: Page) {
+  const readOnly = page.getByRole('button', { name: 'View read-only' })
+  if (await readOnly.isVisible({ timeout: 1500 }).catch(() => false)) await readOnly.click()
+}
+
+async function takeOverIfLocked(page: Page) {
+  const takeOver = page.getByRole('button', { name: 'Take over' })
+  if (await takeOver.isVisible({ timeout: 1500 }).catch(() => false)) await takeOver.click()
+}
+
+async function openArticle(page: Page, onLock = takeOverIfLocked) {
+  await page.goto('/admin/collections/articles')
+  await page.getByRole('link', { name: ARTICLE_TITLE }).first().click()
+  await expect(page.getByTestId('review-panel')).toBeVisible()
+  await onLock(page)
+}
+
+async function saveDraft(page: Page) {
+  await page.getByRole('button', { name: 'Save Draft' }).click()
+  await expect(page.getByText(/saved successfully/i).first()).toBeVisible()
+}
+
+const panel = (page: Page) => page.getByTestId('review-panel')
+
+test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const started = Date.now()
+
+  // The editor changes the summary and a warning, and submits both.
+  const editor = await loginAs(browser, 'editor')
+  await openArticle(editor)
+  await expect(editor.getByRole('button', { name: /^Publish/ })).toHaveCount(0)
+  await editor.getByLabel('Summary').fill(firstSummary)
+  await saveDraft(editor)
+  await expect(panel(editor).getByRole('button', { name: 'Approve' })).toHaveCount(0)
+  await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
+  await expect(panel(editor)).toContainText('In review')
+
+  await editor.goto('/admin/collections/warnings')
+  await editor.getByRole('link', { name: /Severe back pain/ }).first().click()
+  await editor.locator('#field-action').fill(
+    'If the condition is severe, see a doctor soon to rule out lumbar disc herniation.',
+  )
+  await saveDraft(editor)
+  await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
+  await expect(panel(editor)).toContainText('In review')
+
+  // The reviewer finds it in the queue, reads the diff, and sends it back.
+  const reviewer = await loginAs(browser, 'reviewer')
+  await reviewer.goto('/admin/review-queue')
+  await reviewer.getByTestId('queue-in-review').getByRole('link', { name: ARTICLE_TITLE }).click()
+  await readOnlyIfLocked(reviewer)
+  const summaryDiff = panel(reviewer).locator('[data-field="summary"]')
+  await expect(summaryDiff.locator('ins')).toContainText(['(Edited'])
+  await reviewer.screenshot({ path: 'tests/artifacts/journey-review-panel.png', fullPage: true })
+  await panel(reviewer).getByLabel('Comment for the editor').fill('Please say what kind of movement helps.')
+  await panel(reviewer).getByRole('button', { name: 'Request changes' }).click()
+  await expect(panel(reviewer)).toContainText('Changes requested')
+
+  // The editor reads the comment, fixes the text and resubmits.
+  await openArticle(editor)
+  await expect(panel(editor)).toContainText('Please say what kind of movement helps.')
+  await editor.getByLabel('Summary').fill(finalSummary)
+  await saveDraft(editor)
+  await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
+  await expect(panel(editor)).toContainText('In review')
+
+  // The reviewer, who edited nothing, approves the warning and the article.
+  await reviewer.goto('/admin/review-queue')
+  await reviewer.screenshot({ path: 'tests/artifacts/journey-queue.png', fullPage: true })
+  await reviewer.getByTestId('queue-in-review').getByRole('link', { name: /Severe back pain/ }).click()
+  await readOnlyIfLocked(reviewer)
+  await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
+  await expect(panel(reviewer)).toContainText('Published')
+  await openArticle(reviewer, readOnlyIfLocked)
+  await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
+  await expect(panel(reviewer)).toContainText('Published')
+
+  // A reader sees the approved words.
+  const reader = await browser.newPage()
+  await reader.goto('/articles/lumbar-soreness-in-early-pregnancy')
+  await expect(reader.getByText(finalSummary)).toBeVisible()
+  await expect(reader.getByText('see a doctor soon to rule out lumbar disc herniation')).toBeVisible()
+  console.log(`review journey took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+})
+
+test('a reviewer who edited the draft is refused in the panel, with the reason', async ({ browser }) => {
+  const reviewer = await loginAs(browser, 'reviewer')
+  await reviewer.goto('/admin/collections/tips')
+  await reviewer.getByRole('link', { name: 'Change position often' }).first().click()
+  await reviewer.locator('#field-body').fill('It is best not to maintain one posture for a long time during pregnancy; change positions often.')
+  await saveDraft(reviewer)
+  await panel(reviewer).getByRole('button', { name: 'Submit for review' }).click()
+  await expect(panel(reviewer)).toContainText('another reviewer must approve it')
+  await expect(panel(reviewer).getByRole('button', { name: 'Approve' })).toHaveCount(0)
+  // Even forcing the request, the server refuses and the panel shows why.
+  const refusal = await reviewer.evaluate(async () => {
+    const id = location.pathname.split('/').pop()
+    const status = await (await fetch(`/api/tips/${id}/workflow`)).json()
+    const response = await fetch(`/api/tips/${id}/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ versionId: status.submission.versionId }),
+    })
+    return { status: response.status, body: await response.json() }
+  })
+  expect(refusal.status).toBe(403)
+  expect(refusal.body.errors[0].message).toMatch(/another reviewer must approve it/)
+})
