@@ -30,12 +30,16 @@ async function takeOverIfLocked(page: Page) {
   if (await takeOver.isVisible({ timeout: 1500 }).catch(() => false)) await takeOver.click()
 }
 
-async function openArticle(page: Page, onLock = takeOverIfLocked) {
-  await page.goto('/admin/collections/articles')
-  await page.getByRole('link', { name: ARTICLE_TITLE }).first().click()
+/** Opens a document from its list view, filtered to its slug (other tests add many documents). */
+async function openDoc(page: Page, collection: string, slug: string, onLock = takeOverIfLocked) {
+  await page.goto(`/admin/collections/${collection}?where[slug][equals]=${slug}`)
+  await page.locator('.cell-title a, td a').first().click()
   await expect(page.getByTestId('review-panel')).toBeVisible()
   await onLock(page)
 }
+
+const openArticle = (page: Page, onLock = takeOverIfLocked) =>
+  openDoc(page, 'articles', 'lumbar-soreness-in-early-pregnancy', onLock)
 
 async function saveDraft(page: Page) {
   await page.getByRole('button', { name: 'Save Draft' }).click()
@@ -58,10 +62,9 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(editor)).toContainText('In review')
 
-  await editor.goto('/admin/collections/warnings')
-  await editor.getByRole('link', { name: /Severe back pain/ }).first().click()
+  await openDoc(editor, 'warnings', 'severe-back-pain-lumbar-disc-herniation')
   await editor.locator('#field-action').fill(
-    'If the condition is severe, see a doctor soon to rule out lumbar disc herniation.',
+    `If the condition is severe, see a doctor soon to rule out lumbar disc herniation. (Checked ${Date.now()})`,
   )
   await saveDraft(editor)
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
@@ -108,9 +111,8 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
 
 test('a reviewer who edited the draft is refused in the panel, with the reason', async ({ browser }) => {
   const reviewer = await loginAs(browser, 'reviewer')
-  await reviewer.goto('/admin/collections/tips')
-  await reviewer.getByRole('link', { name: 'Change position often' }).first().click()
-  await reviewer.locator('#field-body').fill('It is best not to maintain one posture for a long time during pregnancy; change positions often.')
+  await openDoc(reviewer, 'tips', 'change-position-often')
+  await reviewer.locator('#field-body').fill(`It is best not to maintain one posture for a long time during pregnancy; change positions often. (${Date.now()})`)
   await saveDraft(reviewer)
   await panel(reviewer).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(reviewer)).toContainText('another reviewer must approve it')
