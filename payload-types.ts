@@ -243,6 +243,10 @@ export interface User {
   credentials?: string | null;
   specialties?: string[] | null;
   /**
+   * Professional registration, for the review trail. Not shown to readers.
+   */
+  licenceNumber?: string | null;
+  /**
    * A short public biography for bylines.
    */
   bio?: string | null;
@@ -586,6 +590,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   credentials?: T;
   specialties?: T;
+  licenceNumber?: T;
   bio?: T;
   updatedAt?: T;
   createdAt?: T;

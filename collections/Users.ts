@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
-import { adminOnly, adminOnlyField, adminOrSelf, staffOnly } from '../src/access/rules'
+import { adminOnly, adminOnlyField, adminOrSelf, adminOrSelfField, staffOnly } from '../src/access/rules'
 import { ROLES } from '../src/access/roles'
 
 /** The account made on the "create first user" screen must be able to manage the rest. */
@@ -28,7 +28,7 @@ export const Users: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'displayName',
-    defaultColumns: ['displayName', 'email', 'roles', 'credentials'],
+    defaultColumns: ['displayName', 'roles', 'credentials', 'specialties'],
     group: 'Administration',
   },
   access: {
@@ -40,6 +40,8 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeChange: [makeFirstUserAdmin], beforeDelete: [keepPeopleInTheTrail] },
   fields: [
+    // Payload's own email field, with one change: staff see only their own address.
+    { name: 'email', type: 'email', required: true, unique: true, index: true, access: { read: adminOrSelfField } },
     { name: 'displayName', type: 'text', required: true, maxLength: 120 },
     {
       name: 'roles',
@@ -58,6 +60,13 @@ export const Users: CollectionConfig = {
       admin: { description: 'Shown in the public byline, for example "MD, FACOG".' },
     },
     { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
+    {
+      name: 'licenceNumber',
+      type: 'text',
+      maxLength: 60,
+      label: 'Registration or licence number',
+      admin: { description: 'Professional registration, for the review trail. Not shown to readers.' },
+    },
     {
       name: 'bio',
       type: 'textarea',

@@ -23,3 +23,7 @@ export const adminOrSelf: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin')) return true
   return { id: { equals: user.id } }
 }
+
+/** A person's own record, or any record for an admin (e.g. email addresses). */
+export const adminOrSelfField: FieldAccess = ({ req: { user }, doc }) =>
+  hasRole(user, 'admin') || (user != null && doc != null && user.id === (doc as { id?: unknown }).id)

@@ -26,7 +26,8 @@ const NEEDS_COMMENT = new Set(['request_changes', 'retire'])
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '')
 
 export function ReviewPanel() {
-  const { id, collectionSlug, lastUpdateTime } = useDocumentInfo()
+  const { id, collectionSlug, lastUpdateTime, savedDocumentData } = useDocumentInfo()
+  const slug = typeof savedDocumentData?.slug === 'string' ? savedDocumentData.slug : null
   const [status, setStatus] = useState<WorkflowStatus | null>(null)
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
@@ -90,6 +91,13 @@ export function ReviewPanel() {
         <p className="review-panel__warning">You edited this since the last approval: another reviewer must approve it.</p>
       )}
 
+      {collectionSlug === 'articles' && slug && (
+        <p>
+          <a href={`/preview?slug=${slug}`} target="_blank" rel="noreferrer">
+            Preview as readers would see it
+          </a>
+        </p>
+      )}
       {status.changes && (
         <ChangeSummaryView changes={status.changes} titles={status.relationTitles} compareUrl={status.compareUrl} />
       )}

@@ -4,7 +4,7 @@
 import 'server-only'
 import { sql } from '@payloadcms/db-postgres'
 import { unstable_cache } from 'next/cache'
-import type { Article, Tip, Warning } from '../../payload-types'
+import type { Article, Tip, User, Warning } from '../../payload-types'
 import { CONTENT_TAGS } from './content-tags'
 import { payloadClient } from './payload'
 import { bySeverity } from './severity'
@@ -107,6 +107,26 @@ export async function readArticle(slug: string): Promise<PublishedArticle | null
     warnings: populated(article.warnings).sort(bySeverity),
     signOff: await readSignOff(article),
   }
+}
+
+/**
+ * The latest version of an article (approved or not), for a staff preview: read
+ * with that person's own access, never cached, and without a sign-off.
+ */
+export async function readArticlePreview(slug: string, user: User): Promise<PublishedArticle | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    user,
+    draft: true,
+    where: { slug: { equals: slug } },
+    depth: 1,
+    limit: 1,
+  })
+  const article = docs[0]
+  if (!article) return null
+  return { ...article, tips: populated(article.tips), warnings: populated(article.warnings).sort(bySeverity), signOff: null }
 }
 
 export type SearchHit = { slug: string; title: string; summary: string; snippet: string; rank: number }

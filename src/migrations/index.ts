@@ -4,6 +4,7 @@ import * as migration_20261128_195126_append_only_trail from './20261128_195126_
 import * as migration_20261128_200142_search_text from './20261128_200142_search_text';
 import * as migration_20261128_200144_search_index from './20261128_200144_search_index';
 import * as migration_20261128_200424_immutable_versions from './20261128_200424_immutable_versions';
+import * as migration_20261128_204715_people from './20261128_204715_people';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_200424_immutable_versions.up,
     down: migration_20261128_200424_immutable_versions.down,
-    name: '20261128_200424_immutable_versions'
+    name: '20261128_200424_immutable_versions',
+  },
+  {
+    up: migration_20261128_204715_people.up,
+    down: migration_20261128_204715_people.down,
+    name: '20261128_204715_people'
   },
 ];

@@ -94,6 +94,8 @@ async function everything(baseURL: string | undefined): Promise<Seen> {
     ...Object.values(markers).map((m) => `/search?q=${m}`),
     ...Object.values(markers).map((m) => `/articles/${m.toLowerCase()}`),
     `/articles/${markers.neverPublished.toLowerCase()}?preview=true&draft=true`,
+    `/preview?slug=${markers.neverPublished.toLowerCase()}`,
+    `/preview?slug=${markers.retired.toLowerCase()}`,
   ]
   const responses = await crawl(client, extra)
   for (const path of apiPaths()) {

@@ -51,6 +51,33 @@ describe('roles and accounts', () => {
     expect(updated.body.doc.roles).toEqual(['reviewer'])
   })
 
+  it("does not show an editor other people's email addresses", async () => {
+    const { status, body } = await rest('editor', 'GET', '/users?limit=100')
+    expect(status).toBe(200)
+    const others = body.docs.filter((user: any) => user.id !== editorId)
+    expect(others.length).toBeGreaterThan(0)
+    expect(others.every((user: any) => user.email === undefined)).toBe(true)
+    expect(body.docs.find((user: any) => user.id === editorId).email).toBe('editor@example.com')
+    const single = await rest('editor', 'GET', `/users/${reviewerId}`)
+    expect(single.body.email).toBeUndefined()
+    expect(single.body.displayName).toBe('Dr. Maya Chen')
+  })
+
+  it('shows an admin every email address', async () => {
+    const { body } = await rest('admin', 'GET', `/users/${reviewerId}`)
+    expect(body.email).toBe('reviewer@example.com')
+  })
+
+  it('lets a reviewer keep their professional profile, but not their roles', async () => {
+    const response = await rest('reviewer', 'PATCH', `/users/${reviewerId}`, {
+      credentials: 'MD, FACOG', licenceNumber: 'GMC 1234567', specialties: ['Obstetrics', 'Gynecology'], roles: ['admin', 'reviewer'],
+    })
+    expect(response.status).toBe(200)
+    const reviewer = await payload.findByID({ collection: 'users', id: reviewerId })
+    expect(reviewer.licenceNumber).toBe('GMC 1234567')
+    expect(reviewer.roles).toEqual(['reviewer'])
+  })
+
   it('puts roles in the login token', async () => {
     const { user } = await payload.login({ collection: 'users', data: { email: 'reviewer@example.com', password: process.env.SEED_PASSWORD || 'vetted-demo' } })
     expect(user?.roles).toEqual(['reviewer'])

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/ArticleView'
-import { findPublishedArticle } from '@/lib/published-content'
+import { PreviewBanner } from '@/components/PreviewBanner'
+import { findPublishedArticle, readArticlePreview } from '@/lib/published-content'
 import { absoluteUrl } from '@/lib/site-url'
+import { currentStaffUser } from '@/lib/staff-session'
 import { jsonForScript, medicalWebPage } from '@/lib/structured-data'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -25,8 +28,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
+/** A staff preview, when draft mode is on AND the request is logged in as staff. */
+async function previewFor(slug: string) {
+  if (!(await draftMode()).isEnabled) return null
+  const user = await currentStaffUser()
+  return user ? readArticlePreview(slug, user) : null
+}
+
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
+  const preview = await previewFor(slug)
+  if (preview) {
+    return (
+      <>
+        <PreviewBanner slug={slug} />
+        <ArticleView article={preview} />
+      </>
+    )
+  }
   const article = await findPublishedArticle(slug)
   if (!article) notFound()
   const url = absoluteUrl(`/articles/${article.slug}`)

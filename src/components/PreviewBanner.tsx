@@ -1,0 +1,9 @@
+/** Unmissable: what follows has not been approved and readers cannot see it. */
+export function PreviewBanner({ slug }: { slug: string }) {
+  return (
+    <div className="preview-banner" role="status" data-testid="preview-banner">
+      <strong>Preview: not yet approved.</strong> Readers see the last approved version.{' '}
+      <a href={`/preview/exit?slug=${slug}`}>Exit preview</a>
+    </div>
+  )
+}
