@@ -4,6 +4,7 @@ import { slugField } from './fields/slug'
 import { computeSearchText } from './hooks/computeSearchText'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
+import { reviewStatusColumn } from './fields/reviewStatusColumn'
 
 export const AUDIENCES = [
   { label: 'Patients and the public', value: 'patient' },
@@ -16,13 +17,14 @@ export const Articles: CollectionConfig = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'topic', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'topic', 'reviewStatus', 'updatedAt'],
     group: 'Content',
     components: { edit: reviewableEditComponents },
   },
   ...reviewable('articles', { beforeChange: [computeSearchText] }),
   fields: [
     reviewPanelField,
+    reviewStatusColumn,
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField(),
     {

@@ -3,6 +3,7 @@ import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
+import { reviewStatusColumn } from './fields/reviewStatusColumn'
 
 export const TIP_CATEGORIES = [
   { label: 'Posture', value: 'posture' },
@@ -29,7 +30,7 @@ export const Tips: CollectionConfig = {
   labels: { singular: 'Tip', plural: 'Tips' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'category', 'stage', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'category', 'stage', 'reviewStatus', 'updatedAt'],
     group: 'Content',
     components: { edit: reviewableEditComponents },
     description: 'Short, actionable advice. Reusable across articles; reviewed like articles.',
@@ -37,6 +38,7 @@ export const Tips: CollectionConfig = {
   ...reviewable('tips'),
   fields: [
     reviewPanelField,
+    reviewStatusColumn,
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),
     { name: 'body', type: 'textarea', required: true, maxLength: 2000 },

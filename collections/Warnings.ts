@@ -3,6 +3,7 @@ import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
+import { reviewStatusColumn } from './fields/reviewStatusColumn'
 import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
 
 export const Warnings: CollectionConfig = {
@@ -10,7 +11,7 @@ export const Warnings: CollectionConfig = {
   labels: { singular: 'Warning', plural: 'Warnings' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'severity', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'severity', 'reviewStatus', 'updatedAt'],
     group: 'Content',
     components: { edit: reviewableEditComponents },
     description: 'Red flags: what to watch for and what to do. Reusable; reviewed like articles.',
@@ -18,6 +19,7 @@ export const Warnings: CollectionConfig = {
   ...reviewable('warnings'),
   fields: [
     reviewPanelField,
+    reviewStatusColumn,
     { name: 'title', type: 'text', required: true, maxLength: 160 },
     slugField(),
     { name: 'severity', type: 'select', required: true, options: SEVERITIES.map((value) => ({ label: SEVERITY_LABEL[value], value })) },

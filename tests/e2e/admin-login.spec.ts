@@ -19,3 +19,24 @@ test('a wrong password does not get in', async ({ page }) => {
   await expect(page.getByText(/incorrect/i)).toBeVisible()
   await expect(page).toHaveURL(/\/admin\/login/)
 })
+
+test('the admin loads nothing from the internet, and lists show each review state', async ({ page, baseURL }) => {
+  const outside: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url)
+  })
+  await page.goto('/admin/login')
+  await page.getByLabel('Email').fill('editor@example.com')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+  await expect(page.getByTestId('dashboard-greeting')).toContainText('Hello, Emma Clarke')
+  await page.goto('/admin/collections/tips?where[slug][equals]=wear-flat-shoes')
+  await expect(page.locator('.state-badge').first()).toHaveText(/In review|Draft|Published|Changes requested/)
+  await expect(page.getByText(/reviewed \d{4}-\d{2}-\d{2} · due \d{4}-\d{2}-\d{2}/).first()).toBeVisible()
+  await page.goto('/admin/collections/users')
+  await expect(page.getByText('Dr. Maya Chen').first()).toBeVisible()
+  await expect(page.getByText('reviewer@example.com')).toHaveCount(0)
+  expect(outside).toEqual([])
+})

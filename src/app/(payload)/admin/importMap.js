@@ -1,4 +1,5 @@
 import { ReviewPanel as ReviewPanel_57a1e9c90325e6fe98ec3da2c9dda2a7 } from '../../../../src/admin/ReviewPanel'
+import { ReviewStatusCell as ReviewStatusCell_0ba0f6bb550b9094a004201cf18a5b7b } from '../../../../src/admin/ReviewStatusCell'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,6 +32,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/admin/ReviewPanel#ReviewPanel": ReviewPanel_57a1e9c90325e6fe98ec3da2c9dda2a7,
+  "/src/admin/ReviewStatusCell#ReviewStatusCell": ReviewStatusCell_0ba0f6bb550b9094a004201cf18a5b7b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
