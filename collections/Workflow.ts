@@ -10,7 +10,7 @@ import { REVIEWABLE_COLLECTIONS } from './Reviews'
  */
 export const Workflow: CollectionConfig = {
   slug: 'workflow',
-  labels: { singular: 'Workflow status', plural: 'Workflow statuses' },
+  labels: { singular: 'Review status', plural: 'Review status of all content' },
   admin: {
     useAsTitle: 'documentTitle',
     defaultColumns: ['documentTitle', 'documentCollection', 'state', 'submittedAt', 'needsReReview'],
@@ -26,7 +26,7 @@ export const Workflow: CollectionConfig = {
       options: REVIEWABLE_COLLECTIONS.map((value) => ({ label: value, value })),
     },
     { name: 'documentId', type: 'text', required: true },
-    { name: 'documentTitle', type: 'text' },
+    { name: 'documentTitle', type: 'text', admin: { components: { Cell: '/src/admin/DocumentLinkCell#DocumentLinkCell' } } },
     {
       name: 'state',
       type: 'select',
@@ -34,6 +34,7 @@ export const Workflow: CollectionConfig = {
       index: true,
       defaultValue: 'draft',
       options: STATES.map((value) => ({ label: STATE_LABEL[value], value })),
+      admin: { components: { Cell: '/src/admin/StateCell#StateCell' } },
     },
     { name: 'submittedVersion', type: 'text' },
     { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
