@@ -35,7 +35,7 @@ test('the admin loads nothing from the internet, and lists show each review stat
   await page.goto('/admin/collections/tips?where[slug][equals]=wear-flat-shoes')
   await expect(page.locator('.state-badge').first()).toHaveText(/In review|Draft|Published|Changes requested/)
   await expect(page.getByText(/reviewed \d{4}-\d{2}-\d{2} · due \d{4}-\d{2}-\d{2}/).first()).toBeVisible()
-  await page.goto('/admin/collections/workflow?where[state][equals]=in_review')
+  await page.goto('/admin/collections/workflow?where[state][equals]=in_review&search=Wear%20flat')
   const row = page.locator('tr', { hasText: 'Wear flat, comfortable shoes' })
   await expect(row.locator('.state-badge')).toHaveText('In review')
   await expect(page.locator('.state-badge', { hasText: 'Published' })).toHaveCount(0)
