@@ -10,7 +10,7 @@ import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
-import { answerDatabaseUnavailable } from './src/lib/database-unavailable'
+import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
 import { reviewQueueEndpoint } from './src/review/endpoints'
 import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
 
@@ -35,7 +35,7 @@ export default buildConfig({
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users],
   endpoints: [reviewQueueEndpoint],
-  hooks: { afterError: [answerDatabaseUnavailable] },
+  hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: databasePool(),

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { rejectMalformedId } from './hooks/rejectMalformedId'
 import { nobody, staffOnly } from '../src/access/rules'
 
 export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
@@ -18,6 +19,7 @@ export const Reviews: CollectionConfig = {
     defaultColumns: ['documentTitle', 'decision', 'reviewerName', 'decidedAt'],
     group: 'Administration',
   },
+  hooks: { beforeOperation: [rejectMalformedId] },
   access: {
     read: staffOnly,
     create: nobody,

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { rejectMalformedId } from './hooks/rejectMalformedId'
 import { nobody, staffOnly } from '../src/access/rules'
 import { REVIEWABLE_COLLECTIONS } from './Reviews'
 
@@ -13,6 +14,7 @@ export const Revisions: CollectionConfig = {
     defaultColumns: ['documentCollection', 'documentId', 'versionId', 'author', 'savedAt'],
     group: 'Review',
   },
+  hooks: { beforeOperation: [rejectMalformedId] },
   access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
   fields: [
     {

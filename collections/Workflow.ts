@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { rejectMalformedId } from './hooks/rejectMalformedId'
 import { nobody, staffOnly } from '../src/access/rules'
 import { STATE_LABEL, STATES } from '../src/workflow/states'
 import { REVIEWABLE_COLLECTIONS } from './Reviews'
@@ -16,6 +17,7 @@ export const Workflow: CollectionConfig = {
     defaultColumns: ['documentTitle', 'documentCollection', 'state', 'submittedAt', 'needsReReview'],
     group: 'Review',
   },
+  hooks: { beforeOperation: [rejectMalformedId] },
   access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },

@@ -3,6 +3,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { adminOnly, contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
 import { workflowEndpoints } from '../src/review/endpoints'
+import { rejectMalformedId } from './hooks/rejectMalformedId'
 import { keepSignedOffDocuments } from '../src/review/hooks/keepSignedOffDocuments'
 import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
 import { noteContentOrigin } from '../src/review/hooks/noteContentOrigin'
@@ -32,7 +33,7 @@ export function reviewable(
       drafts: { autosave: false, validate: true },
     },
     hooks: {
-      beforeOperation: [refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
+      beforeOperation: [rejectMalformedId, refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
       beforeDelete: [keepSignedOffDocuments],
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],

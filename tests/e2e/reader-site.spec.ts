@@ -79,3 +79,21 @@ test('an approval is on the page at once, and a retirement takes it off at once'
   expect(gone?.status()).toBe(404)
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(path)
 })
+
+test('stored markup is shown as text, and no script from content runs', async ({ page, request }) => {
+  const api = new Api(request)
+  const marker = unique('markup')
+  const payloadText = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>${marker}`
+  await api.publish('articles', article(marker, { summary: payloadText, topic: '<b>Topic</b>' }))
+  let dialogs = 0
+  page.on('dialog', async (dialog) => {
+    dialogs++
+    await dialog.dismiss()
+  })
+  await page.goto(`/articles/${marker.toLowerCase()}`)
+  await expect(page.getByText(payloadText)).toBeVisible()
+  await page.goto(`/search?q=${marker}`)
+  await page.goto('/')
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+  expect(dialogs).toBe(0)
+})

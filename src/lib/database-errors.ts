@@ -1,4 +1,5 @@
-// When PostgreSQL is unreachable, API callers get a clear 503 (try again), not a 500.
+// Database errors that are the caller's or the moment's, not the server's: an
+// unreachable PostgreSQL is a 503 (try again), text it cannot store is a 400.
 import type { AfterErrorHook } from 'payload'
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'])
@@ -21,4 +22,26 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const answerDatabaseUnavailable: AfterErrorHook = ({ error }) => {
   if (!isDatabaseUnavailable(error)) return
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE }] } }
+}
+
+/** PostgreSQL refuses NUL characters (and invalid byte sequences) in text: a client error. */
+const BAD_TEXT_CODES = new Set(['22021', '22P05'])
+const BAD_TEXT_MESSAGES = /invalid byte sequence|unsupported Unicode escape|\\u0000 cannot be converted/i
+
+export function isUnstorableText(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; current && depth < 6; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && BAD_TEXT_CODES.has(code)) return true
+    if (typeof message === 'string' && BAD_TEXT_MESSAGES.test(message)) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+export const UNSTORABLE_TEXT = 'The request contains characters that cannot be stored (such as NUL, U+0000).'
+
+export const answerUnstorableText: AfterErrorHook = ({ error }) => {
+  if (!isUnstorableText(error)) return
+  return { status: 400, response: { errors: [{ message: UNSTORABLE_TEXT }] } }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isDatabaseUnavailable } from '@/lib/database-unavailable'
+import { isDatabaseUnavailable, isUnstorableText } from '@/lib/database-errors'
 
 describe('recognising an unreachable database', () => {
   it('sees connection errors, also when wrapped', () => {
@@ -10,5 +10,12 @@ describe('recognising an unreachable database', () => {
   it('leaves other errors alone', () => {
     expect(isDatabaseUnavailable(new Error('The following field is invalid: title'))).toBe(false)
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false)
+  })
+})
+
+describe('recognising text the database cannot store', () => {
+  it('sees NUL characters refused by PostgreSQL', () => {
+    expect(isUnstorableText(new Error('Failed query', { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) }))).toBe(true)
+    expect(isUnstorableText(new Error('duplicate key'))).toBe(false)
   })
 })
