@@ -1,0 +1,45 @@
+// A small run of the benchmark generator, so it cannot rot: its data must verify
+// exactly as the app's own (hashes, trail, workflow states).
+import { createLocalReq, type Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { verifyPublished } from '@/review/verification'
+import { generate, type GenerateReport } from '../../bench/generator'
+import { ensureSeeded } from '../support/content'
+import { rest, testPayload } from '../support/payload'
+import { sql } from '../support/workflow'
+
+let payload: Payload
+let report: GenerateReport
+let articleIds: string[]
+
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+  const before = (await sql(`select coalesce(max(id), 0)::int as id from articles`)).rows[0].id
+  report = await generate(payload, { articles: 50, versions: 3, seed: 7 })
+  articleIds = (await sql(`select id::text from articles where id > $1 order by id`, [before])).rows.map((row) => row.id)
+}, 120_000)
+
+describe('the benchmark generator (50 articles x 3 versions)', () => {
+  it('writes the articles, their versions and a review trail', () => {
+    expect(articleIds).toHaveLength(50)
+    expect(report.versions).toBeGreaterThanOrEqual(50 * 3)
+    expect(report.reviews).toBeGreaterThanOrEqual(50)
+  })
+
+  it('writes live content whose hash matches its approval record, as the app would', async () => {
+    const req = await createLocalReq({}, payload)
+    const results = await Promise.all(articleIds.map((id) => verifyPublished(req, 'articles', id)))
+    const live = results.filter((result) => result.verified || result.reason !== 'Nothing of this document is published.')
+    expect(live.length).toBeGreaterThan(40)
+    expect(live.filter((result) => !result.verified)).toEqual([])
+  })
+
+  it('serves generated articles through the reader API and leaves a believable queue', async () => {
+    const { status, body } = await rest('anonymous', 'GET', `/articles/${articleIds[0]}?depth=1`)
+    expect(status).toBe(200)
+    expect(body.tips.length).toBeGreaterThanOrEqual(5)
+    const states = (await sql(`select state, count(*)::int as n from workflow where document_id = any($1) and document_collection = 'articles' group by state`, [articleIds])).rows
+    expect(states.find((s) => s.state === 'published')?.n).toBeGreaterThan(30)
+  })
+})
