@@ -141,17 +141,21 @@ export async function runSearch(query: string): Promise<SearchHit[]> {
   if (!q) return []
   const payload = await payloadClient()
   const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: SearchHit[] }> }
+  // Rank on the stored vector, then make snippets for the page of hits only.
   const { rows } = await db.execute(sql`
-    with q as (select websearch_to_tsquery('english', ${q}) as query)
-    select a.slug, a.title, a.summary,
-      ts_rank(to_tsvector('english', coalesce(a.search_text, '')), q.query) as rank,
+    with q as (select websearch_to_tsquery('english', ${q}) as query),
+    hits as (
+      select a.id, ts_rank(a.search_vector, q.query) as rank
+      from articles a, q
+      where a._status = 'published' and a.search_vector @@ q.query
+      order by rank desc, a.id
+      limit 20
+    )
+    select a.slug, a.title, a.summary, hits.rank,
       ts_headline('english', coalesce(a.search_text, ''), q.query,
         ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2`}) as snippet
-    from articles a, q
-    where a._status = 'published'
-      and to_tsvector('english', coalesce(a.search_text, '')) @@ q.query
-    order by rank desc, a.title
-    limit 20
+    from hits join articles a on a.id = hits.id, q
+    order by hits.rank desc, a.title
   `)
   return rows
 }

@@ -5,6 +5,7 @@ import * as migration_20261128_200142_search_text from './20261128_200142_search
 import * as migration_20261128_200144_search_index from './20261128_200144_search_index';
 import * as migration_20261128_200424_immutable_versions from './20261128_200424_immutable_versions';
 import * as migration_20261128_204715_people from './20261128_204715_people';
+import * as migration_20261128_210636_search_vector from './20261128_210636_search_vector';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261128_204715_people.up,
     down: migration_20261128_204715_people.down,
-    name: '20261128_204715_people'
+    name: '20261128_204715_people',
+  },
+  {
+    up: migration_20261128_210636_search_vector.up,
+    down: migration_20261128_210636_search_vector.down,
+    name: '20261128_210636_search_vector'
   },
 ];
