@@ -7,7 +7,9 @@ import './admin.scss'
 const day = (iso?: string | null) => (iso ? iso.slice(0, 10) : '—')
 
 export async function ReviewStatusCell({ payload, rowData, collectionConfig }: DefaultServerCellComponentProps) {
-  const collection = collectionConfig.slug as 'articles' | 'tips' | 'warnings'
+  // Rendered outside a collection list (e.g. a relationship drawer) there is nothing to show.
+  const collection = collectionConfig?.slug as 'articles' | 'tips' | 'warnings' | undefined
+  if (!collection || rowData?.id == null) return null
   const id = String(rowData.id)
   const [{ docs }, live] = await Promise.all([
     payload.find({ collection: 'workflow', where: { key: { equals: `${collection}:${id}` } }, limit: 1, depth: 0, overrideAccess: true }),
