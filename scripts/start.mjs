@@ -2,6 +2,7 @@
 // `npm start`: the production server. Refuses to run without PAYLOAD_SECRET,
 // applies pending migrations, then serves the built app on PORT (default 3000).
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
+import { migrate } from './lib/migrations.mjs'
 import { run } from './lib/run.mjs'
 
 if (!process.env.PAYLOAD_SECRET) {
@@ -23,7 +24,7 @@ try {
 }
 
 const env = { ...database.env, NODE_ENV: 'production' }
-let code = await run('payload', ['migrate'], { env })
+let code = await migrate(env)
 if (code === 0) {
   const port = process.env.PORT || '3000'
   code = await run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env })

@@ -4,7 +4,8 @@
 // Steps: generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
-import { run, runSteps } from './lib/run.mjs'
+import { migrate } from './lib/migrations.mjs'
+import { runSteps } from './lib/run.mjs'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!existsSync(chromium)) {
@@ -25,15 +26,15 @@ try {
 }
 
 const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret' }
+let code = await runSteps([['node', 'scripts/check-generated.mjs']], { env })
+if (code === 0) code = await migrate(env)
 const steps = [
-  ['node', 'scripts/check-generated.mjs'],
-  ['payload', 'migrate'],
   ['payload', 'run', 'seed/run.ts'],
   ['vitest', 'run'],
   ...(process.env.SKIP_BUILD ? [] : [['next', 'build']]),
   ['playwright', 'test'],
 ]
-const code = await runSteps(steps, { env })
+if (code === 0) code = await runSteps(steps, { env })
 await database.stop()
 console.log(`vetted: test suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit(code)

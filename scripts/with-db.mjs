@@ -4,7 +4,8 @@
 // (kept in .data/pglite) when DATABASE_URL is not set. --prepare first applies
 // migrations and the seed, so `npm run dev` gives a working app on a fresh machine.
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
-import { run, runSteps } from './lib/run.mjs'
+import { migrate } from './lib/migrations.mjs'
+import { run } from './lib/run.mjs'
 
 const argv = process.argv.slice(2)
 const separator = argv.indexOf('--')
@@ -28,13 +29,8 @@ try {
 
 let code = 0
 if (flags.includes('--prepare')) {
-  code = await runSteps(
-    [
-      ['payload', 'migrate'],
-      ['payload', 'run', 'seed/run.ts'],
-    ],
-    { env: database.env },
-  )
+  code = await migrate(database.env)
+  if (code === 0) code = await run('payload', ['run', 'seed/run.ts'], { env: database.env })
 }
 if (code === 0) code = await run(command, args, { env: database.env })
 await database.stop()
