@@ -11,6 +11,11 @@ const finalSummary = `Some pregnant women experience lower back and waist pain d
 async function loginAs(browser: Browser, person: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
+  // Payload's "Document locked" dialog can appear whenever someone else had the
+  // document open: reviewers read without taking over, editors take over.
+  await page.addLocatorHandler(page.locator('#document-locked'), async (dialog) => {
+    await dialog.getByRole('button', { name: person === 'editor' ? 'Take over' : 'View read-only' }).click()
+  })
   await page.goto('/admin/login')
   await page.getByLabel('Email').fill(`${person}@example.com`)
   await page.getByLabel('Password').fill(password)
