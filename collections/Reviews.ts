@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { rejectMalformedId } from './hooks/rejectMalformedId'
+import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
 
 export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
@@ -19,9 +19,10 @@ export const Reviews: CollectionConfig = {
     defaultColumns: ['documentTitle', 'decision', 'reviewerName', 'decidedAt'],
     group: 'Administration',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
+  hooks: { beforeOperation: [rejectBadArguments] },
   access: {
     read: staffOnly,
+    readVersions: nobody,
     create: nobody,
     update: nobody,
     delete: nobody,

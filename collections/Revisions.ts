@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { rejectMalformedId } from './hooks/rejectMalformedId'
+import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
 import { REVIEWABLE_COLLECTIONS } from './Reviews'
 
@@ -14,8 +14,8 @@ export const Revisions: CollectionConfig = {
     defaultColumns: ['documentCollection', 'documentId', 'versionId', 'author', 'savedAt'],
     group: 'Review',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
-  access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: [rejectBadArguments] },
+  access: { read: staffOnly, readVersions: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     {
       name: 'documentCollection',

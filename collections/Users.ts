@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, adminOrSelfField, staffOnly } from '../src/access/rules'
 import { ROLES } from '../src/access/roles'
-import { rejectMalformedId } from './hooks/rejectMalformedId'
+import { rejectBadArguments } from './hooks/rejectBadArguments'
 
 /** The account made on the "create first user" screen must be able to manage the rest. */
 const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
@@ -38,8 +38,10 @@ export const Users: CollectionConfig = {
     update: adminOrSelf,
     delete: adminOnly,
     unlock: adminOnly,
+    // No versions here: asking for them is refused, not a server error.
+    readVersions: () => false,
   },
-  hooks: { beforeOperation: [rejectMalformedId], beforeChange: [makeFirstUserAdmin], beforeDelete: [keepPeopleInTheTrail] },
+  hooks: { beforeOperation: [rejectBadArguments], beforeChange: [makeFirstUserAdmin], beforeDelete: [keepPeopleInTheTrail] },
   fields: [
     // Payload's own email field, with one change: staff see only their own address.
     { name: 'email', type: 'email', required: true, unique: true, index: true, access: { read: adminOrSelfField } },

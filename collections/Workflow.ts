@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { rejectMalformedId } from './hooks/rejectMalformedId'
+import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
 import { STATE_LABEL, STATES } from '../src/workflow/states'
 import { REVIEWABLE_COLLECTIONS } from './Reviews'
@@ -17,8 +17,8 @@ export const Workflow: CollectionConfig = {
     defaultColumns: ['documentTitle', 'documentCollection', 'state', 'submittedAt', 'needsReReview'],
     group: 'Review',
   },
-  hooks: { beforeOperation: [rejectMalformedId] },
-  access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: [rejectBadArguments] },
+  access: { read: staffOnly, readVersions: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
     {

@@ -3,7 +3,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { adminOnly, contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
 import { workflowEndpoints } from '../src/review/endpoints'
-import { rejectMalformedId } from './hooks/rejectMalformedId'
+import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { keepSignedOffDocuments } from '../src/review/hooks/keepSignedOffDocuments'
 import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
 import { noteContentOrigin } from '../src/review/hooks/noteContentOrigin'
@@ -33,7 +33,7 @@ export function reviewable(
       drafts: { autosave: false, validate: true },
     },
     hooks: {
-      beforeOperation: [rejectMalformedId, refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
+      beforeOperation: [rejectBadArguments, refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
       beforeDelete: [keepSignedOffDocuments],
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],

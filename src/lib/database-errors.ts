@@ -24,8 +24,11 @@ export const answerDatabaseUnavailable: AfterErrorHook = ({ error }) => {
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE }] } }
 }
 
-/** PostgreSQL refuses NUL characters (and invalid byte sequences) in text: a client error. */
-const BAD_TEXT_CODES = new Set(['22021', '22P05'])
+/**
+ * PostgreSQL data exceptions caused by the request's values: NUL characters, invalid
+ * byte sequences, text that is not a valid value of an enum, date or number.
+ */
+const BAD_TEXT_CODES = new Set(['22021', '22P05', '22P02', '22007', '22008', '22003'])
 const BAD_TEXT_MESSAGES = /invalid byte sequence|unsupported Unicode escape|\\u0000 cannot be converted/i
 
 export function isUnstorableText(error: unknown): boolean {
@@ -39,7 +42,8 @@ export function isUnstorableText(error: unknown): boolean {
   return false
 }
 
-export const UNSTORABLE_TEXT = 'The request contains characters that cannot be stored (such as NUL, U+0000).'
+export const UNSTORABLE_TEXT =
+  'A value in the request cannot be stored or compared: for example a NUL character (U+0000), or a value that is not one of the field\'s choices.'
 
 export const answerUnstorableText: AfterErrorHook = ({ error }) => {
   if (!isUnstorableText(error)) return

@@ -137,7 +137,8 @@ export const MATCH_END = '\u0003'
 
 /** Ranked PostgreSQL full-text search over live articles only. */
 export async function runSearch(query: string): Promise<SearchHit[]> {
-  const q = query.trim().slice(0, 200)
+  // NUL and lone surrogates cannot reach PostgreSQL as text: they become spaces.
+  const q = query.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ').trim().slice(0, 200)
   if (!q) return []
   const payload = await payloadClient()
   const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: SearchHit[] }> }

@@ -35,6 +35,16 @@ function cases(): Case[] {
     ['POST', '/articles/1/request-changes', { versionId: ['1'], comment: { $gt: '' } }],
     ['POST', '/users/login', '{'],
     ['POST', '/users/login', { email: { $ne: null }, password: { $ne: null } }],
+    // Found by bench/fuzz.mjs: versions of collections that have none, NUL in text.
+    ['GET', '/users/versions/1'],
+    ['GET', '/workflow/versions/99999999'],
+    ['GET', '/reviews/versions?limit=5'],
+    ['GET', `/articles?where[title][equals]=${encodeURIComponent('a\u0000b')}`],
+    ['POST', '/tips?draft=true', { title: 'NUL \u0000 inside', body: 'b', category: 'rest', stage: 'any' }],
+    ['GET', '/articles?where[warnings][near]=1,2'],
+    ['GET', '/tips?where[stage][equals]=%20'],
+    ['PATCH', '/tips/1?draft=true', '""'],
+    ['POST', '/tips?draft=true', '"just a string"'],
   ]
   for (const text of INJECTIONS) {
     list.push(['GET', `/articles?where[title][equals]=${encodeURIComponent(text)}&draft=true`])

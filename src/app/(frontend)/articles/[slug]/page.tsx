@@ -17,9 +17,12 @@ export const revalidate = 60
 export const dynamicParams = true
 export const generateStaticParams = async () => []
 
+/** Only well-formed slugs reach the database; anything else is simply not found. */
+const isSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 96
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
-  const article = await findPublishedArticle(slug)
+  const article = isSlug(slug) ? await findPublishedArticle(slug) : null
   if (!article) return { title: 'Page not found' }
   return {
     title: article.title,
@@ -37,6 +40,7 @@ async function previewFor(slug: string) {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
+  if (!isSlug(slug)) notFound()
   const preview = await previewFor(slug)
   if (preview) {
     return (

@@ -1,0 +1,30 @@
+import { APIError, NotFound, type CollectionBeforeOperationHook, type Where } from 'payload'
+
+/** Geometry operators: no collection here has a point field, and Payload crashes on them elsewhere. */
+const UNSUPPORTED_OPERATORS = new Set(['near', 'within', 'intersects'])
+
+function findUnsupported(where: unknown, depth = 0): string | null {
+  if (!where || typeof where !== 'object' || depth > 20) return null
+  for (const [key, value] of Object.entries(where as Where)) {
+    if (UNSUPPORTED_OPERATORS.has(key)) return key
+    const found = findUnsupported(value, depth + 1)
+    if (found) return found
+  }
+  return null
+}
+
+/**
+ * Arguments that would otherwise reach the database or Payload's internals and fail
+ * there with a 500: ids that are not integers (404), data that is not an object and
+ * unsupported query operators (400).
+ */
+export const rejectBadArguments: CollectionBeforeOperationHook = ({ args, req }) => {
+  const { id, data, where } = args as { id?: unknown; data?: unknown; where?: unknown }
+  if (id !== undefined && id !== null && !/^\d{1,15}$/.test(String(id))) throw new NotFound(req.t)
+  if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    throw new APIError('The request body must be a JSON object of fields.', 400, undefined, true)
+  }
+  const operator = findUnsupported(where)
+  if (operator) throw new APIError(`The "${operator}" operator is not supported here.`, 400, undefined, true)
+  return args
+}
