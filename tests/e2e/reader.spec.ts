@@ -35,3 +35,8 @@ test('the article reads without JavaScript', async ({ browser }) => {
   await expect(page.locator('[data-severity="emergency"]')).toBeVisible()
   await context.close()
 })
+
+test('an address that is not valid UTF-8 is a 400, not a server error', async ({ request }) => {
+  const response = await request.get('/articles/%ED%A0%80')
+  expect(response.status()).toBe(400)
+})
