@@ -31,10 +31,13 @@ execFileSync('node', ['scripts/with-db.mjs', '--', 'payload', 'run', 'seed/run.t
 const server = spawn('node', ['scripts/start.mjs'], { env, stdio: 'ignore' })
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-async function probe(route) {
+async function probe(route, token) {
   const started = performance.now()
   try {
-    const response = await fetch(app + route, { signal: AbortSignal.timeout(10_000) })
+    const response = await fetch(app + route, {
+      signal: AbortSignal.timeout(10_000),
+      headers: token ? { Authorization: `JWT ${token}` } : {},
+    })
     await response.text()
     return { status: String(response.status), ms: performance.now() - started }
   } catch (error) {
@@ -43,6 +46,25 @@ async function probe(route) {
 }
 
 const ROUTES = { article: '/articles/lumbar-soreness-in-early-pregnancy', home: '/', api: '/api/articles?limit=1&depth=0' }
+const STAFF_ROUTES = { queue: '/api/review-queue' }
+
+async function login(email) {
+  const response = await fetch(`${app}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'vetted-demo' }),
+  })
+  return (await response.json()).token
+}
+async function api(token, method, route, body) {
+  const response = await fetch(app + route, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  })
+  return { status: response.status, body: await response.json().catch(() => null) }
+}
 const tally = {}
 let phase = 'before'
 let recoveredAfter = null
@@ -54,13 +76,18 @@ try {
     await sleep(200)
   }
   for (const route of Object.values(ROUTES)) await probe(route) // warm the caches
+  const editor = await login('editor@example.com')
+  const reviewer = await login('reviewer2@example.com')
+  // A tip waiting for approval: its approval will be in flight when the database stops.
+  const tip = (await api(editor, 'POST', '/api/tips?draft=true', { title: 'Outage tip', slug: `outage-${Date.now()}`, body: 'Rest.', category: 'rest', stage: 'any' })).body.doc
+  const { versionId } = (await api(editor, 'POST', `/api/tips/${tip.id}/submit`, {})).body
 
   const load = (async () => {
     while (phase !== 'done') {
       await Promise.all(
-        Object.entries(ROUTES).map(async ([name, route]) => {
+        [...Object.entries(ROUTES), ...Object.entries(STAFF_ROUTES)].map(async ([name, route]) => {
           const current = phase
-          const { status, ms } = await probe(route)
+          const { status, ms } = await probe(route, name in STAFF_ROUTES ? reviewer : undefined)
           const key = `${current.padEnd(7)} ${name.padEnd(8)}`
           tally[key] ??= { counts: {}, maxMs: 0 }
           tally[key].counts[status] = (tally[key].counts[status] ?? 0) + 1
@@ -76,6 +103,7 @@ try {
 
   await sleep(5_000)
   phase = 'down'
+  const inFlight = api(reviewer, 'POST', `/api/tips/${tip.id}/approve`, { versionId }).catch((error) => ({ status: String(error.name) }))
   pgCtl('stop -m fast')
   await sleep(DOWN_SECONDS * 1000)
   pgCtl('start')
@@ -84,6 +112,14 @@ try {
   await sleep(10_000)
   phase = 'done'
   await load
+  const approval = await inFlight
+  const live = await probe(`/api/tips/${tip.id}`)
+  const trail = await api(reviewer, 'GET', `/api/reviews?where[documentCollection][equals]=tips&where[documentId][equals]=${tip.id}`)
+  const published = live.status === '200'
+  const recorded = trail.body?.totalDocs === 1
+  console.log(
+    `approval in flight at the stop: answered ${approval.status}; afterwards published=${published}, review record=${recorded} -> ${published === recorded ? 'all or nothing, as required' : 'INCONSISTENT'}`,
+  )
 
   console.log(`PostgreSQL stopped for ${DOWN_SECONDS} s under a steady trickle of requests\n`)
   console.log('phase   route     answers                               slowest')

@@ -2,6 +2,8 @@
 // Thin: parse the request, call the service, shape the answer.
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import type { Action, ReviewableCollection } from '../workflow'
+import { sql } from '@payloadcms/db-postgres'
+import { DATABASE_UNAVAILABLE } from '../lib/database-errors'
 import { errorResponse, WorkflowError } from './errors'
 import { readActionInput } from './request-body'
 import { reviewQueue } from './queue'
@@ -28,8 +30,24 @@ export const answering =
     }
   }
 
-function requireStaff(req: PayloadRequest) {
-  if (!req.user) throw new WorkflowError(401, 'Log in to see the review workflow.')
+/**
+ * No user: either nobody logged in, or the login could not be checked because the
+ * database is down (Payload then treats the request as anonymous). Say which.
+ */
+async function refuseWithoutUser(req: PayloadRequest, message: string): Promise<never> {
+  const credentials = req.headers.get('authorization') || req.headers.get('cookie')?.includes('payload-token=')
+  if (credentials) {
+    try {
+      await (req.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(sql`select 1`)
+    } catch {
+      throw new WorkflowError(503, DATABASE_UNAVAILABLE)
+    }
+  }
+  throw new WorkflowError(401, message)
+}
+
+async function requireStaff(req: PayloadRequest) {
+  if (!req.user) await refuseWithoutUser(req, 'Log in to see the review workflow.')
   if (!isStaff(req.user)) throw new WorkflowError(403, 'Only editors, reviewers and admins see the review workflow.')
 }
 
@@ -38,7 +56,7 @@ export const reviewQueueEndpoint: Endpoint = {
   path: '/review-queue',
   method: 'get',
   handler: answering(async (req) => {
-    requireStaff(req)
+    await requireStaff(req)
     return Response.json(await reviewQueue(req))
   }),
 }
@@ -48,7 +66,7 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
     path: '/:id/workflow',
     method: 'get',
     handler: answering(async (req) => {
-      requireStaff(req)
+      await requireStaff(req)
       return Response.json(await workflowStatus(req, collection, String(req.routeParams?.id ?? '')))
     }),
   }
@@ -56,7 +74,7 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
     path: `/:id/${ACTION_PATHS[action]}`,
     method: 'post',
     handler: answering(async (req) => {
-      if (!req.user) throw new WorkflowError(401, 'Log in to take review actions.')
+      if (!req.user) await refuseWithoutUser(req, 'Log in to take review actions.')
       const input = await readActionInput(req)
       const id = String(req.routeParams?.id ?? '')
       const result = await performAction(req, { collection, id }, action, input)
