@@ -14,17 +14,14 @@ import {
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { refreshProxy } from '../lib/proxy-refresh'
 import { lockDocumentRow } from './database'
+import { type Facts, notFound, readFacts, type Target } from './facts'
 import { isConcurrencyConflict, WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
 import {
   type ContentDoc,
-  authorsSince,
   createReview,
-  findMainRow,
   findVersion,
   findWorkflow,
-  lastApproval,
-  latestVersion,
   publishedArticlesUsing,
   relatedHashes,
   saveWorkflow,
@@ -32,7 +29,6 @@ import {
 } from './repository'
 import { asWorkflow } from './write-context'
 
-export type Target = { collection: ReviewableCollection; id: string }
 export type ActionInput = { versionId?: string | null; comment?: string | null }
 export type ActionResult = {
   state: State
@@ -68,21 +64,11 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
   }
 }
 
-type Facts = Awaited<ReturnType<typeof loadFacts>>
-
-async function loadFacts(req: PayloadRequest, { collection, id }: Target) {
-  const missing = () => new WorkflowError(404, `There is no ${collection.slice(0, -1)} with id ${id}.`)
-  if (!/^\d{1,15}$/.test(id)) throw missing()
-  await lockDocumentRow(req, collection, id)
-  const doc = await findMainRow(req, collection, id)
-  if (!doc) throw missing()
-  const workflow = await findWorkflow(req, collection, id)
-  const latest = await latestVersion(req, collection, id)
-  const approval = await lastApproval(req, collection, id)
-  const authors = await authorsSince(req, collection, id, approval?.decidedAt ?? null)
-  const isLive = doc._status === 'published'
-  const state: State = (workflow?.state as State | undefined) ?? (isLive ? 'published' : 'draft')
-  return { doc, workflow, latest, approval, authors, isLive, state }
+/** The facts, read after taking the document's row lock (so they cannot change under us). */
+async function loadFacts(req: PayloadRequest, target: Target): Promise<Facts> {
+  if (!/^\d{1,15}$/.test(target.id)) throw notFound(target)
+  await lockDocumentRow(req, target.collection, target.id)
+  return readFacts(req, target)
 }
 
 export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {

@@ -1,21 +1,15 @@
 // Everything the admin's review panel shows about one document, for one person.
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
-import { availableActions, relationIds, type ReviewableCollection, type State, summarizeChanges } from '../workflow'
-import { WorkflowError } from './errors'
-import { authorsSince, findMainRow, findVersion, findWorkflow, lastApproval, latestVersion, reviewHistory } from './repository'
+import { availableActions, relationIds, type ReviewableCollection, summarizeChanges } from '../workflow'
+import { notFound, readFacts } from './facts'
+import { findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const user = req.user as User | null
-  const doc = await findMainRow(req, collection, id)
-  if (!doc) throw new WorkflowError(404, `There is no ${collection.slice(0, -1)} with id ${id}.`)
-  const workflow = await findWorkflow(req, collection, id)
-  const latest = await latestVersion(req, collection, id)
-  const approval = await lastApproval(req, collection, id)
-  const authors = await authorsSince(req, collection, id, approval?.decidedAt ?? null)
-  const isLive = doc._status === 'published'
-  const state: State = (workflow?.state as State | undefined) ?? (isLive ? 'published' : 'draft')
+  if (!/^\d{1,15}$/.test(id)) throw notFound({ collection, id })
+  const { workflow, latest, approval, authors, isLive, state } = await readFacts(req, { collection, id })
   const facts = {
     actor: { id: String(user?.id ?? ''), roles: user?.roles ?? [] },
     state,
