@@ -4,7 +4,7 @@
 // Steps: generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
-import { migrate } from './lib/migrations.mjs'
+import { migrate, seedDatabase } from './lib/migrations.mjs'
 import { runSteps } from './lib/run.mjs'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -28,8 +28,8 @@ try {
 const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret' }
 let code = await runSteps([['node', 'scripts/check-generated.mjs']], { env })
 if (code === 0) code = await migrate(env)
+if (code === 0) code = await seedDatabase(env)
 const steps = [
-  ['payload', 'run', 'seed/run.ts'],
   ['vitest', 'run'],
   ...(process.env.SKIP_BUILD ? [] : [['next', 'build']]),
   ['playwright', 'test'],

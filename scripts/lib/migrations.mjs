@@ -1,6 +1,6 @@
-// Applies migrations and checks that they are all recorded. `payload migrate` has
-// been seen (rarely, in CI) to exit 0 having done nothing; a silent no-op must not
-// pass for a migrated database, so it is retried and then reported.
+// Applies migrations and the seed, and checks each took effect: the payload CLI
+// (run through tsx) has been seen, rarely, to exit 0 having done nothing; a silent
+// no-op must not pass for a prepared database, so it is retried and then reported.
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -33,5 +33,29 @@ export async function migrate(env) {
     console.error(`vetted: payload migrate left ${applied} of ${expected} migrations applied (attempt ${attempt}); retrying`)
   }
   console.error('vetted: migrations could not be applied; see the output above.')
+  return 1
+}
+
+async function countDemoUsers(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(`select count(*)::int as n from users where email like '%@example.com'`)
+    return rows[0].n
+  } catch {
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** Runs the seed and checks its accounts exist: `payload run` too has exited 0 having done nothing. */
+export async function seedDatabase(env) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const code = await run('payload', ['run', 'seed/run.ts'], { env })
+    if (code !== 0) return code
+    if ((await countDemoUsers(env.DATABASE_URL)) >= 4) return 0
+    console.error(`vetted: the seed left no demo accounts (attempt ${attempt}); retrying`)
+  }
   return 1
 }
