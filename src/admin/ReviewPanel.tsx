@@ -6,22 +6,11 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
+import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
 import type { WorkflowStatus } from './types'
 import './admin.scss'
 
-const ACTION_LABEL: Record<string, string> = {
-  submit: 'Submit for review',
-  approve: 'Approve',
-  request_changes: 'Request changes',
-  retire: 'Retire',
-}
-const ACTION_PATH: Record<string, string> = {
-  submit: 'submit',
-  approve: 'approve',
-  request_changes: 'request-changes',
-  retire: 'retire',
-}
-const NEEDS_COMMENT = new Set(['request_changes', 'retire'])
+const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '')
 
@@ -50,7 +39,7 @@ export function ReviewPanel() {
     setBusy(true)
     setMessage(null)
     const versionId = action === 'submit' ? status!.latestVersionId : status!.submission?.versionId
-    const response = await fetch(`/api/${collectionSlug}/${id}/${ACTION_PATH[action]}`, {
+    const response = await fetch(`/api/${collectionSlug}/${id}/${ACTION_PATH[action as Action]}`, {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
@@ -63,7 +52,7 @@ export function ReviewPanel() {
       return
     }
     setComment('')
-    setMessage({ kind: 'ok', text: `${ACTION_LABEL[action]}: done.` })
+    setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     await load()
   }
 
@@ -118,7 +107,7 @@ export function ReviewPanel() {
               disabled={busy || (NEEDS_COMMENT.has(action) && !comment.trim())}
               onClick={() => void act(action)}
             >
-              {ACTION_LABEL[action]}
+              {ACTION_LABEL[action as Action]}
             </button>
           ))}
         </div>

@@ -1,12 +1,6 @@
-const LABEL: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  published: 'Published',
-  retired: 'Retired',
-}
+import { type State, STATE_LABEL } from '../workflow/states'
 
 /** A coloured badge that also says the state in words. */
 export function StateBadge({ state }: { state: string }) {
-  return <span className={`state-badge state-badge--${state}`}>{LABEL[state] ?? state}</span>
+  return <span className={`state-badge state-badge--${state}`}>{STATE_LABEL[state as State] ?? state}</span>
 }

@@ -1,7 +1,7 @@
 // The workflow's REST API: POST /api/<collection>/:id/{submit,approve,request-changes,retire}.
 // Thin: parse the request, call the service, shape the answer.
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
-import type { Action, ReviewableCollection } from '../workflow'
+import { type Action, ACTION_PATH, type ReviewableCollection } from '../workflow'
 import { sql } from '@payloadcms/db-postgres'
 import { DATABASE_UNAVAILABLE } from '../lib/database-errors'
 import { errorResponse, WorkflowError } from './errors'
@@ -11,12 +11,6 @@ import { performAction } from './service'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
 
-const ACTION_PATHS: Record<Action, string> = {
-  submit: 'submit',
-  approve: 'approve',
-  request_changes: 'request-changes',
-  retire: 'retire',
-}
 
 /** Runs a handler, turning workflow refusals into Payload-shaped JSON errors. */
 export const answering =
@@ -70,8 +64,8 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await workflowStatus(req, collection, String(req.routeParams?.id ?? '')))
     }),
   }
-  return [statusEndpoint, ...(Object.keys(ACTION_PATHS) as Action[]).map((action): Endpoint => ({
-    path: `/:id/${ACTION_PATHS[action]}`,
+  return [statusEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+    path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {
       if (!req.user) await refuseWithoutUser(req, 'Log in to take review actions.')

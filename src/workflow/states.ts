@@ -63,3 +63,11 @@ export const ACTION_LABEL: Record<Action, string> = {
   request_changes: 'Request changes',
   retire: 'Retire',
 }
+
+/** The REST path segment of each action: POST /api/<collection>/:id/<path>. */
+export const ACTION_PATH: Record<Action, string> = {
+  submit: 'submit',
+  approve: 'approve',
+  request_changes: 'request-changes',
+  retire: 'retire',
+}
