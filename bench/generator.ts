@@ -3,6 +3,7 @@
 // rows and version rows the app writes), in batched transactions. Hashes come from
 // the app's own contentHash, so the trail verifies exactly as the app's would.
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { lexicalFromSections } from '../seed/lexical'
 import { searchTextOf } from '../src/lib/search-text'
 import { addMonths, contentHash, type RelatedHashes } from '../src/workflow'
 
@@ -57,16 +58,8 @@ const sentence = (random: Random, words: number) => {
 }
 const paragraph = (random: Random) => Array.from({ length: random.int(2, 5) }, () => sentence(random, random.int(8, 16))).join(' ')
 
-function lexical(paragraphs: string[], headings: string[]) {
-  const block = { format: '', indent: 0, version: 1, direction: 'ltr' }
-  const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
-  const children: unknown[] = []
-  paragraphs.forEach((value, index) => {
-    if (headings[index]) children.push({ ...block, type: 'heading', tag: 'h2', children: [text(headings[index]!)] })
-    children.push({ ...block, type: 'paragraph', textFormat: 0, textStyle: '', children: [text(value)] })
-  })
-  return { root: { ...block, type: 'root', children } }
-}
+const lexical = (paragraphs: string[], headings: string[]) =>
+  lexicalFromSections(paragraphs.map((text, index) => ({ heading: headings[index], paragraphs: [text] })))
 
 type People = { editor: number; reviewers: { id: number; displayName: string; credentials: string | null }[] }
 type Shared = { id: number; hash: string; data: Record<string, unknown> }

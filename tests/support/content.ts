@@ -1,5 +1,6 @@
 // Small factories for test content, each document marked with a unique string.
 import type { Payload } from 'payload'
+import { lexicalFromSections } from '@seed/lexical'
 import { seed } from '@seed/seed'
 import { DEFAULT_DEMO_PASSWORD } from '@seed/users'
 import { unique } from './payload'
@@ -8,29 +9,7 @@ export async function ensureSeeded(payload: Payload) {
   await seed(payload, { password: process.env.SEED_PASSWORD || DEFAULT_DEMO_PASSWORD })
 }
 
-export function lexicalText(text: string) {
-  return {
-    root: {
-      type: 'root',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: [
-        {
-          type: 'paragraph',
-          format: '',
-          indent: 0,
-          version: 1,
-          direction: 'ltr',
-          textFormat: 0,
-          textStyle: '',
-          children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-        },
-      ],
-    },
-  }
-}
+export const lexicalText = (text: string) => lexicalFromSections([{ paragraphs: [text] }])
 
 export function articleData(marker = unique('article')) {
   return {

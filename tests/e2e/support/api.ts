@@ -1,5 +1,6 @@
 // Driving the workflow over the real HTTP API of the running server, as each person.
 import { type APIRequestContext, expect } from '@playwright/test'
+import { lexicalFromSections } from '../../../seed/lexical'
 
 const password = process.env.SEED_PASSWORD || 'vetted-demo'
 export type Person = 'editor' | 'reviewer' | 'reviewer2' | 'admin'
@@ -63,13 +64,7 @@ export class Api {
   }
 }
 
-export function lexical(text: string) {
-  const block = { format: '', indent: 0, version: 1, direction: 'ltr' }
-  const textNode = { type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }
-  return {
-    root: { ...block, type: 'root', children: [{ ...block, type: 'paragraph', textFormat: 0, textStyle: '', children: [textNode] }] },
-  }
-}
+export const lexical = (text: string) => lexicalFromSections([{ paragraphs: [text] }])
 
 export function article(marker: string, extra: Record<string, unknown> = {}) {
   return {
