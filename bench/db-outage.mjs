@@ -10,6 +10,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readdirSync } from 'node:fs'
+import { apiClient } from './lib/client.mjs'
 
 const PG_PORT = Number(process.env.OUTAGE_PG_PORT || 5499)
 const APP_PORT = Number(process.env.OUTAGE_APP_PORT || 3500)
@@ -47,24 +48,8 @@ async function probe(route, token) {
 
 const ROUTES = { article: '/articles/lumbar-soreness-in-early-pregnancy', home: '/', api: '/api/articles?limit=1&depth=0' }
 const STAFF_ROUTES = { queue: '/api/review-queue' }
+const { login, attempt: api } = apiClient(app)
 
-async function login(email) {
-  const response = await fetch(`${app}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: 'vetted-demo' }),
-  })
-  return (await response.json()).token
-}
-async function api(token, method, route, body) {
-  const response = await fetch(app + route, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  })
-  return { status: response.status, body: await response.json().catch(() => null) }
-}
 const tally = {}
 let phase = 'before'
 let recoveredAfter = null

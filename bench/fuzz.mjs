@@ -4,6 +4,8 @@
 // time. Expects every answer to be a 4xx with a message (or a harmless 2xx read),
 // no 5xx, the server up at the end, and nothing stored changed.
 //   BASE_URL=http://127.0.0.1:3000 FUZZ_REQUESTS=2000 FUZZ_SECONDS=60 node bench/fuzz.mjs
+import { apiClient } from './lib/client.mjs'
+
 const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
   console.error('fuzz only targets this machine (loopback addresses).')
@@ -11,7 +13,7 @@ if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
 }
 const maxRequests = Number(process.env.FUZZ_REQUESTS || 2000)
 const maxSeconds = Number(process.env.FUZZ_SECONDS || 60)
-const password = process.env.SEED_PASSWORD || 'vetted-demo'
+const { login } = apiClient(base)
 
 let seed = Number(process.env.FUZZ_SEED || 1)
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
@@ -69,10 +71,6 @@ function randomRequest() {
   return { method, path, body }
 }
 
-async function login(email) {
-  const response = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
-  return (await response.json()).token
-}
 
 async function fingerprint(token) {
   const get = async (path) => (await fetch(`${base}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()

@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { apiClient } from './lib/client.mjs'
 
 const APP = process.env.APP_URL || 'http://127.0.0.1:3000'
 const ARTICLE = '/articles/lumbar-soreness-in-early-pregnancy'
@@ -21,7 +22,7 @@ const DURATION = Number(process.env.DURATION || 15)
 const CONNECTIONS = Number(process.env.CONNECTIONS || 32)
 const STATIC_PORT = 8081
 const PROXY_PORT = 8082
-const password = process.env.SEED_PASSWORD || 'vetted-demo'
+const { login, call: api } = apiClient(APP)
 
 const work = mkdtempSync(path.join(tmpdir(), 'vetted-bench-'))
 mkdirSync(path.join(work, 'site'))
@@ -64,35 +65,17 @@ function load(url, duration = DURATION) {
   })
 }
 
-async function login(email) {
-  const response = await fetch(`${APP}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  return (await response.json()).token
-}
 
-async function api(token, method, urlPath, body) {
-  const response = await fetch(`${APP}/api${urlPath}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await response.json()
-  if (!response.ok) throw new Error(`${method} ${urlPath}: ${JSON.stringify(json)}`)
-  return json
-}
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 /** Approves a new summary and returns the ms until a reader at `base` sees it. */
 async function approveToVisible(base, editor, reviewer, id, slug) {
   const summary = `Benchmark summary ${Date.now()}`
-  await api(editor, 'PATCH', `/articles/${id}?draft=true`, { summary })
-  const { versionId } = await api(editor, 'POST', `/articles/${id}/submit`, {})
+  await api(editor, 'PATCH', `/api/articles/${id}?draft=true`, { summary })
+  const { versionId } = await api(editor, 'POST', `/api/articles/${id}/submit`, {})
   const started = performance.now()
-  await api(reviewer, 'POST', `/articles/${id}/approve`, { versionId })
+  await api(reviewer, 'POST', `/api/articles/${id}/approve`, { versionId })
   const deadline = started + 10_000
   while (performance.now() < deadline) {
     const page = await (await fetch(`${base}/articles/${slug}`)).text()
@@ -126,7 +109,7 @@ try {
   const editor = await login('editor@example.com')
   const reviewer = await login('reviewer2@example.com')
   const slug = `bench-visibility-${Date.now()}`
-  const { doc } = await api(editor, 'POST', '/articles?draft=true', {
+  const { doc } = await api(editor, 'POST', '/api/articles?draft=true', {
     title: 'Benchmark visibility', slug, summary: 'First summary.', topic: 'Benchmarks', audience: 'patient',
     body: {
       root: {
@@ -139,8 +122,8 @@ try {
     },
     disclaimer: 'Benchmark.',
   })
-  const first = await api(editor, 'POST', `/articles/${doc.id}/submit`, {})
-  await api(reviewer, 'POST', `/articles/${doc.id}/approve`, { versionId: first.versionId })
+  const first = await api(editor, 'POST', `/api/articles/${doc.id}/submit`, {})
+  await api(reviewer, 'POST', `/api/articles/${doc.id}/approve`, { versionId: first.versionId })
   await fetch(`http://127.0.0.1:${PROXY_PORT}/articles/${slug}`)
   const samples = { app: [], proxy: [] }
   for (let i = 0; i < 5; i++) {
@@ -149,7 +132,7 @@ try {
   }
   const describe = (list) => `median ${median(list).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`
   console.log(`\napprove -> new text visible (5 approvals each): through the app ${describe(samples.app)}; through the proxy ${describe(samples.proxy)}`)
-  await api(reviewer, 'POST', `/articles/${doc.id}/retire`, { comment: 'Benchmark finished.' })
+  await api(reviewer, 'POST', `/api/articles/${doc.id}/retire`, { comment: 'Benchmark finished.' })
 } finally {
   nginx.kill('SIGTERM')
 }

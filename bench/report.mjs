@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import pg from 'pg'
 import autocannon from 'autocannon'
+import { apiClient, percentile } from './lib/client.mjs'
 
 const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
-const password = process.env.SEED_PASSWORD || 'vetted-demo'
+const { login, call } = apiClient(base)
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl) {
   console.error('Set DATABASE_URL to the database the server uses (for table sizes and sample slugs).')
@@ -24,29 +25,10 @@ const count = async (query, values = []) => (await db.query(query, values)).rows
 const [{ n: articleCount }] = await count(`select count(*)::int as n from articles where _status = 'published'`)
 const slugs = (await count(`select slug from articles where _status = 'published' order by random() limit 400`)).map((r) => r.slug)
 
-async function login(email) {
-  const response = await fetch(`${base}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  return (await response.json()).token
-}
 const editor = await login('editor@example.com')
 const reviewer = await login('reviewer2@example.com')
 
-async function call(token, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`)
-  return text.startsWith('{') ? JSON.parse(text) : text
-}
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 async function timed(rounds, request) {
   const samples = []
   for (let i = 0; i < rounds; i++) {
