@@ -10,18 +10,21 @@ function expectedMigrations() {
   return readdirSync(path.join(projectRoot, 'src/migrations')).filter((file) => /^\d{8}_\d{6}_.+\.ts$/.test(file)).length
 }
 
-async function appliedMigrations(url) {
+/** A count from the database, or 0 when the table is not there yet. */
+async function count(url, query) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query(`select count(*)::int as n from payload_migrations where batch > 0`)
-    return rows[0].n
+    return (await client.query(query)).rows[0].n
   } catch {
     return 0
   } finally {
     await client.end().catch(() => {})
   }
 }
+
+const appliedMigrations = (url) => count(url, `select count(*)::int as n from payload_migrations where batch > 0`)
+const demoUsers = (url) => count(url, `select count(*)::int as n from users where email like '%@example.com'`)
 
 export async function migrate(env) {
   const expected = expectedMigrations()
@@ -36,25 +39,12 @@ export async function migrate(env) {
   return 1
 }
 
-async function countDemoUsers(url) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rows } = await client.query(`select count(*)::int as n from users where email like '%@example.com'`)
-    return rows[0].n
-  } catch {
-    return 0
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
 /** Runs the seed and checks its accounts exist: `payload run` too has exited 0 having done nothing. */
 export async function seedDatabase(env) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const code = await run('payload', ['run', 'seed/run.ts'], { env })
     if (code !== 0) return code
-    if ((await countDemoUsers(env.DATABASE_URL)) >= 4) return 0
+    if ((await demoUsers(env.DATABASE_URL)) >= 4) return 0
     console.error(`vetted: the seed left no demo accounts (attempt ${attempt}); retrying`)
   }
   return 1
