@@ -5,7 +5,7 @@ import { Api, article, unique } from './support/api'
 
 const password = process.env.SEED_PASSWORD || 'vetted-demo'
 
-test('staff preview the pending version; a copied cookie or URL shows readers nothing pending', async ({ browser, request, baseURL }) => {
+test('staff preview the pending version; a copied cookie or URL shows readers nothing pending', async ({ browser, request }) => {
   const api = new Api(request)
   const marker = unique('preview')
   const slug = marker.toLowerCase()
@@ -48,5 +48,4 @@ test('staff preview the pending version; a copied cookie or URL shows readers no
   await page.getByRole('link', { name: 'Exit preview' }).click()
   await expect(page.getByText(`Summary ${marker}`)).toBeVisible()
   await expect(page.getByTestId('preview-banner')).toHaveCount(0)
-  expect(baseURL).toBeTruthy()
 })
