@@ -6,6 +6,7 @@ import * as migration_20261128_200144_search_index from './20261128_200144_searc
 import * as migration_20261128_200424_immutable_versions from './20261128_200424_immutable_versions';
 import * as migration_20261128_204715_people from './20261128_204715_people';
 import * as migration_20261128_210636_search_vector from './20261128_210636_search_vector';
+import * as migration_20261128_221523_version_history from './20261128_221523_version_history';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261128_210636_search_vector.up,
     down: migration_20261128_210636_search_vector.down,
-    name: '20261128_210636_search_vector'
+    name: '20261128_210636_search_vector',
+  },
+  {
+    up: migration_20261128_221523_version_history.up,
+    down: migration_20261128_221523_version_history.down,
+    name: '20261128_221523_version_history'
   },
 ];

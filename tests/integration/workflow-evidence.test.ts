@@ -39,6 +39,24 @@ describe('a saved version never changes', () => {
     await expect(sql(`update _tips_v set version_title = 'Swapped' where id = $1`, [latestVersionId])).rejects.toThrow(/immutable/)
     await sql(`update _tips_v set latest = latest where id = $1`, [latestVersionId])
   })
+
+  it('moves the latest flag without rewriting the older versions on each save', async () => {
+    const id = await createDraft('editor', 'tips', tipData())
+    await editDraft('editor', 'tips', id, { body: 'Second words.' })
+    // xmin is the transaction that wrote the row: it changes whenever PostgreSQL rewrites it.
+    const rows = async () =>
+      (await sql(`select id, xmin::text as writer, latest from _tips_v where parent_id = $1 order by id`, [id])).rows as {
+        id: number
+        writer: string
+        latest: boolean
+      }[]
+    const [first] = await rows()
+    await editDraft('editor', 'tips', id, { body: 'Third words.' })
+    await editDraft('editor', 'tips', id, { body: 'Fourth words.' })
+    const after = await rows()
+    expect(after.map((row) => row.latest)).toEqual([false, false, false, true])
+    expect(after[0]).toEqual(first)
+  })
 })
 
 describe('four eyes follows the words, not the last click', () => {
