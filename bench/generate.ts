@@ -21,11 +21,13 @@ const started = performance.now()
 const report = await generate(payload, {
   articles,
   versions,
-  onProgress: (done, total, documents) => {
+  onProgress: ({ articles: done, documents, versions: written }) => {
     const width = 30
-    const filled = Math.round((done / total) * width)
-    const rate = documents / ((performance.now() - started) / 1000)
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} articles · ${rate.toFixed(0)} documents/s`)
+    const filled = Math.round((done / articles) * width)
+    const seconds = (performance.now() - started) / 1000
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${articles} articles · ${(documents / seconds).toFixed(0)} documents/s · ${(written / seconds).toFixed(0)} versions/s`,
+    )
   },
 })
 process.stderr.write('\n')

@@ -6,7 +6,7 @@ import { verifyPublished } from '@/review/verification'
 import { generate, type GenerateReport } from '../../bench/generator'
 import { ensureSeeded } from '../support/content'
 import { rest, testPayload } from '../support/payload'
-import { sql } from '../support/workflow'
+import { act, sql } from '../support/workflow'
 
 let payload: Payload
 let report: GenerateReport
@@ -41,5 +41,31 @@ describe('the benchmark generator (50 articles x 3 versions)', () => {
     expect(body.tips.length).toBeGreaterThanOrEqual(5)
     const states = (await sql(`select state, count(*)::int as n from workflow where document_id = any($1) and document_collection = 'articles' group by state`, [articleIds])).rows
     expect(states.find((s) => s.state === 'published')?.n).toBeGreaterThan(30)
+  })
+
+  it('flags exactly the newest version of each generated document as latest', async () => {
+    const wrong = await sql(
+      `select parent_id from _articles_v where parent_id = any($1::int[]) group by parent_id
+       having count(*) filter (where latest) <> 1 or max(id) <> max(id) filter (where latest)`,
+      [articleIds],
+    )
+    expect(wrong.rows).toEqual([])
+  })
+
+  it('leaves submissions the app can review and approve', async () => {
+    const inReview = (await sql(`select document_id from workflow where document_id = any($1) and document_collection = 'articles' and state = 'in_review'`, [articleIds])).rows
+    expect(inReview.length).toBeGreaterThan(0)
+    const id = inReview[0].document_id as string
+    const status = (await rest('reviewer2', 'GET', `/articles/${id}/workflow`)).body
+    expect(status.submission.versionId).toBe(status.latestVersionId)
+    expect(status.changes.fields.length).toBeGreaterThan(0)
+    expect(status.verification.verified).toBe(true)
+    const versionId = status.submission.versionId
+    const reviewer = status.availableActions.includes('approve') ? 'reviewer2' : 'reviewer'
+    const approved = await act(reviewer, 'articles', id, 'approve', { versionId, comment: 'Checked.' })
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+    const submitted = await payload.findVersionByID({ collection: 'articles', id: versionId, overrideAccess: true })
+    const live = await rest('anonymous', 'GET', `/articles/${id}?depth=0`)
+    expect(live.body.summary).toBe(submitted.version.summary)
   })
 })
