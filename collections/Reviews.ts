@@ -20,6 +20,8 @@ export const Reviews: CollectionConfig = {
     group: 'Administration',
   },
   hooks: { beforeOperation: [rejectBadArguments] },
+  // A document's trail newest first (byline, history, last approval), and the record of one version.
+  indexes: [{ fields: ['documentCollection', 'documentId', 'decidedAt'] }, { fields: ['documentCollection', 'documentId', 'versionId'] }],
   access: {
     read: staffOnly,
     readVersions: nobody,

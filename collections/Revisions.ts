@@ -15,6 +15,8 @@ export const Revisions: CollectionConfig = {
     group: 'Review',
   },
   hooks: { beforeOperation: [rejectBadArguments] },
+  // Who saved a document's versions since its last approval (the four-eyes rule).
+  indexes: [{ fields: ['documentCollection', 'documentId', 'savedAt'] }],
   access: { read: staffOnly, readVersions: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     {

@@ -18,6 +18,8 @@ export const Workflow: CollectionConfig = {
     group: 'Review',
   },
   hooks: { beforeOperation: [rejectBadArguments] },
+  // The review queue: each state's documents, oldest submission first.
+  indexes: [{ fields: ['state', 'submittedAt'] }],
   access: { read: staffOnly, readVersions: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },

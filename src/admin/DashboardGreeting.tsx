@@ -12,7 +12,8 @@ export async function DashboardGreeting({ payload, user }: Props) {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
   const queue = await reviewQueue(req)
   const reviewer = hasRole(user, 'reviewer')
-  const waiting = queue.inReview.length + queue.needsReReview.length + queue.due.filter((d) => d.due === 'overdue').length
+  const { totals } = queue
+  const waiting = totals.inReview + totals.needsReReview + totals.due
   return (
     <div className="review-panel dashboard-greeting" data-testid="dashboard-greeting">
       <h2>Hello, {user.displayName}</h2>
@@ -20,13 +21,13 @@ export async function DashboardGreeting({ payload, user }: Props) {
         <p>
           {waiting === 0
             ? 'Nothing is waiting for your review.'
-            : `${queue.inReview.length} in review, ${queue.needsReReview.length} needing re-review, ${queue.due.length} due or overdue.`}
+            : `${totals.inReview} in review, ${totals.needsReReview} needing re-review, ${totals.due} due or overdue.`}
         </p>
       ) : hasRole(user, 'editor') ? (
         <p>
-          {queue.changesRequested.length > 0
-            ? `${queue.changesRequested.length} document(s) came back with changes requested: open them to read the reviewer's comment.`
-            : `Draft your changes, then submit them for review. ${queue.inReview.length} document(s) are with the reviewers.`}
+          {totals.changesRequested > 0
+            ? `${totals.changesRequested} document(s) came back with changes requested: open them to read the reviewer's comment.`
+            : `Draft your changes, then submit them for review. ${totals.inReview} document(s) are with the reviewers.`}
         </p>
       ) : (
         <p>Manage people and roles under Administration. Publishing happens only through a reviewer's approval.</p>

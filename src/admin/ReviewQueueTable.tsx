@@ -9,12 +9,23 @@ function editLink(item: QueueItem) {
 }
 
 /** One section of the reviewers' queue. */
-export function ReviewQueueTable({ title, items, kind }: { title: string; items: QueueItem[]; kind: 'review' | 'due' | 'other' }) {
+export function ReviewQueueTable({
+  title,
+  items,
+  total,
+  kind,
+}: {
+  title: string
+  items: QueueItem[]
+  total: number
+  kind: 'review' | 'due' | 'other'
+}) {
   return (
     <section className="review-queue__section" data-testid={`queue-${title.toLowerCase().replace(/\W+/g, '-')}`}>
       <h3>
-        {title} ({items.length})
+        {title} ({total})
       </h3>
+      {total > items.length ? <p>The {items.length} most urgent are listed here.</p> : null}
       {items.length === 0 ? (
         <p>Nothing here.</p>
       ) : (

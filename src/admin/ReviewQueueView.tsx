@@ -26,10 +26,10 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
     >
       <Gutter className="review-queue">
         <h1>Review queue</h1>
-        <ReviewQueueTable title="In review" items={queue.inReview} kind="review" />
-        <ReviewQueueTable title="Needs re-review" items={queue.needsReReview} kind="other" />
-        <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} kind="due" />
-        <ReviewQueueTable title="Changes requested" items={queue.changesRequested} kind="other" />
+        <ReviewQueueTable title="In review" items={queue.inReview} total={queue.totals.inReview} kind="review" />
+        <ReviewQueueTable title="Needs re-review" items={queue.needsReReview} total={queue.totals.needsReReview} kind="other" />
+        <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} total={queue.totals.due} kind="due" />
+        <ReviewQueueTable title="Changes requested" items={queue.changesRequested} total={queue.totals.changesRequested} kind="other" />
       </Gutter>
     </DefaultTemplate>
   )

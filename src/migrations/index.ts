@@ -7,6 +7,7 @@ import * as migration_20261128_200424_immutable_versions from './20261128_200424
 import * as migration_20261128_204715_people from './20261128_204715_people';
 import * as migration_20261128_210636_search_vector from './20261128_210636_search_vector';
 import * as migration_20261128_221523_version_history from './20261128_221523_version_history';
+import * as migration_20261128_222320_queue_and_trail_indexes from './20261128_222320_queue_and_trail_indexes';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261128_221523_version_history.up,
     down: migration_20261128_221523_version_history.down,
-    name: '20261128_221523_version_history'
+    name: '20261128_221523_version_history',
+  },
+  {
+    up: migration_20261128_222320_queue_and_trail_indexes.up,
+    down: migration_20261128_222320_queue_and_trail_indexes.down,
+    name: '20261128_222320_queue_and_trail_indexes'
   },
 ];

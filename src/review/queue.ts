@@ -20,12 +20,13 @@ export type QueueItem = {
   reason?: string | null
 }
 
-export type ReviewQueue = {
-  inReview: QueueItem[]
-  changesRequested: QueueItem[]
-  due: QueueItem[]
-  needsReReview: QueueItem[]
-}
+export type QueueSection = 'inReview' | 'changesRequested' | 'due' | 'needsReReview'
+
+/** Each section lists its most urgent items (at most `limit`); `totals` counts them all. */
+export type ReviewQueue = Record<QueueSection, QueueItem[]> & { totals: Record<QueueSection, number> }
+
+/** Enough for a screen; a publisher with thousands of articles still gets the exact totals. */
+export const QUEUE_LIMIT = 100
 
 const person = (value: Workflow['submittedBy']) =>
   value && typeof value === 'object' ? { id: (value as User).id, displayName: (value as User).displayName } : null
@@ -44,48 +45,72 @@ function fromWorkflow(row: Workflow, now: Date): QueueItem {
   }
 }
 
-async function workflowRows(req: PayloadRequest, where: Where, sort: string) {
-  const { docs } = await req.payload.find({ collection: 'workflow', where, sort, limit: 200, req, ...system })
-  return docs as Workflow[]
+const WORKFLOW_COLUMNS = {
+  documentCollection: true,
+  documentId: true,
+  documentTitle: true,
+  state: true,
+  submittedVersion: true,
+  submittedBy: true,
+  submittedAt: true,
+  reReviewReason: true,
+} as const
+
+async function workflowRows(req: PayloadRequest, where: Where, sort: string, limit: number, now: Date) {
+  const { docs, totalDocs } = await req.payload.find({
+    collection: 'workflow',
+    where,
+    sort,
+    limit,
+    select: WORKFLOW_COLUMNS,
+    populate: { users: { displayName: true } },
+    req,
+    ...system,
+  })
+  return { items: (docs as Workflow[]).map((row) => fromWorkflow(row, now)), total: totalDocs }
 }
 
-export async function reviewQueue(req: PayloadRequest, now = new Date()): Promise<ReviewQueue> {
+async function dueRows(req: PayloadRequest, collection: ReviewableCollection, dueBefore: string, limit: number, now: Date) {
+  const { docs, totalDocs } = await req.payload.find({
+    collection,
+    where: { and: [{ _status: { equals: 'published' } }, { 'review.nextReviewDue': { less_than_equal: dueBefore } }] },
+    sort: 'review.nextReviewDue',
+    draft: false,
+    limit,
+    select: { title: true, review: { nextReviewDue: true } },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+  const items = docs.map((doc): QueueItem => ({
+    collection,
+    id: String(doc.id),
+    title: doc.title,
+    state: 'published',
+    nextReviewDue: doc.review?.nextReviewDue ?? null,
+    due: dueStatus(doc.review?.nextReviewDue, now) === 'overdue' ? 'overdue' : 'due_soon',
+  }))
+  return { items, total: totalDocs }
+}
+
+type QueueOptions = { now?: Date; limit?: number }
+
+export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit = QUEUE_LIMIT }: QueueOptions = {}): Promise<ReviewQueue> {
   const dueBefore = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000).toISOString()
-  const [inReview, changesRequested, needsReReview] = [
-    await workflowRows(req, { state: { equals: 'in_review' } }, 'submittedAt'),
-    await workflowRows(req, { state: { equals: 'changes_requested' } }, 'updatedAt'),
-    await workflowRows(req, { needsReReview: { equals: true } }, 'updatedAt'),
-  ]
-  const due: QueueItem[] = []
-  for (const collection of REVIEWABLE) {
-    const { docs } = await req.payload.find({
-      collection,
-      where: { and: [{ _status: { equals: 'published' } }, { 'review.nextReviewDue': { less_than_equal: dueBefore } }] },
-      sort: 'review.nextReviewDue',
-      draft: false,
-      limit: 200,
-      select: { title: true, review: true },
-      req,
-      overrideAccess: true,
-      depth: 0,
-    })
-    for (const doc of docs) {
-      const status = dueStatus(doc.review?.nextReviewDue, now)
-      due.push({
-        collection,
-        id: String(doc.id),
-        title: doc.title,
-        state: 'published',
-        nextReviewDue: doc.review?.nextReviewDue ?? null,
-        due: status === 'overdue' ? 'overdue' : 'due_soon',
-      })
-    }
-  }
+  // Independent reads, so they run side by side (inside a transaction they simply queue on its connection).
+  const [inReview, changesRequested, needsReReview, ...dueLists] = await Promise.all([
+    workflowRows(req, { state: { equals: 'in_review' } }, 'submittedAt', limit, now),
+    workflowRows(req, { state: { equals: 'changes_requested' } }, 'updatedAt', limit, now),
+    workflowRows(req, { needsReReview: { equals: true } }, 'updatedAt', limit, now),
+    ...REVIEWABLE.map((collection) => dueRows(req, collection, dueBefore, limit, now)),
+  ])
+  const due = dueLists.flatMap((list) => list.items)
   due.sort((a, b) => String(a.nextReviewDue).localeCompare(String(b.nextReviewDue)))
   return {
-    inReview: inReview.map((row) => fromWorkflow(row, now)),
-    changesRequested: changesRequested.map((row) => fromWorkflow(row, now)),
-    due,
-    needsReReview: needsReReview.map((row) => fromWorkflow(row, now)),
+    inReview: inReview.items,
+    changesRequested: changesRequested.items,
+    due: due.slice(0, limit),
+    needsReReview: needsReReview.items,
+    totals: { inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
   }
 }

@@ -1,5 +1,6 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { reviewQueue } from '@/review/queue'
 import { ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { act, createDraft, publishThroughWorkflow, sql, submit } from '../support/workflow'
@@ -61,5 +62,18 @@ describe('GET /api/review-queue', () => {
   it('shows the seeded pending revision on a fresh install', async () => {
     const { inReview } = await queue()
     expect(inReview.some((item: any) => item.title === 'Wear flat, comfortable shoes')).toBe(true)
+  })
+
+  it('lists the most urgent of each section and counts them all', async () => {
+    await submit('editor', 'tips', await createDraft('editor', 'tips', tipData()))
+    await submit('editor', 'tips', await createDraft('editor', 'tips', tipData()))
+    const waiting = (await sql(`select count(*)::int as n from workflow where state = 'in_review'`)).rows[0].n
+    expect(waiting).toBeGreaterThan(2)
+    expect((await queue()).totals.inReview).toBe(waiting)
+    const capped = await reviewQueue(await createLocalReq({}, payload), { limit: 2 })
+    expect(capped.inReview).toHaveLength(2)
+    expect(capped.totals.inReview).toBe(waiting)
+    const oldest = (await sql(`select document_id from workflow where state = 'in_review' order by submitted_at limit 2`)).rows
+    expect(capped.inReview.map((item) => item.id)).toEqual(oldest.map((row) => row.document_id))
   })
 })
