@@ -1,16 +1,14 @@
 import type { MetadataRoute } from 'next'
-import { listPublishedArticles } from '@/lib/published-content'
+import { publishedTopics, sitemapEntries } from '@/lib/published-content'
 import { absoluteUrl } from '@/lib/site-url'
 
 export const dynamic = 'force-dynamic'
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const articles = await listPublishedArticles()
+  const [articles, topics] = await Promise.all([sitemapEntries(), publishedTopics()])
   return [
     { url: absoluteUrl('/'), changeFrequency: 'daily' },
-    ...articles.map((article) => ({
-      url: absoluteUrl(`/articles/${article.slug}`),
-      lastModified: article.review?.lastReviewedAt ?? article.updatedAt,
-    })),
+    ...topics.map((topic) => ({ url: absoluteUrl(`/topics/${topic.slug}`), changeFrequency: 'daily' as const })),
+    ...articles.map((article) => ({ url: absoluteUrl(`/articles/${article.slug}`), lastModified: article.lastModified })),
   ]
 }

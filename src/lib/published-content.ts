@@ -8,10 +8,17 @@ import type { Article, Tip, User, Warning } from '../../payload-types'
 import { CONTENT_TAGS } from './content-tags'
 import { payloadClient } from './payload'
 import { bySeverity } from './severity'
+import { groupTopics, type TopicSummary } from './topics'
 
 const asReader = { overrideAccess: false, draft: false } as const
 
-export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'summary' | 'topic' | 'review' | 'releaseDate' | 'updatedAt'>
+export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'summary' | 'topic' | 'review' | 'updatedAt'>
+const summaryColumns = { title: true, slug: true, summary: true, topic: true, review: true, updatedAt: true } as const
+
+export type TopicPage = { topic: TopicSummary; articles: ArticleSummary[]; page: number; totalPages: number }
+export const RECENT_COUNT = 8
+export const TOPIC_PAGE_SIZE = 50
+const SITEMAP_MAX_URLS = 50_000
 
 /** Who signed off the live version, from the review record (a snapshot, never typed by hand). */
 export type SignOff = {
@@ -29,17 +36,67 @@ export type PublishedArticle = Omit<Article, 'tips' | 'warnings'> & {
   signOff: SignOff | null
 }
 
-export async function readArticleList(): Promise<ArticleSummary[]> {
+/** The most recently reviewed live articles, for the home page. */
+export async function readRecentlyReviewed(limit = RECENT_COUNT): Promise<ArticleSummary[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
     ...asReader,
     depth: 0,
-    limit: 1000,
-    sort: 'title',
-    select: { title: true, slug: true, summary: true, topic: true, review: true, releaseDate: true, updatedAt: true },
+    where: { 'review.lastReviewedAt': { exists: true } },
+    limit,
+    pagination: false,
+    sort: '-review.lastReviewedAt',
+    select: summaryColumns,
   })
   return docs as ArticleSummary[]
+}
+
+/** Every topic with live articles, and how many. Topics that only drafts use never appear. */
+export async function readTopics(): Promise<TopicSummary[]> {
+  const payload = await payloadClient()
+  const { values } = await payload.findDistinct({ collection: 'articles', field: 'topic', overrideAccess: false, sort: 'topic', limit: 1000 })
+  const topics = values.map((value) => String(value.topic))
+  const counts = await Promise.all(
+    topics.map((topic) => payload.count({ collection: 'articles', overrideAccess: false, where: { topic: { equals: topic } } })),
+  )
+  return groupTopics(topics.map((topic, i) => ({ topic, count: counts[i]!.totalDocs })))
+}
+
+/** One page of a topic's live articles, by title; null when the topic or the page does not exist. */
+export async function readTopicPage(slug: string, page: number): Promise<TopicPage | null> {
+  const topic = (await readTopics()).find((t) => t.slug === slug)
+  if (!topic) return null
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { topic: { in: topic.names } },
+    depth: 0,
+    limit: TOPIC_PAGE_SIZE,
+    page,
+    sort: 'title',
+    select: summaryColumns,
+  })
+  if (page > 1 && result.docs.length === 0) return null
+  return { topic, articles: result.docs as ArticleSummary[], page, totalPages: Math.max(1, result.totalPages) }
+}
+
+export type SitemapEntry = { slug: string; lastModified: string }
+
+/** Every live article's address, up to the 50,000 URLs one sitemap file may hold. */
+export async function readSitemapEntries(): Promise<SitemapEntry[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    depth: 0,
+    limit: SITEMAP_MAX_URLS,
+    pagination: false,
+    sort: 'id',
+    select: { slug: true, updatedAt: true, review: { lastReviewedAt: true } },
+  })
+  return docs.map((doc) => ({ slug: doc.slug, lastModified: doc.review?.lastReviewedAt ?? doc.updatedAt }))
 }
 
 /** Related tips and warnings a reader may not see come back as bare ids: drop them. */
@@ -162,9 +219,13 @@ export async function runSearch(query: string): Promise<SearchHit[]> {
 }
 
 // What pages call: the readers above behind Next.js's data cache.
-export const listPublishedArticles = unstable_cache(readArticleList, ['published-article-list'], {
-  tags: [CONTENT_TAGS.all, CONTENT_TAGS.articleList],
-})
+const listTags = [CONTENT_TAGS.all, CONTENT_TAGS.articleList]
+
+export const recentlyReviewed = unstable_cache(() => readRecentlyReviewed(), ['published-recent'], { tags: listTags })
+export const publishedTopics = unstable_cache(readTopics, ['published-topics'], { tags: listTags })
+export const publishedTopicPage = (slug: string, page: number) =>
+  unstable_cache(() => readTopicPage(slug, page), ['published-topic-page', slug, String(page)], { tags: listTags })()
+export const sitemapEntries = unstable_cache(readSitemapEntries, ['published-sitemap'], { tags: listTags })
 
 export const findPublishedArticle = (slug: string) =>
   unstable_cache(() => readArticle(slug), ['published-article', slug], {

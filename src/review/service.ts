@@ -12,6 +12,7 @@ import {
   DEFAULT_REVIEW_INTERVAL_MONTHS,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { topicSlug } from '../lib/topics'
 import { refreshProxy } from '../lib/proxy-refresh'
 import { lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
@@ -37,6 +38,8 @@ export type ActionResult = {
   contentHash?: string
   /** The live slug after the action, when it changed what readers see. */
   slug?: string
+  /** The live topic after the action, likewise. */
+  topic?: string
 }
 
 /** Fields that belong to the document itself, as stored in a version snapshot. */
@@ -105,9 +108,10 @@ function readerImpact(target: Target, action: Action, facts: Facts, result: Acti
   const home = ['/', '/sitemap.xml']
   if (target.collection !== 'articles') return { expire: [CONTENT_TAGS.all], pages: home }
   const slugs = [...new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))]
+  const topics = [...new Set([facts.doc.topic, result.topic].filter((topic): topic is string => typeof topic === 'string').map(topicSlug))]
   return {
     expire: [CONTENT_TAGS.articleList, ...slugs.map(CONTENT_TAGS.article)],
-    pages: [...home, ...slugs.map((slug) => `/articles/${slug}`)],
+    pages: [...home, ...slugs.map((slug) => `/articles/${slug}`), ...topics.map((topic) => `/topics/${topic}`)],
   }
 }
 
@@ -199,7 +203,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     if (target.collection !== 'articles') {
       await flagArticlesUsing(req, target.collection, target.id, submitted.content.title, 'has a newly approved version')
     }
-    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash, slug: String(submitted.content.slug) }
+    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash, slug: String(submitted.content.slug), topic: String(submitted.content.topic) }
   },
 
   async retire({ req, user, target, facts, comment }) {

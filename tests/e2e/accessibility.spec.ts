@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test'
 
 const PAGES = {
   home: '/',
+  topic: '/topics/pregnancy',
   article: '/articles/lumbar-soreness-in-early-pregnancy',
   search: '/search?q=back+pain',
   'not found': '/articles/no-such-article',

@@ -24,17 +24,17 @@ test.beforeAll(async ({ request }) => {
     title: `Warning ${markers.draftWarning}`, severity: 'emergency', symptoms: markers.draftWarning, action: markers.draftWarning,
   })
   await api.edit('articles', published, {
-    summary: `Pending ${markers.pendingEdit}`, tips: [Number(ids.draftTip)], warnings: [Number(ids.draftWarning)],
+    summary: `Pending ${markers.pendingEdit}`, topic: `Topic ${markers.pendingEdit}`, tips: [Number(ids.draftTip)], warnings: [Number(ids.draftWarning)],
   })
   ids.pendingEdit = published
-  ids.neverPublished = await api.draft('articles', article(markers.neverPublished))
+  ids.neverPublished = await api.draft('articles', article(markers.neverPublished, { topic: markers.neverPublished }))
 
   changesArticle = await api.publish('articles', article(unique('leakchangeshost')))
   await api.edit('articles', changesArticle, { summary: `Changes ${markers.changesRequested}` })
   await api.requestChanges('articles', changesArticle, await api.submit('articles', changesArticle), 'Not yet.')
   ids.changesRequested = changesArticle
 
-  ids.retired = await api.publish('articles', article(markers.retired))
+  ids.retired = await api.publish('articles', article(markers.retired, { topic: markers.retired }))
   await api.retire('articles', ids.retired, 'Withdrawn.')
 })
 

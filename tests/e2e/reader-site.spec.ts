@@ -95,7 +95,7 @@ test('stored markup is shown as text, and no script from content runs', async ({
   await page.goto(`/articles/${marker.toLowerCase()}`)
   await expect(page.getByText(payloadText)).toBeVisible()
   expect(await ranScript()).toBeUndefined()
-  for (const path of [`/search?q=${marker}`, '/']) {
+  for (const path of [`/search?q=${marker}`, '/', '/topics/b-topic-b']) {
     await page.goto(path)
     await page.waitForLoadState('load')
     expect(await ranScript()).toBeUndefined()

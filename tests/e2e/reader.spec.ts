@@ -2,9 +2,12 @@ import { expect, test } from '@playwright/test'
 
 const ARTICLE = '/articles/lumbar-soreness-in-early-pregnancy'
 
-test('a reader goes from the home page to the seeded article', async ({ page }) => {
+test('a reader goes from the home page, through its topic, to the seeded article', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('link', { name: 'Lumbar soreness in early pregnancy' }).first().click()
+  await page.getByRole('link', { name: 'Pregnancy', exact: true }).click()
+  await expect(page).toHaveURL('/topics/pregnancy')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pregnancy')
+  await page.getByRole('link', { name: 'Lumbar soreness in early pregnancy' }).click()
   await expect(page).toHaveURL(ARTICLE)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lumbar soreness in early pregnancy')
 
@@ -19,6 +22,13 @@ test('warnings come most pressing first', async ({ page }) => {
   await page.goto(ARTICLE)
   const severities = await page.locator('[data-severity]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-severity')))
   expect(severities).toEqual(['emergency', 'urgent', 'caution'])
+})
+
+test('an unknown topic, or a page past the end, is a real 404', async ({ request }) => {
+  expect((await request.get('/topics/no-such-topic')).status()).toBe(404)
+  expect((await request.get('/topics/pregnancy?page=999')).status()).toBe(404)
+  expect((await request.get('/topics/pregnancy?page=0')).status()).toBe(404)
+  expect((await request.get('/topics/pregnancy?page=1')).status()).toBe(200)
 })
 
 test('an unknown article is a real 404', async ({ page }) => {

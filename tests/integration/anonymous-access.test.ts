@@ -3,7 +3,14 @@
 // frontend's Local API reads.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle as findPublishedArticle, readArticleList as listPublishedArticles } from '@/lib/published-content'
+import {
+  readArticle as findPublishedArticle,
+  readRecentlyReviewed,
+  readSitemapEntries,
+  readTopicPage,
+  readTopics,
+} from '@/lib/published-content'
+import { topicSlug } from '@/lib/topics'
 import { articleData, ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
 import { publishThroughWorkflow } from '../support/workflow'
@@ -18,7 +25,8 @@ let publishedSlug: string
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  const draft = await payload.create({ collection: 'articles', data: articleData(marker) as never, draft: true })
+  // Its topic exists only in drafts: no topic list may name it.
+  const draft = await payload.create({ collection: 'articles', data: { ...articleData(marker), topic: marker } as never, draft: true })
   draftId = draft.id
   publishedId = Number(await publishThroughWorkflow('articles', articleData()))
   publishedSlug = (await payload.findByID({ collection: 'articles', id: publishedId })).slug
@@ -26,7 +34,7 @@ beforeAll(async () => {
   await payload.update({
     collection: 'articles',
     id: publishedId,
-    data: { summary: `Pending ${pendingMarker}` },
+    data: { summary: `Pending ${pendingMarker}`, topic: pendingMarker },
     draft: true,
   })
 })
@@ -139,10 +147,20 @@ describe('the frontend data layer (Local API as a reader)', () => {
     expect(leaks(article)).toBe(false)
   })
 
-  it('lists no drafts', async () => {
-    const articles = await listPublishedArticles()
-    expect(articles.some((a) => a.id === draftId)).toBe(false)
-    expect(leaks(articles)).toBe(false)
+  it('lists no drafts: recently reviewed, topics, topic pages, sitemap', async () => {
+    const recent = await readRecentlyReviewed(500)
+    expect(recent.some((a) => a.id === publishedId)).toBe(true)
+    const topics = await readTopics()
+    expect(topics.map((t) => t.slug)).not.toContain(topicSlug(marker))
+    const testing = await readTopicPage('testing', 1)
+    expect(testing?.topic.count).toBeGreaterThan(0)
+    expect(await readTopicPage(topicSlug(marker), 1)).toBeNull()
+    expect(await readTopicPage(topicSlug(pendingMarker), 1)).toBeNull()
+    const sitemap = await readSitemapEntries()
+    expect(sitemap.some((entry) => entry.slug === publishedSlug)).toBe(true)
+    const draftSlug = (await payload.findByID({ collection: 'articles', id: draftId, draft: true })).slug
+    expect(sitemap.some((entry) => entry.slug === draftSlug)).toBe(false)
+    for (const list of [recent, topics, testing, sitemap]) expect(leaks(list)).toBe(false)
   })
 })
 

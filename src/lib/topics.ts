@@ -1,0 +1,29 @@
+// Topics are free text typed by editors; readers reach them by a slug made from the name.
+// Names that differ only in case or punctuation share a slug, and so one page.
+
+export type TopicSummary = { slug: string; name: string; names: string[]; count: number }
+
+export function topicSlug(topic: string): string {
+  const slug = topic
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return slug || 'other'
+}
+
+/** Merges topics by slug (first-seen name shown), sorted by name. */
+export function groupTopics(topics: { topic: string; count: number }[]): TopicSummary[] {
+  const bySlug = new Map<string, TopicSummary>()
+  for (const { topic, count } of topics) {
+    if (count === 0) continue
+    const slug = topicSlug(topic)
+    const known = bySlug.get(slug)
+    if (known) {
+      known.names.push(topic)
+      known.count += count
+    } else bySlug.set(slug, { slug, name: topic, names: [topic], count })
+  }
+  return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
