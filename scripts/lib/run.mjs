@@ -19,7 +19,7 @@ export function run(command, args, { env = {}, signalTarget = true } = {}) {
     ...env,
     PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
     VETTED_PARENT_PID: String(process.pid),
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${exitWithParent}`].filter(Boolean).join(' '),
+    NODE_OPTIONS: [env.NODE_OPTIONS ?? process.env.NODE_OPTIONS, `--require ${exitWithParent}`].filter(Boolean).join(' '),
   }
   const child = spawn(command, args, { stdio: 'inherit', env: childEnv, cwd: projectRoot })
   const forward = (signal) => child.kill(signal)
