@@ -122,8 +122,7 @@ export async function generate(payload: Payload, options: GenerateOptions): Prom
     if (writing.size >= lanes) await Promise.race(writing)
   }
   await Promise.all(writing)
-  // Fresh statistics, as autovacuum would gather them on a database that grew over years.
-  await batch((writer) => writer.analyze())
+  await RowWriter.vacuum(payload)
 
   return {
     articles: options.articles,

@@ -54,8 +54,9 @@ export class RowWriter {
     return String(await this.insert(slug, this.table(key), this.versionFields.get(key)!, row))
   }
 
-  async analyze() {
-    await this.adapter.drizzle.execute(sql`ANALYZE`)
+  /** Clears the dead rows of the live-row updates and gathers statistics, as autovacuum would in time. */
+  static async vacuum(payload: Payload) {
+    await (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`VACUUM ANALYZE`)
   }
 
   private get upsertAdapter() {
