@@ -3,7 +3,9 @@
 // applies pending migrations, then serves the built app on PORT (default 3000).
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate } from './lib/migrations.mjs'
-import { run } from './lib/run.mjs'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { projectRoot, run } from './lib/run.mjs'
 
 if (!process.env.PAYLOAD_SECRET) {
   console.error(
@@ -33,6 +35,10 @@ const heapLimit = nodeOptions.includes('--max-old-space-size') ? nodeOptions : `
 const env = { ...database.env, NODE_ENV: 'production' }
 let code = await migrate(env)
 if (code === 0) {
+  // Next.js keeps its data cache (unstable_cache) on disk across restarts, but it belongs to
+  // the database it was read from: after a restore from backup or a new DATABASE_URL it
+  // served articles that database does not hold, or no longer publishes. Start empty.
+  rmSync(path.join(projectRoot, '.next/cache/fetch-cache'), { recursive: true, force: true })
   const port = process.env.PORT || '3000'
   code = await run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_OPTIONS: heapLimit } })
 }
