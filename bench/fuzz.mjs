@@ -60,6 +60,7 @@ function randomRequest() {
     ['POST', '/api/graphql'],
     ['GET', `/search?q=${enc(pick(STRINGS).slice(0, 300))}`],
     ['GET', `/articles/${enc(pick(STRINGS).slice(0, 200))}`],
+    ['GET', `/topics/${enc(pick(STRINGS).slice(0, 200))}?page=${enc(pick(STRINGS).slice(0, 20))}`],
   ]
   const [method, path] = pick(shapes)
   const body =

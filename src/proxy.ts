@@ -11,6 +11,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next()
 }
 
-// Only article addresses with percent-encoding (real slugs have none), so the hot
-// path of readers never runs the proxy.
-export const config = { matcher: ['/articles/:slug(.*%.*)'] }
+// Only article and topic addresses with percent-encoding (real slugs have none), so
+// the hot path of readers never runs the proxy.
+export const config = { matcher: ['/articles/:slug(.*%.*)', '/topics/:topic(.*%.*)'] }

@@ -47,6 +47,7 @@ test('the article reads without JavaScript', async ({ browser }) => {
 })
 
 test('an address that is not valid UTF-8 is a 400, not a server error', async ({ request }) => {
-  const response = await request.get('/articles/%ED%A0%80')
-  expect(response.status()).toBe(400)
+  for (const path of ['/articles/%ED%A0%80', '/topics/%ED%A0%80', '/topics/%ED%A0%80?page=2']) {
+    expect((await request.get(path)).status(), path).toBe(400)
+  }
 })
