@@ -1,16 +1,12 @@
 // Topics are free text typed by editors; readers reach them by a slug made from the name.
 // Names that differ only in case or punctuation share a slug, and so one page.
 
+import { slugify } from './slugify'
+
 export type TopicSummary = { slug: string; name: string; names: string[]; count: number }
 
 export function topicSlug(topic: string): string {
-  const slug = topic
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-  return slug || 'other'
+  return slugify(topic) || 'other'
 }
 
 /** Merges topics by slug (first-seen name shown), sorted by name. */

@@ -111,7 +111,7 @@ function readerImpact(target: Target, action: Action, facts: Facts, result: Acti
   const topics = [...new Set([facts.doc.topic, result.topic].filter((topic): topic is string => typeof topic === 'string').map(topicSlug))]
   return {
     expire: [CONTENT_TAGS.articleList, ...slugs.map(CONTENT_TAGS.article)],
-    pages: [...home, ...slugs.map((slug) => `/articles/${slug}`), ...topics.map((topic) => `/topics/${topic}`)],
+    pages: [...slugs.map((slug) => `/articles/${slug}`), ...home, ...topics.map((topic) => `/topics/${topic}`)],
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { hasRole, isStaff } from '@/access/roles'
 import { bySeverity } from '@/lib/severity'
 import { slugify } from '@/lib/slugify'
+import { groupTopics, topicSlug } from '@/lib/topics'
 import { demoPassword } from '@seed/users'
 
 describe('slugify', () => {
@@ -33,5 +34,23 @@ describe('demo password', () => {
     expect(() => demoPassword({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(/SEED_PASSWORD/)
     expect(demoPassword({ NODE_ENV: 'production', SEED_PASSWORD: 's3cret' } as NodeJS.ProcessEnv)).toBe('s3cret')
     expect(demoPassword({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toBe('vetted-demo')
+  })
+})
+
+describe('topics', () => {
+  it('reach readers by a slug, and names differing only in case or punctuation share a page', () => {
+    expect(topicSlug('Back care')).toBe('back-care')
+    expect(topicSlug('<b>Topic</b>')).toBe('b-topic-b')
+    expect(topicSlug('!!!')).toBe('other')
+    const grouped = groupTopics([
+      { topic: 'Sleep', count: 2 },
+      { topic: 'back care', count: 1 },
+      { topic: 'Back Care', count: 3 },
+      { topic: 'Drafts only', count: 0 },
+    ])
+    expect(grouped).toEqual([
+      { slug: 'back-care', name: 'back care', names: ['back care', 'Back Care'], count: 4 },
+      { slug: 'sleep', name: 'Sleep', names: ['Sleep'], count: 2 },
+    ])
   })
 })

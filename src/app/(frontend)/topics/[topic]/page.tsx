@@ -10,7 +10,7 @@ type Props = { params: Promise<{ topic: string }>; searchParams: Promise<{ page?
 // Rendered per request from the cached topic lists, which approvals and retirements expire.
 export const dynamic = 'force-dynamic'
 
-const isTopicSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 80
+const isTopicSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 96
 
 /** `?page=` as a whole number from 1; anything else is not a page. */
 function pageNumber(raw: string | string[] | undefined): number | null {
