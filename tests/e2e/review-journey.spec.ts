@@ -13,9 +13,13 @@ async function loginAs(browser: Browser, person: string): Promise<Page> {
   const page = await context.newPage()
   // Payload's "Document locked" dialog can appear whenever someone else had the
   // document open: reviewers read without taking over, editors take over.
-  await page.addLocatorHandler(page.locator('#document-locked'), async (dialog) => {
-    await dialog.getByRole('button', { name: person === 'editor' ? 'Take over' : 'View read-only' }).click()
-  })
+  await page.addLocatorHandler(
+    page.locator('#document-locked'),
+    async (dialog) => {
+      await dialog.getByRole('button', { name: person === 'editor' ? 'Take over' : 'View read-only' }).click({ timeout: 2000 }).catch(() => {})
+    },
+    { noWaitAfter: true },
+  )
   await page.goto('/admin/login')
   await page.getByLabel('Email').fill(`${person}@example.com`)
   await page.getByLabel('Password').fill(password)
@@ -24,16 +28,19 @@ async function loginAs(browser: Browser, person: string): Promise<Page> {
   return page
 }
 
-/** Someone else had the document open: a reviewer reads it without taking over. */
-async function readOnlyIfLocked(page: Page) {
-  const readOnly = page.getByRole('button', { name: 'View read-only' })
-  if (await readOnly.isVisible({ timeout: 1500 }).catch(() => false)) await readOnly.click()
+/**
+ * Answers the "Document locked" dialog if it shows. The locator handler may answer it
+ * first, between the check and the click: then the button is gone and there is nothing
+ * left to click, which is fine (an unbounded click waited for it until the test timed out).
+ */
+async function answerLockDialog(page: Page, name: 'View read-only' | 'Take over') {
+  const button = page.getByRole('button', { name })
+  if (await button.isVisible({ timeout: 1500 }).catch(() => false)) await button.click({ timeout: 2000 }).catch(() => {})
 }
 
-async function takeOverIfLocked(page: Page) {
-  const takeOver = page.getByRole('button', { name: 'Take over' })
-  if (await takeOver.isVisible({ timeout: 1500 }).catch(() => false)) await takeOver.click()
-}
+/** Someone else had the document open: a reviewer reads it without taking over. */
+const readOnlyIfLocked = (page: Page) => answerLockDialog(page, 'View read-only')
+const takeOverIfLocked = (page: Page) => answerLockDialog(page, 'Take over')
 
 /** Opens a document from its list view, filtered to its slug (other tests add many documents). */
 async function openDoc(page: Page, collection: string, slug: string, onLock = takeOverIfLocked) {
