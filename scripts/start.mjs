@@ -35,10 +35,13 @@ const heapLimit = nodeOptions.includes('--max-old-space-size') ? nodeOptions : `
 const env = { ...database.env, NODE_ENV: 'production' }
 let code = await migrate(env)
 if (code === 0) {
-  // Next.js keeps its data cache (unstable_cache) on disk across restarts, but it belongs to
-  // the database it was read from: after a restore from backup or a new DATABASE_URL it
-  // served articles that database does not hold, or no longer publishes. Start empty.
-  rmSync(path.join(projectRoot, '.next/cache/fetch-cache'), { recursive: true, force: true })
+  // Next.js keeps its data cache (unstable_cache) and rendered pages (ISR) on disk across
+  // restarts, but they belong to the database they were read from: after a restore from
+  // backup or a new DATABASE_URL they served articles that database does not hold, or no
+  // longer publishes. Start empty.
+  for (const cache of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
+    rmSync(path.join(projectRoot, cache), { recursive: true, force: true })
+  }
   const port = process.env.PORT || '3000'
   code = await run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_OPTIONS: heapLimit } })
 }

@@ -56,7 +56,7 @@ export async function readRecentlyReviewed(limit = RECENT_COUNT): Promise<Articl
 /** Every topic with live articles, and how many. Topics that only drafts use never appear. */
 export async function readTopics(): Promise<TopicSummary[]> {
   const payload = await payloadClient()
-  const { values } = await payload.findDistinct({ collection: 'articles', field: 'topic', overrideAccess: false, sort: 'topic', limit: 1000 })
+  const { values } = await payload.findDistinct({ collection: 'articles', field: 'topic', overrideAccess: false, sort: 'topic', limit: 10_000 })
   const topics = values.map((value) => String(value.topic))
   const counts = await Promise.all(
     topics.map((topic) => payload.count({ collection: 'articles', overrideAccess: false, where: { topic: { equals: topic } } })),
@@ -64,10 +64,15 @@ export async function readTopics(): Promise<TopicSummary[]> {
   return groupTopics(topics.map((topic, i) => ({ topic, count: counts[i]!.totalDocs })))
 }
 
-/** One page of a topic's live articles, by title; null when the topic or the page does not exist. */
-export async function readTopicPage(slug: string, page: number): Promise<TopicPage | null> {
-  const topic = (await readTopics()).find((t) => t.slug === slug)
-  if (!topic) return null
+const pageCount = (topic: TopicSummary) => Math.max(1, Math.ceil(topic.count / TOPIC_PAGE_SIZE))
+
+/**
+ * One page of a topic's live articles, by title; null when the topic or the page does not
+ * exist. `topics` is the list to find the slug in (read afresh when not given).
+ */
+export async function readTopicPage(slug: string, page: number, topics?: TopicSummary[]): Promise<TopicPage | null> {
+  const topic = (topics ?? (await readTopics())).find((t) => t.slug === slug)
+  if (!topic || page > pageCount(topic)) return null
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'articles',
@@ -220,22 +225,32 @@ export async function runSearch(query: string): Promise<SearchHit[]> {
   return rows
 }
 
-// What pages call: the readers above behind Next.js's data cache.
+// What pages call: the readers above behind Next.js's data cache. Approvals and
+// retirements expire the tags at once; the minute is a safety net for a read that began
+// before the change committed and stored its result after the expiry (Next.js would then
+// take the old content for fresh), as the article pages' own revalidate is for pages.
+const SAFETY_NET_SECONDS = 60
+const cacheOptions = (tags: string[]) => ({ tags, revalidate: SAFETY_NET_SECONDS })
 const listTags = [CONTENT_TAGS.all, CONTENT_TAGS.articleList]
 
-export const recentlyReviewed = unstable_cache(() => readRecentlyReviewed(), ['published-recent'], { tags: listTags })
-export const publishedTopics = unstable_cache(readTopics, ['published-topics'], { tags: listTags })
-export const publishedTopicPage = (slug: string, page: number) =>
-  unstable_cache(() => readTopicPage(slug, page), ['published-topic-page', slug, String(page)], { tags: listTags })()
-export const sitemapEntries = unstable_cache(readSitemapEntries, ['published-sitemap'], { tags: listTags })
+export const recentlyReviewed = unstable_cache(() => readRecentlyReviewed(), ['published-recent'], cacheOptions(listTags))
+export const publishedTopics = unstable_cache(readTopics, ['published-topics'], cacheOptions(listTags))
+
+/**
+ * Made-up topic addresses and pages past the end are answered from the cached topic list,
+ * so they neither query the database nor add cache entries.
+ */
+export async function publishedTopicPage(slug: string, page: number): Promise<TopicPage | null> {
+  const topics = await publishedTopics()
+  const topic = topics.find((t) => t.slug === slug)
+  if (!topic || page > pageCount(topic)) return null
+  return unstable_cache(() => readTopicPage(slug, page, topics), ['published-topic-page', slug, String(page)], cacheOptions(listTags))()
+}
+
+export const sitemapEntries = unstable_cache(readSitemapEntries, ['published-sitemap'], cacheOptions(listTags))
 
 export const findPublishedArticle = (slug: string) =>
-  unstable_cache(() => readArticle(slug), ['published-article', slug], {
-    tags: [CONTENT_TAGS.all, CONTENT_TAGS.article(slug)],
-  })()
+  unstable_cache(() => readArticle(slug), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))()
 
 export const searchPublished = (query: string) =>
-  unstable_cache(() => runSearch(query), ['published-search', query.trim().toLowerCase()], {
-    tags: [CONTENT_TAGS.all, CONTENT_TAGS.articleList],
-    revalidate: 300,
-  })()
+  unstable_cache(() => runSearch(query), ['published-search', query.trim().toLowerCase()], cacheOptions(listTags))()

@@ -1,12 +1,14 @@
 // Topics are free text typed by editors; readers reach them by a slug made from the name.
 // Names that differ only in case or punctuation share a slug, and so one page.
 
+import { createHash } from 'node:crypto'
 import { slugify } from './slugify'
 
 export type TopicSummary = { slug: string; name: string; names: string[]; count: number }
 
 export function topicSlug(topic: string): string {
-  return slugify(topic) || 'other'
+  // Names with no Latin letters or digits (e.g. in another script) keep pages of their own.
+  return slugify(topic) || `topic-${createHash('sha256').update(topic.normalize('NFC')).digest('hex').slice(0, 10)}`
 }
 
 /** Merges topics by slug (first-seen name shown), sorted by name. */

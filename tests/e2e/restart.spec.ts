@@ -41,7 +41,7 @@ test('a restarted server does not serve what an earlier process cached', async (
 
   let server = await startServer()
   try {
-    for (const path of ['/', '/sitemap.xml']) expect(await page(path)).toContain(marker.toLowerCase())
+    for (const path of ['/', '/sitemap.xml', `/articles/${marker.toLowerCase()}`]) expect(await page(path)).toContain(marker.toLowerCase())
   } finally {
     await stopServer(server)
   }
@@ -54,8 +54,10 @@ test('a restarted server does not serve what an earlier process cached', async (
   server = await startServer()
   try {
     for (const path of ['/', '/sitemap.xml']) expect(await page(path), path).not.toContain(marker.toLowerCase())
-    // Its address echoes the marker in the 404 page's route data, so this one is judged by status.
-    expect((await fetch(`${second}/topics/${marker.toLowerCase()}`)).status).toBe(404)
+    // Their addresses echo the marker in the 404 page's route data, so these are judged by status.
+    for (const path of [`/topics/${marker.toLowerCase()}`, `/articles/${marker.toLowerCase()}`]) {
+      expect((await fetch(`${second}${path}`)).status, path).toBe(404)
+    }
   } finally {
     await stopServer(server)
   }
