@@ -26,7 +26,7 @@ export type QueueSection = 'inReview' | 'changesRequested' | 'due' | 'needsReRev
 export type ReviewQueue = Record<QueueSection, QueueItem[]> & { totals: Record<QueueSection, number> }
 
 /** Enough for a screen; a publisher with thousands of articles still gets the exact totals. */
-export const QUEUE_LIMIT = 100
+export const QUEUE_LIMIT = 50
 
 const person = (value: Workflow['submittedBy']) =>
   value && typeof value === 'object' ? { id: (value as User).id, displayName: (value as User).displayName } : null
