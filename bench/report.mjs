@@ -53,9 +53,11 @@ const results = {}
 results['review queue API'] = await timed(200, () => call(reviewer, 'GET', '/api/review-queue'))
 results['article REST by slug'] = await timed(200, (i) => call(null, 'GET', `/api/articles?where[slug][equals]=${slugs[i % slugs.length]}&depth=1`))
 results['home page /'] = await timed(100, () => call(null, 'GET', '/'))
-const [busiest] = await count(`select topic, count(*)::int as n from articles where _status = 'published' group by topic order by n desc limit 1`)
-const topicPath = `/topics/${busiest.topic.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
-const topicPages = Math.min(10, Math.ceil(busiest.n / 50))
+// The busiest topic's page, by the link the home page itself gives it.
+const home = await call(null, 'GET', '/')
+const topicLinks = [...home.matchAll(/href="(\/topics\/[^"]+)">[^<]*<\/a> <span class="meta">\((?:<!-- -->)?(\d+)/g)]
+const [topicPath, busiestCount] = topicLinks.map(([, path, n]) => [path, Number(n)]).sort((a, b) => b[1] - a[1])[0]
+const topicPages = Math.min(10, Math.ceil(busiestCount / 50))
 results['published list (topic page)'] = await timed(100, (i) => call(null, 'GET', `${topicPath}?page=${(i % topicPages) + 1}`))
 results['search page'] = await timed(100, (i) => call(null, 'GET', `/search?q=${words[i % words.length]}+${words[(i * 7) % words.length]}${i}`))
 results['uncached article page'] = await timed(150, (i) => call(null, 'GET', `/articles/${slugs[(i + 100) % slugs.length]}`))

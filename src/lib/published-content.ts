@@ -5,6 +5,7 @@
 import 'server-only'
 import { sql } from '@payloadcms/db-postgres'
 import { unstable_cache } from 'next/cache'
+import { cache } from 'react'
 import type { Article, Tip, User, Warning } from '../../payload-types'
 import { CONTENT_TAGS } from './content-tags'
 import { payloadClient } from './payload'
@@ -238,19 +239,21 @@ export const publishedTopics = unstable_cache(readTopics, ['published-topics'], 
 
 /**
  * Made-up topic addresses and pages past the end are answered from the cached topic list,
- * so they neither query the database nor add cache entries.
+ * so they neither query the database nor add cache entries. Per request once (React's
+ * cache): a page's metadata and its body ask for the same thing.
  */
-export async function publishedTopicPage(slug: string, page: number): Promise<TopicPage | null> {
+export const publishedTopicPage = cache(async (slug: string, page: number): Promise<TopicPage | null> => {
   const topics = await publishedTopics()
   const topic = topics.find((t) => t.slug === slug)
   if (!topic || page > pageCount(topic)) return null
   return unstable_cache(() => readTopicPage(slug, page, topics), ['published-topic-page', slug, String(page)], cacheOptions(listTags))()
-}
+})
 
 export const sitemapEntries = unstable_cache(readSitemapEntries, ['published-sitemap'], cacheOptions(listTags))
 
-export const findPublishedArticle = (slug: string) =>
-  unstable_cache(() => readArticle(slug), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))()
+export const findPublishedArticle = cache((slug: string) =>
+  unstable_cache(() => readArticle(slug), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))(),
+)
 
 export const searchPublished = (query: string) =>
   unstable_cache(() => runSearch(query), ['published-search', query.trim().toLowerCase()], cacheOptions(listTags))()
