@@ -10,7 +10,8 @@ import { reviewQueue } from './queue'
 import { performAction } from './service'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
-
+import { canonicalId } from '../lib/document-id'
+import { notFound, type Target } from './facts'
 
 /** Runs a handler, turning workflow refusals into Payload-shaped JSON errors. */
 export const answering =
@@ -55,13 +56,22 @@ export const reviewQueueEndpoint: Endpoint = {
   }),
 }
 
+/** The document a request names, by its canonical id: "021", " 21" or "+21" are not documents. */
+function targetOf(req: PayloadRequest, collection: ReviewableCollection): Target {
+  const raw = String(req.routeParams?.id ?? '')
+  const id = canonicalId(raw)
+  if (id === null) throw notFound({ collection, id: raw })
+  return { collection, id }
+}
+
 export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] {
   const statusEndpoint: Endpoint = {
     path: '/:id/workflow',
     method: 'get',
     handler: answering(async (req) => {
       await requireStaff(req)
-      return Response.json(await workflowStatus(req, collection, String(req.routeParams?.id ?? '')))
+      const { id } = targetOf(req, collection)
+      return Response.json(await workflowStatus(req, collection, id))
     }),
   }
   return [statusEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
@@ -69,9 +79,9 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
     method: 'post',
     handler: answering(async (req) => {
       if (!req.user) await refuseWithoutUser(req, 'Log in to take review actions.')
+      const target = targetOf(req, collection)
       const input = await readActionInput(req)
-      const id = String(req.routeParams?.id ?? '')
-      const result = await performAction(req, { collection, id }, action, input)
+      const result = await performAction(req, target, action, input)
       return Response.json(result)
     }),
   }))]

@@ -6,6 +6,7 @@ import type { Review, Workflow } from '../../payload-types'
 import type { ReviewableCollection, RelatedHashes } from '../workflow'
 import { relationIds } from '../workflow'
 import { WorkflowError } from './errors'
+import { canonicalId } from '../lib/document-id'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -15,7 +16,7 @@ export type ContentDoc = Record<string, unknown> & { id: number; title?: string;
 
 /** The document's main row: the published content when it is live. */
 export async function findMainRow(req: PayloadRequest, collection: ReviewableCollection, id: string) {
-  if (!/^\d+$/.test(id)) return null
+  if (canonicalId(id) !== id) return null
   const doc = await req.payload.findByID({ collection, id, draft: false, req, disableErrors: true, ...system })
   return (doc as ContentDoc | null) ?? null
 }

@@ -2,6 +2,7 @@
 import type { PayloadRequest } from 'payload'
 import type { ActionInput } from './service'
 import { WorkflowError } from './errors'
+import { canonicalId } from '../lib/document-id'
 
 export const MAX_COMMENT_LENGTH = 5000
 const MAX_BODY_BYTES = 64 * 1024
@@ -20,12 +21,12 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
     throw new WorkflowError(400, 'The request body must be a JSON object: { "versionId": "...", "comment": "..." }.')
   }
   const { versionId, comment } = body as Record<string, unknown>
-  if (versionId != null && !(typeof versionId === 'string' || (typeof versionId === 'number' && Number.isInteger(versionId)))) {
-    throw new WorkflowError(400, '"versionId" must be a version id (a string or an integer).')
+  if (versionId != null && canonicalId(versionId) === null) {
+    throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
   if (comment != null && typeof comment !== 'string') throw new WorkflowError(400, '"comment" must be text.')
   if (typeof comment === 'string' && comment.length > MAX_COMMENT_LENGTH) {
     throw new WorkflowError(400, `"comment" is longer than ${MAX_COMMENT_LENGTH} characters.`)
   }
-  return { versionId: versionId == null ? null : String(versionId), comment: comment ?? null }
+  return { versionId: versionId == null ? null : canonicalId(versionId), comment: comment ?? null }
 }

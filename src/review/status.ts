@@ -8,7 +8,6 @@ import { verifyPublished } from './verification'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const user = req.user as User | null
-  if (!/^\d{1,15}$/.test(id)) throw notFound({ collection, id })
   const { workflow, latest, approval, authors, isLive, state } = await readFacts(req, { collection, id })
   const facts = {
     actor: { id: String(user?.id ?? ''), roles: user?.roles ?? [] },
