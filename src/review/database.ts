@@ -1,11 +1,11 @@
-// The little raw SQL the workflow needs: a row lock around check-and-publish.
+// The little raw SQL the workflow needs: row locks around check-and-publish.
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /** The Drizzle handle of the request's transaction, or the pool outside one. */
-async function executorFor(req: PayloadRequest): Promise<Executor> {
+export async function executorFor(req: PayloadRequest): Promise<Executor> {
   const db = req.payload.db as unknown as {
     drizzle: Executor
     sessions?: Record<string | number, { db: Executor } | undefined>
@@ -24,4 +24,26 @@ export async function lockDocumentRow(req: PayloadRequest, collection: string, i
   if (!table) throw new Error(`No table for collection ${collection}`)
   const executor = await executorFor(req)
   await executor.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
+}
+
+/**
+ * Locks several documents' rows, in id order (one order everywhere, so two requests
+ * locking overlapping sets cannot deadlock). `share` lets other readers lock them too but
+ * keeps saves and approvals of those documents out until the transaction ends.
+ */
+export async function lockDocumentRows(
+  req: PayloadRequest,
+  collection: string,
+  ids: (string | number)[],
+  mode: 'update' | 'share',
+): Promise<void> {
+  if (ids.length === 0) return
+  const table = (req.payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(collection)
+  if (!table) throw new Error(`No table for collection ${collection}`)
+  const sorted = [...new Set(ids.map(Number))].sort((a, b) => a - b)
+  const executor = await executorFor(req)
+  const lock = mode === 'share' ? sql`for share` : sql`for update`
+  await executor.execute(
+    sql`select id from ${sql.identifier(table)} where id in (${sql.join(sorted.map((id) => sql`${id}`), sql`, `)}) order by id ${lock}`,
+  )
 }

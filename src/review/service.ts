@@ -18,16 +18,8 @@ import { lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
 import { isConcurrencyConflict, WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
-import {
-  type ContentDoc,
-  createReview,
-  findVersion,
-  findWorkflow,
-  publishedArticlesUsing,
-  relatedHashes,
-  saveWorkflow,
-  workflowKey,
-} from './repository'
+import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
+import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
 
 export type ActionInput = { versionId?: string | null; comment?: string | null }
@@ -40,6 +32,8 @@ export type ActionResult = {
   slug?: string
   /** The live topic after the action, likewise. */
   topic?: string
+  /** For a tip or warning: the live articles that show it, whose pages changed with it. */
+  changedArticleSlugs?: string[]
 }
 
 /** Fields that belong to the document itself, as stored in a version snapshot. */
@@ -67,11 +61,17 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
   }
 }
 
-/** The facts, read after taking the document's row lock (so they cannot change under us). */
-async function loadFacts(req: PayloadRequest, target: Target): Promise<Facts> {
-  if (!/^\d{1,15}$/.test(target.id)) throw notFound(target)
+const NOTHING_LOCKED: LockedShared = { tips: new Set(), warnings: new Set() }
+
+/**
+ * The facts, read after taking the document's row lock (so they cannot change under us).
+ * An article's approval first locks the tips and warnings it shows (shared-content.ts).
+ */
+async function loadFacts(req: PayloadRequest, target: Target, action: Action): Promise<{ facts: Facts; shared: LockedShared }> {
+  const shared =
+    target.collection === 'articles' && action === 'approve' ? await lockSharedContentOfSubmission(req, target.id) : NOTHING_LOCKED
   await lockDocumentRow(req, target.collection, target.id)
-  return readFacts(req, target)
+  return { facts: await readFacts(req, target), shared }
 }
 
 export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
@@ -79,7 +79,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
   const { result, expire, pages } = await withKeyLock(workflowKey(target.collection, target.id), () =>
     inTransaction(req, async () => {
-      const facts = await loadFacts(req, target)
+      const { facts, shared } = await loadFacts(req, target, action)
       const decision = decide({
         action,
         actor: { id: String(user.id), roles: user.roles ?? [] },
@@ -92,7 +92,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         authorsSinceApproval: facts.authors,
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
-      const result = await EFFECTS[action]({ req, user, target, facts, comment: input.comment?.trim() || null })
+      const result = await EFFECTS[action]({ req, user, target, facts, shared, comment: input.comment?.trim() || null })
       return { result, ...readerImpact(target, action, facts, result) }
     }),
   )
@@ -106,7 +106,9 @@ export async function performAction(req: PayloadRequest, target: Target, action:
 function readerImpact(target: Target, action: Action, facts: Facts, result: ActionResult) {
   if (action !== 'approve' && action !== 'retire') return { expire: [], pages: [] }
   const home = ['/', '/sitemap.xml']
-  if (target.collection !== 'articles') return { expire: [CONTENT_TAGS.all], pages: home }
+  if (target.collection !== 'articles') {
+    return { expire: [CONTENT_TAGS.all], pages: [...(result.changedArticleSlugs ?? []).map((slug) => `/articles/${slug}`), ...home] }
+  }
   const slugs = [...new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))]
   const topics = [...new Set([facts.doc.topic, result.topic].filter((topic): topic is string => typeof topic === 'string').map(topicSlug))]
   return {
@@ -115,7 +117,7 @@ function readerImpact(target: Target, action: Action, facts: Facts, result: Acti
   }
 }
 
-type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; comment: string | null }
+type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; shared: LockedShared; comment: string | null }
 
 const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null }
 
@@ -163,9 +165,10 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, comment }) {
+  async approve({ req, user, target, facts, shared, comment }) {
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
+    if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
     const hash = await hashOf(req, target.collection, submitted.content, true)
     const now = new Date()
     await asWorkflow(req, () =>
@@ -200,10 +203,19 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       needsReReview: false,
       reReviewReason: null,
     })
-    if (target.collection !== 'articles') {
-      await flagArticlesUsing(req, target.collection, target.id, submitted.content.title, 'has a newly approved version')
+    const changedArticleSlugs =
+      target.collection === 'articles'
+        ? undefined
+        : await sharedContentChanged(req, target.collection, target.id, submitted.content.title, 'has a newly approved version')
+    return {
+      state: 'published',
+      versionId: submitted.id,
+      reviewId: review.id,
+      contentHash: hash,
+      slug: String(submitted.content.slug),
+      topic: String(submitted.content.topic),
+      changedArticleSlugs,
     }
-    return { state: 'published', versionId: submitted.id, reviewId: review.id, contentHash: hash, slug: String(submitted.content.slug), topic: String(submitted.content.topic) }
   },
 
   async retire({ req, user, target, facts, comment }) {
@@ -227,29 +239,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       comment,
     })
     await saveWorkflow(req, target.collection, target.id, { state: 'retired', ...clearedSubmission })
-    if (target.collection !== 'articles') {
-      await flagArticlesUsing(req, target.collection, target.id, facts.doc.title, 'was retired')
-    }
-    return { state: 'retired', versionId, reviewId: review.id, contentHash: hash }
+    const changedArticleSlugs =
+      target.collection === 'articles' ? undefined : await sharedContentChanged(req, target.collection, target.id, facts.doc.title, 'was retired')
+    return { state: 'retired', versionId, reviewId: review.id, contentHash: hash, changedArticleSlugs }
   },
-}
-
-/** Articles showing a tip or warning whose approved content changed must be re-reviewed. */
-async function flagArticlesUsing(
-  req: PayloadRequest,
-  collection: 'tips' | 'warnings',
-  id: string,
-  title: unknown,
-  change: string,
-) {
-  const articles = await publishedArticlesUsing(req, collection, id)
-  const reason = `Shared content changed: the ${collection.slice(0, -1)} "${String(title)}" ${change}.`
-  for (const article of articles) {
-    const existing = await findWorkflow(req, 'articles', String(article.id))
-    await saveWorkflow(req, 'articles', String(article.id), {
-      ...(existing ? {} : { state: 'published' as const, documentTitle: article.title }),
-      needsReReview: true,
-      reReviewReason: reason,
-    })
-  }
 }

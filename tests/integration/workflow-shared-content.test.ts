@@ -2,10 +2,11 @@
 // flags each of them for re-review until a reviewer approves the article again.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle as findPublishedArticle } from '@/lib/published-content'
-import { articleData, ensureSeeded, tipData } from '../support/content'
+import { readArticle as findPublishedArticle, runSearch } from '@/lib/published-content'
+import { useTransactions } from '@/lib/server-env'
+import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
-import { approve, editDraft, publishThroughWorkflow, submit, workflowStatus } from '../support/workflow'
+import { act, approve, createDraft, editDraft, publishThroughWorkflow, sql, submit, workflowStatus } from '../support/workflow'
 
 let payload: Payload
 beforeAll(async () => {
@@ -40,5 +41,74 @@ describe('shared content', () => {
     const after = await workflowStatus('articles', articleId)
     expect(after.needsReReview).toBe(false)
     expect(after.verification.verified).toBe(true)
+  })
+})
+
+/** A word that only this test's content contains (letters only: the search dictionary stems words). */
+const uniqueWord = (label: string) => `${label}${unique('').replace(/[^a-z]/g, '')}`
+
+const searchSlugs = async (word: string) => (await runSearch(word)).map((hit) => hit.slug)
+
+describe('search follows the shared content an article shows', () => {
+  it('drops a tip\'s old words and finds its new ones as soon as its new version is approved', async () => {
+    const oldWord = uniqueWord('zorbold')
+    const newWord = uniqueWord('zorbnew')
+    const tipId = await publishThroughWorkflow('tips', { ...tipData(), body: `Rest with ${oldWord} cushions.` })
+    const articleId = await publishThroughWorkflow('articles', { ...articleData(), tips: [Number(tipId)] })
+    const slug = (await rest('anonymous', 'GET', `/articles/${articleId}`)).body.slug
+    expect(await searchSlugs(oldWord)).toContain(slug)
+
+    await editDraft('editor', 'tips', tipId, { body: `Rest with ${newWord} cushions.` })
+    await approve('reviewer', 'tips', tipId, await submit('editor', 'tips', tipId))
+
+    expect(await searchSlugs(oldWord)).not.toContain(slug)
+    expect(await searchSlugs(newWord)).toContain(slug)
+    const snippets = (await runSearch(newWord)).map((hit) => hit.snippet).join(' ')
+    expect(snippets).not.toContain(oldWord)
+  })
+
+  it('drops a retired warning\'s words from every article that showed it', async () => {
+    const word = uniqueWord('zorbwarn')
+    const warningId = await publishThroughWorkflow('warnings', { ...warningData(), symptoms: `Sudden ${word} pain.` })
+    const articleIds = [
+      await publishThroughWorkflow('articles', { ...articleData(), warnings: [Number(warningId)] }),
+      await publishThroughWorkflow('articles', { ...articleData(), warnings: [Number(warningId)] }),
+    ]
+    const slugs = await Promise.all(articleIds.map(async (id) => (await rest('anonymous', 'GET', `/articles/${id}`)).body.slug))
+    expect((await searchSlugs(word)).sort()).toEqual([...slugs].sort())
+
+    const retired = await act('reviewer', 'warnings', warningId, 'retire', { comment: 'Withdrawn: wrong advice.' })
+    expect(retired.status).toBe(200)
+    expect(retired.body.changedArticleSlugs.sort()).toEqual([...slugs].sort())
+
+    expect(await searchSlugs(word)).toEqual([])
+    const stored = await sql(`select count(*)::int as n from articles where id = any($1) and search_text like $2`, [articleIds.map(Number), `%${word}%`])
+    expect(stored.rows[0].n).toBe(0)
+  })
+})
+
+// Without transactions (the embedded database) row locks do not hold, see README.
+describe.runIf(useTransactions())('an article and a tip it shows, approved at the same moment', () => {
+  it('either approves the article with the tip it was signed with, or flags it for re-review', async () => {
+    for (let round = 0; round < 6; round++) {
+      const tipId = await publishThroughWorkflow('tips', tipData())
+      const articleId = await createDraft('editor', 'articles', { ...articleData(), tips: [Number(tipId)] })
+      const articleVersion = await submit('editor', 'articles', articleId)
+      await editDraft('editor', 'tips', tipId, { body: `Racing tip words ${unique('race')}` })
+      const tipVersion = await submit('editor', 'tips', tipId)
+
+      const [article, tip] = await Promise.all([
+        act('reviewer2', 'articles', articleId, 'approve', { versionId: articleVersion }),
+        act('reviewer', 'tips', tipId, 'approve', { versionId: tipVersion }),
+      ])
+      expect(tip.status, JSON.stringify(tip.body)).toBe(200)
+      expect([200, 409], JSON.stringify(article.body)).toContain(article.status)
+      if (article.status !== 200) continue
+
+      const status = await workflowStatus('articles', articleId)
+      const consistent = status.verification.verified === true || status.needsReReview === true
+      expect(consistent, `round ${round}: ${JSON.stringify({ verification: status.verification, needsReReview: status.needsReReview })}`).toBe(true)
+      if (!status.verification.verified) expect(status.reReviewReason).toMatch(/^Shared content changed/)
+    }
   })
 })

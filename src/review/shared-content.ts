@@ -1,0 +1,71 @@
+// Tips and warnings are shown on many articles. Their approvals and an article's approval
+// must not interleave: lock order is always shared content first, then articles.
+//   - An article's approval locks the tips and warnings its submitted version shows (FOR
+//     SHARE), so their live content cannot change while it is signed with their hashes.
+//   - A tip's or warning's approval or retirement holds its own row (FOR UPDATE, taken by
+//     every workflow action), then locks the live articles that show it to flag them for
+//     re-review and rewrite their search text, in the same transaction.
+import type { PayloadRequest } from 'payload'
+import { relationIds } from '../workflow'
+import { refreshLiveSearchText } from './article-search-text'
+import { lockDocumentRows } from './database'
+import { WorkflowError } from './errors'
+import { findMainRow, findVersion, findWorkflow, publishedArticlesUsing, saveWorkflow } from './repository'
+
+type Shared = 'tips' | 'warnings'
+export type LockedShared = Record<Shared, Set<string>>
+
+const sharedIdsOf = (content: Record<string, unknown>): LockedShared => ({
+  tips: new Set(relationIds(content.tips)),
+  warnings: new Set(relationIds(content.warnings)),
+})
+
+/**
+ * Before an article's approval locks the article: lock what its submitted version shows.
+ * Read without the article lock, so the approval checks afterwards that the version it
+ * publishes shows nothing else (`assertShownAreLocked`).
+ */
+export async function lockSharedContentOfSubmission(req: PayloadRequest, articleId: string): Promise<LockedShared> {
+  const workflow = await findWorkflow(req, 'articles', articleId)
+  const submitted = workflow?.submittedVersion ? await findVersion(req, 'articles', workflow.submittedVersion) : null
+  const shown = submitted ? sharedIdsOf(submitted.content) : { tips: new Set<string>(), warnings: new Set<string>() }
+  await lockDocumentRows(req, 'tips', [...shown.tips], 'share')
+  await lockDocumentRows(req, 'warnings', [...shown.warnings], 'share')
+  return shown
+}
+
+export function assertShownAreLocked(content: Record<string, unknown>, locked: LockedShared): void {
+  const shown = sharedIdsOf(content)
+  for (const collection of ['tips', 'warnings'] as const) {
+    for (const id of shown[collection]) {
+      if (!locked[collection].has(id)) {
+        throw new WorkflowError(409, 'Someone changed this article at the same moment: reload and try again.')
+      }
+    }
+  }
+}
+
+/**
+ * A tip or warning's live content changed (approved anew, or retired): every live article
+ * that shows it now shows other words. Flag each for re-review and rewrite its search text.
+ * Returns the articles' slugs, whose pages changed.
+ */
+export async function sharedContentChanged(req: PayloadRequest, collection: Shared, id: string, title: unknown, change: string) {
+  const articles = await publishedArticlesUsing(req, collection, id)
+  await lockDocumentRows(req, 'articles', articles.map((article) => article.id), 'update')
+  const reason = `Shared content changed: the ${collection.slice(0, -1)} "${String(title)}" ${change}.`
+  const slugs: string[] = []
+  for (const { id: articleId } of articles) {
+    const live = await findMainRow(req, 'articles', String(articleId))
+    if (!live || live._status !== 'published') continue
+    const existing = await findWorkflow(req, 'articles', String(articleId))
+    await saveWorkflow(req, 'articles', String(articleId), {
+      ...(existing ? {} : { state: 'published' as const, documentTitle: live.title ?? null }),
+      needsReReview: true,
+      reReviewReason: reason,
+    })
+    await refreshLiveSearchText(req, live)
+    if (typeof live.slug === 'string') slugs.push(live.slug)
+  }
+  return slugs
+}
