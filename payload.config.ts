@@ -13,6 +13,7 @@ import { Workflow } from './collections/Workflow'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
 import { reviewQueueEndpoint } from './src/review/endpoints'
 import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
+import { payloadLogger } from './src/lib/logger'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -48,4 +49,5 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
+  logger: payloadLogger,
 })
