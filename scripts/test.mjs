@@ -5,11 +5,27 @@
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate, seedDatabase } from './lib/migrations.mjs'
+import { e2ePort } from './lib/ports.mjs'
 import { runSteps } from './lib/run.mjs'
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-if (!existsSync(chromium)) {
-  console.error(`vetted: no Chromium at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`)
+// What the end-to-end tests drive: a browser, and the nginx micro-cache the project ships.
+const tools = [
+  ['Chromium', process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'CHROMIUM_PATH'],
+  ['nginx', process.env.NGINX_PATH || '/usr/sbin/nginx', 'NGINX_PATH'],
+]
+const missing = tools.filter(([, file]) => !existsSync(file))
+if (missing.length > 0) {
+  for (const [name, file, variable] of missing) console.error(`vetted: no ${name} at ${file}. Set ${variable}, or install it:`)
+  console.error(`  apt-get install -y ${missing.map(([name]) => name.toLowerCase()).join(' ')}`)
+  process.exit(1)
+}
+
+// Checked before minutes of unit tests and the build, not when Playwright starts.
+let port
+try {
+  port = await e2ePort()
+} catch (error) {
+  console.error(`vetted: ${error.message}`)
   process.exit(1)
 }
 
@@ -25,7 +41,7 @@ try {
   throw error
 }
 
-const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret' }
+const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret', E2E_PORT: port }
 let code = await runSteps([['node', 'scripts/check-generated.mjs']], { env })
 if (code === 0) code = await migrate(env)
 if (code === 0) code = await seedDatabase(env)

@@ -5,11 +5,16 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { Api, article, unique } from './support/api'
+import { freePort } from './support/ports'
 
 test.describe.configure({ mode: 'serial' })
 
-const port = Number(process.env.E2E_PORT || 3100) + 1
-const second = `http://127.0.0.1:${port}`
+let port = 0
+let second = ''
+test.beforeAll(async () => {
+  port = await freePort()
+  second = `http://127.0.0.1:${port}`
+})
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn('node', ['scripts/start.mjs'], {
