@@ -8,12 +8,19 @@ export const CONTENT_TAGS = {
   article: (slug: string) => `articles:slug:${slug}`,
 } as const
 
+// Bumped on every expiry in this process: in-process caches (search results) compare it
+// with the value they stored under. On globalThis: route bundles may load this module twice.
+const GENERATION = Symbol.for('vetted.content-generation')
+const store = globalThis as unknown as { [GENERATION]?: number }
+export const contentGeneration = (): number => store[GENERATION] ?? 0
+
 /**
  * Expires the tags at once (not stale-while-revalidate): a retired or corrected
  * medical page must not be served again. Outside a Next.js request (seed, scripts,
  * tests) there is no cache to expire.
  */
 export function expireContent(tags: string[]): void {
+  if (tags.length > 0) store[GENERATION] = contentGeneration() + 1
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 })

@@ -7,7 +7,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Article, Tip, User, Warning } from '../../payload-types'
-import { CONTENT_TAGS } from './content-tags'
+import { BoundedCache } from './bounded-cache'
+import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
 import { bySeverity } from './severity'
 import { groupTopics, type TopicSummary } from './topics'
@@ -105,6 +106,14 @@ export async function readSitemapEntries(): Promise<SitemapEntry[]> {
     from articles where _status = 'published' order by id limit ${SITEMAP_MAX_URLS}
   `)
   return rows.map((row) => ({ slug: row.slug, lastModified: new Date(row.last_modified).toISOString() }))
+}
+
+/** Every live article's slug, one per line (a string: cheap to store, read and search). */
+export async function readLiveSlugs(): Promise<string> {
+  const payload = await payloadClient()
+  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: { slug: string }[] }> }
+  const { rows } = await db.execute(sql`select slug from articles where _status = 'published'`)
+  return `\n${rows.map((row) => row.slug).join('\n')}\n`
 }
 
 /** Related tips and warnings a reader may not see come back as bare ids: drop them. */
@@ -255,5 +264,24 @@ export const findPublishedArticle = cache((slug: string) =>
   unstable_cache(() => readArticle(slug), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))(),
 )
 
-export const searchPublished = (query: string) =>
-  unstable_cache(() => runSearch(query), ['published-search', query.trim().toLowerCase()], cacheOptions(listTags))()
+const liveSlugs = unstable_cache(readLiveSlugs, ['published-slugs'], cacheOptions(listTags))
+
+/** Whether an address names a live article, from the cached list: made-up slugs cost no query. */
+export const isLiveArticleSlug = async (slug: string): Promise<boolean> => (await liveSlugs()).includes(`\n${slug}\n`)
+
+// Search results are kept apart from Next.js's data cache, which keeps an entry (on disk)
+// for every distinct query anyone types and never evicts one: here the 500 most recently
+// used, each for at most the safety-net minute, dropped when any content expires.
+const SEARCH_CACHE_ENTRIES = 500
+const searchResults = new BoundedCache<Promise<SearchHit[]>>(SEARCH_CACHE_ENTRIES, SAFETY_NET_SECONDS * 1000, contentGeneration)
+
+export function searchPublished(query: string): Promise<SearchHit[]> {
+  const key = query.trim().toLowerCase()
+  const cached = searchResults.get(key)
+  if (cached) return cached
+  const generation = contentGeneration()
+  const result = runSearch(query)
+  searchResults.set(key, result, generation)
+  result.catch(() => searchResults.delete(key))
+  return result
+}

@@ -9,3 +9,6 @@ export function slugify(text: string): string {
     .slice(0, 96)
     .replace(/-+$/g, '')
 }
+
+/** A well-formed slug: what `slugify` makes. Anything else is not an article's address. */
+export const isSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 96

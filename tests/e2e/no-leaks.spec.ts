@@ -96,6 +96,7 @@ async function everything(baseURL: string | undefined): Promise<Seen> {
     `/articles/${markers.neverPublished.toLowerCase()}?preview=true&draft=true`,
     `/preview?slug=${markers.neverPublished.toLowerCase()}`,
     `/preview?slug=${markers.retired.toLowerCase()}`,
+    ...Object.values(markers).map((m) => `/preview/articles/${m.toLowerCase()}`),
   ]
   const responses = await crawl(client, extra)
   for (const path of apiPaths()) {
@@ -116,7 +117,11 @@ async function everything(baseURL: string | undefined): Promise<Seen> {
  * result, and a 404.
  */
 function isEchoOf(path: string, marker: string) {
-  return path === `/search?q=${marker}` || path.startsWith(`/articles/${marker.toLowerCase()}`)
+  return (
+    path === `/search?q=${marker}` ||
+    path.startsWith(`/articles/${marker.toLowerCase()}`) ||
+    path.startsWith(`/preview/articles/${marker.toLowerCase()}`)
+  )
 }
 
 const found = (responses: Seen, marker: string) =>

@@ -1,11 +1,12 @@
-// Preview of a pending version: staff only, checked on every request with the
-// login itself, so a copied draft-mode cookie or URL shows readers nothing pending.
+// Preview of a pending version: staff only, at its own address (/preview/articles/...),
+// checked on every request with the login itself. Public pages never depend on who asks,
+// so a shared cache may store every one of them.
 import { expect, test } from '@playwright/test'
 import { Api, article, unique } from './support/api'
 
 const password = process.env.SEED_PASSWORD || 'vetted-demo'
 
-test('staff preview the pending version; a copied cookie or URL shows readers nothing pending', async ({ browser, request }) => {
+test('staff preview the pending version at its own address; readers never get a preview', async ({ browser, request }) => {
   const api = new Api(request)
   const marker = unique('preview')
   const slug = marker.toLowerCase()
@@ -21,31 +22,39 @@ test('staff preview the pending version; a copied cookie or URL shows readers no
   await page.getByRole('button', { name: 'Login' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
 
-  await page.goto(`/preview?slug=${slug}`)
+  // The admin's preview link leads to the preview address.
+  const preview = await page.goto(`/preview?slug=${slug}`)
+  await expect(page).toHaveURL(new RegExp(`/preview/articles/${slug}$`))
+  expect(preview?.headers()['cache-control']).toMatch(/no-store/)
   await expect(page.getByTestId('preview-banner')).toContainText('Preview: not yet approved')
   await expect(page.getByText(pending)).toBeVisible()
-  const bypass = (await staff.cookies()).find((cookie) => cookie.name === '__prerender_bypass')
-  expect(bypass).toBeDefined()
 
-  // A reader with the copied draft-mode cookie, but no login.
-  const reader = await browser.newContext()
-  await reader.addCookies([bypass!])
-  const readerPage = await reader.newPage()
-  await readerPage.goto(`/articles/${slug}`)
-  await expect(readerPage.getByText(`Summary ${marker}`)).toBeVisible()
-  await expect(readerPage.getByText(pending)).toHaveCount(0)
-  await expect(readerPage.getByTestId('preview-banner')).toHaveCount(0)
+  // Never a stale preview: the next pending edit shows at once.
+  const newer = `Newer pending words ${unique('n')}`
+  await api.edit('articles', id, { summary: newer })
+  await page.reload()
+  await expect(page.getByText(newer)).toBeVisible()
 
-  // A reader with the copied URL.
+  // The public address is the approved page, for staff too: it never varies by login.
+  await page.goto(`/articles/${slug}`)
+  await expect(page.getByText(`Summary ${marker}`)).toBeVisible()
+  await expect(page.getByTestId('preview-banner')).toHaveCount(0)
+
+  // A reader with the copied preview address is sent to the login page, and sees nothing pending.
   const anonymous = await browser.newContext()
   const anonymousPage = await anonymous.newPage()
   const response = await anonymousPage.goto(`/preview?slug=${slug}`)
   expect(response?.status()).toBe(401)
+  await anonymousPage.goto(`/preview/articles/${slug}`)
+  await expect(anonymousPage).toHaveURL(/\/admin\/login/)
+  await expect(anonymousPage.getByText(newer)).toHaveCount(0)
   await anonymousPage.goto(`/articles/${slug}`)
-  await expect(anonymousPage.getByText(pending)).toHaveCount(0)
+  await expect(anonymousPage.getByText(newer)).toHaveCount(0)
+  await expect(anonymousPage.getByText(`Summary ${marker}`)).toBeVisible()
 
-  // Exit preview: the editor sees the approved page again.
+  // Exit preview: back on the approved page.
+  await page.goto(`/preview/articles/${slug}`)
   await page.getByRole('link', { name: 'Exit preview' }).click()
+  await expect(page).toHaveURL(new RegExp(`/articles/${slug}$`))
   await expect(page.getByText(`Summary ${marker}`)).toBeVisible()
-  await expect(page.getByTestId('preview-banner')).toHaveCount(0)
 })

@@ -1,7 +1,10 @@
-// GET /preview?slug=...: staff see the pending version of an article as readers would.
-import { draftMode } from 'next/headers'
+// GET /preview?slug=...: the admin's preview link. Staff go to the article's preview
+// address; anyone else is told to log in. Previews live under /preview/ only, so no
+// public page ever depends on who is asking (a shared cache may store every one of them).
 import { redirect } from 'next/navigation'
 import { currentStaffUser } from '@/lib/staff-session'
+
+export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('slug') ?? ''
@@ -11,6 +14,5 @@ export async function GET(request: Request) {
   if (!(await currentStaffUser())) {
     return Response.json({ errors: [{ message: 'Log in to the admin to preview unapproved content.' }] }, { status: 401 })
   }
-  ;(await draftMode()).enable()
-  redirect(`/articles/${slug}`)
+  redirect(`/preview/articles/${slug}`)
 }
