@@ -12,13 +12,13 @@ import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
 import { reviewQueueEndpoint } from './src/review/endpoints'
-import { databasePool, payloadSecret, serverUrl, useTransactions } from './src/lib/server-env'
+import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
-  serverURL: serverUrl(),
+  serverURL: adminServerUrl(),
   secret: payloadSecret(),
   admin: {
     user: Users.slug,

@@ -14,6 +14,12 @@ if (!process.env.PAYLOAD_SECRET) {
   process.exit(1)
 }
 
+if (!process.env.SERVER_URL) {
+  console.warn(
+    'vetted: SERVER_URL is not set. Set it to the public origin (e.g. SERVER_URL=https://health.example.org): canonical links and the sitemap use it, and the admin then accepts logins only from it.',
+  )
+}
+
 let database
 try {
   database = await provideDatabase({ dataDir: process.env.PGLITE_DATA_DIR })

@@ -22,8 +22,20 @@ export function databasePool(): { connectionString?: string; max: number; connec
   }
 }
 
+/** The public origin, for canonical links, the sitemap and structured data. */
 export function serverUrl(): string {
   return process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
+}
+
+/**
+ * The origin Payload's admin calls its API at, and accepts login cookies from (CSRF).
+ * Unset, the admin uses relative addresses: it works at whatever address it was opened
+ * (localhost, 127.0.0.1, the network address `next dev` prints) and accepts cookies from any
+ * origin, which is right for development. In production set SERVER_URL to the public origin:
+ * `npm start` warns when it is missing.
+ */
+export function adminServerUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SERVER_URL ?? ''
 }
 
 /**
