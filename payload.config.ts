@@ -14,6 +14,8 @@ import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/datab
 import { reviewQueueEndpoint } from './src/review/endpoints'
 import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
+import { requestCostRules } from './src/graphql/request-cost'
+import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -47,7 +49,12 @@ export default buildConfig({
     transactionOptions: useTransactions() ? undefined : false,
   }),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: { disablePlaygroundInProduction: true, validationRules: (args) => requestCostRules(args) },
+  // No single request may hold more than a small share of the pool (see the API routes).
+  onInit: (payload) => {
+    const pool = (payload.db as unknown as { pool?: Parameters<typeof limitPoolShare>[0] }).pool
+    if (pool) limitPoolShare(pool, POOL_SHARE_PER_REQUEST)
+  },
   telemetry: false,
   logger: payloadLogger,
 })

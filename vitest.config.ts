@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     tsconfigPaths: true,
-    alias: { 'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts') },
+    alias: {
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
+      // One copy of graphql, as in the app (Next.js keeps it external): otherwise the app's
+      // validation rules and Payload's schema come from two copies that do not know each other.
+      graphql: path.resolve(import.meta.dirname, 'node_modules/graphql/index.js'),
+    },
   },
   test: {
     environment: 'node',

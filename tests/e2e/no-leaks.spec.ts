@@ -77,12 +77,12 @@ function apiPaths(): string[] {
 }
 
 const GRAPHQL = [
-  '{ Articles(draft: true, limit: 1000) { docs { title summary tips { title body } warnings { title symptoms } } } }',
-  '{ Tips(draft: true, limit: 1000) { docs { title body } } }',
-  '{ Warnings(draft: true, limit: 1000) { docs { title symptoms action } } }',
-  '{ versionsArticles(limit: 1000) { docs { version { title summary } } } }',
-  '{ versionsTips(limit: 1000) { docs { version { title body } } } }',
-  '{ versionsWarnings(limit: 1000) { docs { version { title symptoms } } } }',
+  '{ Articles(draft: true, limit: 100, sort: "-updatedAt") { docs { title summary tips { title body } warnings { title symptoms } } } }',
+  '{ Tips(draft: true, limit: 100, sort: "-updatedAt") { docs { title body } } }',
+  '{ Warnings(draft: true, limit: 100, sort: "-updatedAt") { docs { title symptoms action } } }',
+  '{ versionsArticles(limit: 100, sort: "-updatedAt") { docs { version { title summary } } } }',
+  '{ versionsTips(limit: 100, sort: "-updatedAt") { docs { version { title body } } } }',
+  '{ versionsWarnings(limit: 100, sort: "-updatedAt") { docs { version { title symptoms } } } }',
   '{ Reviews { docs { documentTitle comment } } }',
 ]
 

@@ -1,7 +1,8 @@
 // Test helpers: the app's Payload instance, demo users, and requests through the
 // real REST and GraphQL route handlers, as a given person or as an anonymous reader.
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { POST as GRAPHQL_POST } from '@/app/(payload)/api/graphql/route'
+import { DELETE, GET, PATCH, POST } from '@/app/(payload)/api/[...slug]/route'
 import { getPayload, type Payload } from 'payload'
 import { DEFAULT_DEMO_PASSWORD } from '@seed/users'
 
@@ -13,13 +14,9 @@ if (!process.env.DATABASE_URL) {
 
 export const testPayload = (): Promise<Payload> => getPayload({ config })
 
-const handlers = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
-}
-const graphql = GRAPHQL_POST(config)
+// The app's own route handlers, as Next.js calls them (with their per-request pool share).
+const handlers = { GET, POST, PATCH, DELETE }
+const graphql = GRAPHQL_POST
 
 const tokens = new Map<Person, string>()
 

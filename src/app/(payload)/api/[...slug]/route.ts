@@ -8,10 +8,12 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+import { withPoolShare } from '@/lib/pool-share'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+// Each request may hold only a small share of the database pool (src/lib/pool-share.ts).
+export const GET = withPoolShare(REST_GET(config))
+export const POST = withPoolShare(REST_POST(config))
+export const DELETE = withPoolShare(REST_DELETE(config))
+export const PATCH = withPoolShare(REST_PATCH(config))
+export const PUT = withPoolShare(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -1,0 +1,75 @@
+// One request must not take the database away from everyone: GraphQL requests over their
+// cost limits are refused before they run (400, with the reason), and what does run holds
+// only a small share of the connection pool, so other readers keep being answered.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { currentPoolShareStats, POOL_SHARE_PER_REQUEST, withPoolShare } from '@/lib/pool-share'
+import { ensureSeeded } from '../support/content'
+import { graphqlQuery, rest, testPayload } from '../support/payload'
+
+let payload: Payload
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+})
+
+const aliases = (count: number, limit: number) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: Articles(limit: ${limit}) { docs { title } }`).join(' ')} }`
+
+/** Times a plain reader request made while `storm` is running. */
+async function readerLatencyDuring(storm: Promise<unknown>) {
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  const started = performance.now()
+  const response = await rest('anonymous', 'GET', '/tips?limit=1')
+  const ms = performance.now() - started
+  await storm
+  return { status: response.status, ms }
+}
+
+describe('GraphQL request cost', () => {
+  it('refuses 300 aliases of a 100-item list with a 400 and a clear message, while readers are answered', async () => {
+    const storm = graphqlQuery('anonymous', aliases(300, 100))
+    const reader = await readerLatencyDuring(storm)
+    const refused = await storm
+    expect(refused.status).toBe(400)
+    expect(refused.body.data).toBeUndefined()
+    expect(refused.body.errors.map((e: any) => e.message).join(' ')).toMatch(/300 aliased fields; at most 20/)
+    expect(reader.status).toBe(200)
+    expect(reader.ms).toBeLessThan(1000)
+  })
+
+  it.each([
+    ['a list over 100 items', '{ Articles(limit: 1000) { docs { title } } }', /limit/i],
+    ['every row at once', '{ Articles(pagination: false) { docs { title } } }', /pagination/i],
+    ['too deep', '{ Articles { docs { tips { category { a { b { c { d { e } } } } } } } } }', /./],
+  ])('refuses %s', async (_name, query, message) => {
+    const { status, body } = await graphqlQuery('anonymous', query)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(message)
+  })
+
+  it('answers ordinary queries', async () => {
+    const { status, body } = await graphqlQuery('anonymous', '{ Articles(limit: 10) { docs { title slug tips { title } warnings { title } } } }')
+    expect(status).toBe(200)
+    expect(body.data.Articles.docs.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the pool share of one request', () => {
+  it('holds no more than its share of connections, however many lists it asks for in parallel', async () => {
+    const pool = (payload.db as unknown as { pool: Parameters<typeof currentPoolShareStats>[0] }).pool
+    // The route handler joins this scope, so its use of the pool is what the scope records.
+    const storm = withPoolShare(async () => {
+      // Within the cost limits: 9 lists of 100, resolved in parallel by GraphQL.
+      const response = await graphqlQuery('anonymous', aliases(9, 100))
+      return { response, stats: currentPoolShareStats(pool) }
+    })()
+    const reader = await readerLatencyDuring(storm)
+    const { response, stats } = await storm
+    expect(response.status).toBe(200)
+    expect(Object.keys(response.body.data)).toHaveLength(9)
+    expect(reader.status).toBe(200)
+    expect(stats?.peak).toBeGreaterThan(0)
+    expect(stats!.peak).toBeLessThanOrEqual(POOL_SHARE_PER_REQUEST)
+  })
+})
