@@ -1,6 +1,6 @@
 // The only way the public site reads content: published documents, with reader
-// access (overrideAccess: false, no user), so a draft can never come back; search and
-// the sitemap read the live rows in SQL (`_status = 'published'`) for speed. Cached
+// access (overrideAccess: false, no user), so a draft can never come back; search, topics,
+// live slugs and the sitemap read the live rows in SQL (`_status = 'published'`) for speed. Cached
 // under tags that approvals and retirements expire (src/lib/content-tags.ts).
 import 'server-only'
 import { sql } from '@payloadcms/db-postgres'
@@ -55,15 +55,20 @@ export async function readRecentlyReviewed(limit = RECENT_COUNT): Promise<Articl
   return docs as ArticleSummary[]
 }
 
-/** Every topic with live articles, and how many. Topics that only drafts use never appear. */
+/**
+ * Every topic with live articles, and how many. Topics that only drafts use never appear.
+ * One grouped query over the live rows (a count per topic in parallel took one pool
+ * connection per topic at once).
+ */
 export async function readTopics(): Promise<TopicSummary[]> {
   const payload = await payloadClient()
-  const { values } = await payload.findDistinct({ collection: 'articles', field: 'topic', overrideAccess: false, sort: 'topic', limit: 10_000 })
-  const topics = values.map((value) => String(value.topic))
-  const counts = await Promise.all(
-    topics.map((topic) => payload.count({ collection: 'articles', overrideAccess: false, where: { topic: { equals: topic } } })),
-  )
-  return groupTopics(topics.map((topic, i) => ({ topic, count: counts[i]!.totalDocs })))
+  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: { topic: string; count: number }[] }> }
+  const { rows } = await db.execute(sql`
+    select topic, count(*)::int as count from articles
+    where _status = 'published' and topic is not null
+    group by topic order by topic limit 10000
+  `)
+  return groupTopics(rows.map((row) => ({ topic: String(row.topic), count: Number(row.count) })))
 }
 
 const pageCount = (topic: TopicSummary) => Math.max(1, Math.ceil(topic.count / TOPIC_PAGE_SIZE))
