@@ -6,7 +6,7 @@ type Props = {
   compareUrl: string | null
 }
 
-/** What changed since the live version, with removed and added words marked. */
+/** What changed since the live version, with removed and added words marked; a field too large to summarise points to the full comparison. */
 export function ChangeSummaryView({ changes, titles, compareUrl }: Props) {
   const name = (field: string, id: string) => titles[`${field}:${id}`] ?? `#${id}`
   return (
@@ -16,17 +16,25 @@ export function ChangeSummaryView({ changes, titles, compareUrl }: Props) {
       {changes.fields.map((change) => (
         <div key={change.field} className="change-summary__field" data-field={change.field}>
           <strong>{change.field}</strong>
-          <p>
-            {change.segments.map((segment, index) =>
-              segment.kind === 'added' ? (
-                <ins key={index}>{segment.text}</ins>
-              ) : segment.kind === 'removed' ? (
-                <del key={index}>{segment.text}</del>
-              ) : (
-                <span key={index}>{segment.text}</span>
-              ),
-            )}
-          </p>
+          {change.tooLarge ? (
+            <p className="change-summary__too-large">
+              Too large to summarise:{' '}
+              {compareUrl ? <a href={compareUrl}>open the full comparison</a> : 'open the full comparison'}
+            </p>
+          ) : (
+            // Rich text is summarised one block per line: keep the lines.
+            <p style={{ whiteSpace: 'pre-wrap' }}>
+              {change.segments.map((segment, index) =>
+                segment.kind === 'added' ? (
+                  <ins key={index}>{segment.text}</ins>
+                ) : segment.kind === 'removed' ? (
+                  <del key={index}>{segment.text}</del>
+                ) : (
+                  <span key={index}>{segment.text}</span>
+                ),
+              )}
+            </p>
+          )}
         </div>
       ))}
       {changes.relations.map((relation) => (

@@ -1,64 +1,58 @@
 // What changed between the version readers see and the one under review, field by
-// field, in words: the reviewer's summary. Pure: no Payload, no I/O.
-import { lexicalText } from '../lib/lexical-text'
-import { type ReviewableCollection, REVIEWED_FIELDS, relationIds } from './hash'
+// field: the reviewer's summary. Rich text is compared in its canonical form, so a
+// changed link, format or list shows as well as changed words. Pure: no Payload, no I/O.
+import { DIFF_LIMITS, type DiffLimits, diffText, WorkBudget, type WordSegment } from './diff'
+import { canonicalJson, type ReviewableCollection, REVIEWED_FIELDS, relationIds } from './hash'
+import { richTextCanonical } from './rich-text-canonical'
 
-export type WordSegment = { kind: 'same' | 'added' | 'removed'; text: string }
-
-export type FieldChange = { field: string; segments: WordSegment[] }
+/** `tooLarge`: over a size or work limit; the panel points to the full comparison instead. */
+export type FieldChange = { field: string; segments: WordSegment[]; tooLarge?: true }
 export type RelationChange = { field: 'tips' | 'warnings'; added: string[]; removed: string[]; reordered: boolean }
 export type ChangeSummary = { isNew: boolean; fields: FieldChange[]; relations: RelationChange[] }
 
-const MAX_DIFF_WORDS = 4000
+const isRichText = (value: unknown) =>
+  typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
 
-/** Word-level diff by longest common subsequence, with adjacent segments merged. */
-export function diffWords(before: string, after: string): WordSegment[] {
-  const a = before.match(/\S+\s*|\s+/g) ?? []
-  const b = after.match(/\S+\s*|\s+/g) ?? []
-  if (a.length * b.length > MAX_DIFF_WORDS * MAX_DIFF_WORDS) {
-    return [
-      { kind: 'removed', text: before },
-      { kind: 'added', text: after },
-    ]
-  }
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-    }
-  }
-  const out: WordSegment[] = []
-  const push = (kind: WordSegment['kind'], text: string) => {
-    const last = out.at(-1)
-    if (last && last.kind === kind) last.text += text
-    else out.push({ kind, text })
-  }
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      push('same', a[i]!)
-      i++
-      j++
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      push('removed', a[i++]!)
-    } else {
-      push('added', b[j++]!)
-    }
-  }
-  while (i < a.length) push('removed', a[i++]!)
-  while (j < b.length) push('added', b[j++]!)
-  return out
+function referencesText(rows: unknown[]): string {
+  return rows
+    .map((row) => {
+      const ref = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>
+      return [ref.title, ref.publisher, ref.year, ref.url].filter((part) => part != null && part !== '').join(', ')
+    })
+    .join('\n')
 }
 
-function asText(field: string, value: unknown): string {
+/** A field as the text the summary compares; null when too large to render. */
+function fieldText(field: string, value: unknown, limits: DiffLimits): string | null {
   if (value == null) return ''
-  if (typeof value === 'object' && !Array.isArray(value)) return lexicalText(value)
-  if (field === 'references' && Array.isArray(value)) {
-    return value.map((ref: Record<string, unknown>) => [ref.title, ref.publisher, ref.year, ref.url].filter(Boolean).join(', ')).join('\n')
-  }
+  if (isRichText(value)) return richTextCanonical(value, { maxChars: limits.maxChars })
+  if (field === 'references' && Array.isArray(value)) return referencesText(value)
   if (field === 'releaseDate' && typeof value === 'string') return value.slice(0, 10)
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return typeof value === 'string' ? value : canonicalJson(value)
+}
+
+function sameValue(before: unknown, after: unknown): boolean {
+  try {
+    return canonicalJson(before ?? null) === canonicalJson(after ?? null)
+  } catch {
+    return false
+  }
+}
+
+/** The change to one field, or null if a reader would see none. Never throws. */
+function fieldChange(field: string, before: unknown, after: unknown, limits: DiffLimits, budget: WorkBudget) {
+  const tooLarge: FieldChange = { field, tooLarge: true, segments: [] }
+  try {
+    const was = fieldText(field, before, limits)
+    const now = fieldText(field, after, limits)
+    if (was === null || now === null) return sameValue(before, after) ? null : tooLarge
+    if (was === now) return null
+    const segments = diffText(was, now, limits, budget)
+    return segments ? { field, segments } : tooLarge
+  } catch {
+    // Input too deep to walk (a stack overflow) is too large to summarise, not an error.
+    return tooLarge
+  }
 }
 
 function relationChange(field: 'tips' | 'warnings', before: unknown, after: unknown): RelationChange | null {
@@ -71,18 +65,26 @@ function relationChange(field: 'tips' | 'warnings', before: unknown, after: unkn
   return added.length || removed.length || reordered ? { field, added, removed, reordered } : null
 }
 
-/** `before` is the live (last approved) content, or null if nothing was ever approved. */
+/** Rough size of a field's value, to diff small fields before big ones. */
+const weight = (value: unknown) => (typeof value === 'string' ? value.length : value == null ? 0 : 1e9)
+
+/**
+ * `before` is the live (last approved) content, or null if nothing was ever approved.
+ * One work budget covers the whole summary; small fields are diffed first, so a huge
+ * body cannot crowd out a changed title.
+ */
 export function summarizeChanges(
   collection: ReviewableCollection,
   before: Record<string, unknown> | null,
   after: Record<string, unknown>,
+  limits: DiffLimits = DIFF_LIMITS,
 ): ChangeSummary {
-  const fields: FieldChange[] = []
-  for (const field of REVIEWED_FIELDS[collection]) {
-    const was = asText(field, before?.[field])
-    const now = asText(field, after[field])
-    if (was !== now) fields.push({ field, segments: diffWords(was, now) })
-  }
+  const budget = WorkBudget.start(limits)
+  const names = REVIEWED_FIELDS[collection]
+  const byCost = [...names].sort((x, y) => weight(before?.[x]) + weight(after[x]) - (weight(before?.[y]) + weight(after[y])))
+  const changes = new Map<string, FieldChange | null>()
+  for (const field of byCost) changes.set(field, fieldChange(field, before?.[field], after[field], limits, budget))
+  const fields = names.map((field) => changes.get(field)).filter((change): change is FieldChange => change != null)
   const relations =
     collection === 'articles'
       ? (['warnings', 'tips'] as const)
