@@ -8,6 +8,7 @@ import * as migration_20261128_204715_people from './20261128_204715_people';
 import * as migration_20261128_210636_search_vector from './20261128_210636_search_vector';
 import * as migration_20261128_221523_version_history from './20261128_221523_version_history';
 import * as migration_20261128_222320_queue_and_trail_indexes from './20261128_222320_queue_and_trail_indexes';
+import * as migration_20261129_070802_immutable_version_children from './20261129_070802_immutable_version_children';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_222320_queue_and_trail_indexes.up,
     down: migration_20261128_222320_queue_and_trail_indexes.down,
-    name: '20261128_222320_queue_and_trail_indexes'
+    name: '20261128_222320_queue_and_trail_indexes',
+  },
+  {
+    up: migration_20261129_070802_immutable_version_children.up,
+    down: migration_20261129_070802_immutable_version_children.down,
+    name: '20261129_070802_immutable_version_children'
   },
 ];
