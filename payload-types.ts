@@ -74,6 +74,7 @@ export interface Config {
     reviews: Review;
     revisions: Revision;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -88,6 +89,7 @@ export interface Config {
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     revisions: RevisionsSelect<false> | RevisionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -235,7 +237,11 @@ export interface Warning {
  */
 export interface User {
   id: number;
+  /**
+   * Shown in public bylines. Unique: two people may not sign off under one name.
+   */
   displayName: string;
+  displayNameKey?: string | null;
   roles: ('admin' | 'editor' | 'reviewer')[];
   /**
    * Shown in the public byline, for example "MD, FACOG".
@@ -258,8 +264,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -335,6 +339,16 @@ export interface Review {
   reviewer: number | User;
   reviewerName: string;
   reviewerCredentials?: string | null;
+  reviewerSpecialties?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reviewerRegistration?: string | null;
   decidedAt: string;
   updatedAt: string;
   createdAt: string;
@@ -350,6 +364,54 @@ export interface Revision {
   versionId: string;
   author?: (number | null) | User;
   savedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  event:
+    | 'account_created'
+    | 'roles_changed'
+    | 'credentials_changed'
+    | 'display_name_changed'
+    | 'email_changed'
+    | 'password_changed'
+    | 'password_reset'
+    | 'password_reset_requested'
+    | 'logins_unlocked'
+    | 'account_deleted';
+  summary: string;
+  subject?: (number | null) | User;
+  subjectName?: string | null;
+  subjectEmail?: string | null;
+  actor?: (number | null) | User;
+  /**
+   * Empty: the server itself (seed, scripts) or the person with a reset link.
+   */
+  actorName?: string | null;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  after?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  at: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -404,6 +466,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -564,6 +630,8 @@ export interface ReviewsSelect<T extends boolean = true> {
   reviewer?: T;
   reviewerName?: T;
   reviewerCredentials?: T;
+  reviewerSpecialties?: T;
+  reviewerRegistration?: T;
   decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -587,6 +655,7 @@ export interface RevisionsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   displayName?: T;
+  displayNameKey?: T;
   roles?: T;
   credentials?: T;
   specialties?: T;
@@ -600,8 +669,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -609,6 +676,24 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  event?: T;
+  summary?: T;
+  subject?: T;
+  subjectName?: T;
+  subjectEmail?: T;
+  actor?: T;
+  actorName?: T;
+  before?: T;
+  after?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

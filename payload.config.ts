@@ -4,6 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { Articles } from './collections/Articles'
+import { AuditLog } from './collections/AuditLog'
 import { Reviews } from './collections/Reviews'
 import { Revisions } from './collections/Revisions'
 import { Tips } from './collections/Tips'
@@ -36,7 +37,7 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users],
+  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog],
   endpoints: [reviewQueueEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),

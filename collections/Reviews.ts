@@ -51,6 +51,9 @@ export const Reviews: CollectionConfig = {
     { name: 'reviewer', type: 'relationship', relationTo: 'users', required: true },
     { name: 'reviewerName', type: 'text', required: true },
     { name: 'reviewerCredentials', type: 'text' },
+    // As they were at the decision: the public byline reads these, never the live profile.
+    { name: 'reviewerSpecialties', type: 'json' },
+    { name: 'reviewerRegistration', type: 'text' },
     { name: 'decidedAt', type: 'date', required: true, index: true },
   ],
 }

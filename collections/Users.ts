@@ -1,7 +1,17 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
-import { adminOnly, adminOnlyField, adminOrSelf, adminOrSelfField, staffOnly } from '../src/access/rules'
-import { ROLES } from '../src/access/roles'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig, type FieldHook } from 'payload'
+import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
+import { hasRole, ROLES } from '../src/access/roles'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
+import { auditAccountChange, auditAccountDeletion, auditAuthOperations, notePasswordChange } from '../src/accounts/audit'
+import { keepDisplayNameKey, uniqueDisplayName } from '../src/accounts/display-name'
+import { clearLoginFailures, throttleLogin } from '../src/accounts/login-throttle'
+
+const nameInsteadOfOthersEmail: FieldHook = ({ value, siblingData, req }) => {
+  const user = req.user
+  const own = user != null && String(user.id) === String((siblingData as { id?: unknown }).id)
+  if (!user || hasRole(user, 'admin') || own) return value
+  return (siblingData as { displayName?: string }).displayName ?? 'another person'
+}
 
 /** The account made on the "create first user" screen must be able to manage the rest. */
 const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
@@ -23,8 +33,9 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'Person', plural: 'People' },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Payload's own lock-out (per account, from anywhere) let strangers lock reviewers out:
+    // failures are counted per account and source address instead (src/accounts/login-throttle.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
   admin: {
@@ -41,11 +52,39 @@ export const Users: CollectionConfig = {
     // No versions here: asking for them is refused, not a server error.
     readVersions: () => false,
   },
-  hooks: { beforeOperation: [rejectBadArguments], beforeChange: [makeFirstUserAdmin], beforeDelete: [keepPeopleInTheTrail] },
+  hooks: {
+    beforeOperation: [rejectBadArguments, throttleLogin, notePasswordChange],
+    beforeChange: [makeFirstUserAdmin, keepDisplayNameKey],
+    afterChange: [auditAccountChange],
+    beforeDelete: [keepPeopleInTheTrail],
+    afterDelete: [auditAccountDeletion],
+    afterOperation: [auditAuthOperations],
+    afterLogin: [clearLoginFailures],
+  },
   fields: [
-    // Payload's own email field, with one change: staff see only their own address.
-    { name: 'email', type: 'email', required: true, unique: true, index: true, access: { read: adminOrSelfField } },
-    { name: 'displayName', type: 'text', required: true, maxLength: 120 },
+    // Payload's own email field, with two changes. Staff see only their own address: for
+    // anyone else's account the field holds that person's display name, which is also what
+    // Payload's lock dialog then shows ("Dr. Maya Chen is currently editing", not "2").
+    // Only admins change addresses (a person trying addresses would learn which are taken).
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      index: true,
+      access: { read: staffOnlyField, update: adminOnlyField },
+      hooks: { afterRead: [nameInsteadOfOthersEmail] },
+    },
+    {
+      name: 'displayName',
+      type: 'text',
+      required: true,
+      maxLength: 120,
+      validate: uniqueDisplayName,
+      admin: { description: 'Shown in public bylines. Unique: two people may not sign off under one name.' },
+    },
+    // The name folded for comparison ("Dr. Maya Chen" = "dr maya  chen"), unique in the database.
+    { name: 'displayNameKey', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { read: adminOnlyField } },
     {
       name: 'roles',
       type: 'select',

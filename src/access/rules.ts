@@ -6,6 +6,7 @@ export const nobody: Access = () => false
 export const nobodyField: FieldAccess = () => false
 
 export const staffOnly: Access = ({ req: { user } }) => isStaff(user)
+export const staffOnlyField: FieldAccess = ({ req: { user } }) => isStaff(user)
 export const adminOnly: Access = ({ req: { user } }) => hasRole(user, 'admin')
 export const adminOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 
@@ -23,7 +24,3 @@ export const adminOrSelf: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin')) return true
   return { id: { equals: user.id } }
 }
-
-/** A person's own record, or any record for an admin (e.g. email addresses). */
-export const adminOrSelfField: FieldAccess = ({ req: { user }, doc }) =>
-  hasRole(user, 'admin') || (user != null && doc != null && user.id === (doc as { id?: unknown }).id)

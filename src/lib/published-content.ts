@@ -126,8 +126,9 @@ const populated = <T extends object>(items: (number | T)[] | null | undefined): 
   (items ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
 /**
- * The approval record of the live version. Review records are staff-only, so this
- * one read runs with overrideAccess and selects only what a byline shows.
+ * The approval record of the live version: who signed it off, as they were then (a later
+ * profile edit never changes an old byline). Review records are staff-only, so this one
+ * read runs with overrideAccess and selects only what a byline shows.
  */
 async function readSignOff(article: Article): Promise<SignOff | null> {
   const hash = article.review?.contentHash
@@ -147,22 +148,15 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
     sort: '-decidedAt',
     limit: 1,
     depth: 0,
-    select: { reviewerName: true, reviewerCredentials: true, decidedAt: true, contentHash: true, reviewer: true },
+    select: { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true },
   })
   const record = docs[0]
   if (!record) return null
-  const reviewer = await payload.findByID({
-    collection: 'users',
-    id: record.reviewer as number,
-    overrideAccess: true,
-    depth: 0,
-    disableErrors: true,
-    select: { specialties: true },
-  })
+  const specialties = record.reviewerSpecialties
   return {
     reviewerName: record.reviewerName,
     reviewerCredentials: record.reviewerCredentials ?? null,
-    reviewerSpecialties: reviewer?.specialties ?? [],
+    reviewerSpecialties: Array.isArray(specialties) ? specialties.filter((s): s is string => typeof s === 'string') : [],
     reviewedAt: record.decidedAt,
     nextReviewDue: article.review?.nextReviewDue ?? null,
     contentHash: record.contentHash,

@@ -47,3 +47,14 @@ export function adminServerUrl(env: NodeJS.ProcessEnv = process.env): string {
 export function useTransactions(): boolean {
   return process.env.VETTED_EMBEDDED_DB !== '1'
 }
+
+/**
+ * Hours an account may not approve after someone else changed its roles, credentials, name,
+ * email or password, or created it (src/workflow/account-hold.ts). 0 turns the rule off.
+ */
+export function accountHoldHours(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.VETTED_ACCOUNT_HOLD_HOURS
+  if (value === undefined || value === '') return 24
+  const hours = Number(value)
+  return Number.isFinite(hours) && hours >= 0 ? hours : 24
+}

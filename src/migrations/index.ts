@@ -9,6 +9,8 @@ import * as migration_20261128_210636_search_vector from './20261128_210636_sear
 import * as migration_20261128_221523_version_history from './20261128_221523_version_history';
 import * as migration_20261128_222320_queue_and_trail_indexes from './20261128_222320_queue_and_trail_indexes';
 import * as migration_20261129_070802_immutable_version_children from './20261129_070802_immutable_version_children';
+import * as migration_20261129_072536_accounts_audit from './20261129_072536_accounts_audit';
+import * as migration_20261129_072555_login_lock_columns from './20261129_072555_login_lock_columns';
 
 export const migrations = [
   {
@@ -64,6 +66,16 @@ export const migrations = [
   {
     up: migration_20261129_070802_immutable_version_children.up,
     down: migration_20261129_070802_immutable_version_children.down,
-    name: '20261129_070802_immutable_version_children'
+    name: '20261129_070802_immutable_version_children',
+  },
+  {
+    up: migration_20261129_072536_accounts_audit.up,
+    down: migration_20261129_072536_accounts_audit.down,
+    name: '20261129_072536_accounts_audit',
+  },
+  {
+    up: migration_20261129_072555_login_lock_columns.up,
+    down: migration_20261129_072555_login_lock_columns.down,
+    name: '20261129_072555_login_lock_columns'
   },
 ];

@@ -7,6 +7,7 @@ import {
   type ReviewableCollection,
   type State,
   addMonths,
+  approvalHold,
   contentHash,
   decide,
   DEFAULT_REVIEW_INTERVAL_MONTHS,
@@ -21,6 +22,8 @@ import { withKeyLock } from './keyed-mutex'
 import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
+import { accountEventsSince } from '../accounts/audit'
+import { accountHoldHours } from '../lib/server-env'
 
 export type ActionInput = { versionId?: string | null; comment?: string | null }
 export type ActionResult = {
@@ -37,8 +40,8 @@ export type ActionResult = {
 }
 
 /** Fields that belong to the document itself, as stored in a version snapshot. */
-const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt'])
-const contentOf = (snapshot: ContentDoc) =>
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt', 'searchText'])
+export const contentOf = (snapshot: ContentDoc) =>
   Object.fromEntries(Object.entries(snapshot).filter(([key]) => !BOOKKEEPING.has(key)))
 
 function reviewIntervalMonths(req: PayloadRequest, collection: ReviewableCollection): number {
@@ -92,6 +95,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         authorsSinceApproval: facts.authors,
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
+      if (action === 'approve') await refuseHeldAccount(req, user)
       const result = await EFFECTS[action]({ req, user, target, facts, shared, comment: input.comment?.trim() || null })
       return { result, ...readerImpact(target, action, facts, result) }
     }),
@@ -100,6 +104,16 @@ export async function performAction(req: PayloadRequest, target: Target, action:
   expireContent(expire)
   refreshProxy(pages)
   return result
+}
+
+/** An account someone else just set up or changed may not approve yet (account-hold.ts). */
+async function refuseHeldAccount(req: PayloadRequest, user: User) {
+  const hours = accountHoldHours()
+  if (hours <= 0) return
+  const now = new Date()
+  const events = await accountEventsSince(req, user.id, new Date(now.getTime() - hours * 3_600_000))
+  const hold = approvalHold(String(user.id), events, now, hours)
+  if (hold.held) throw new WorkflowError(403, hold.message)
 }
 
 /** The cache tags and public pages an action changed. */
@@ -136,6 +150,8 @@ function reviewRecord(user: User, target: Target, title: unknown, versionId: str
     reviewer: user.id,
     reviewerName: user.displayName,
     reviewerCredentials: user.credentials ?? null,
+    reviewerSpecialties: user.specialties ?? [],
+    reviewerRegistration: user.licenceNumber ?? null,
     decidedAt: new Date().toISOString(),
   }
 }

@@ -86,20 +86,3 @@ describe('bad input', () => {
     expect(after.users).toBe(before.users)
   })
 })
-
-describe('login lock-out', () => {
-  it('locks an account after five wrong passwords, even against the right one', async () => {
-    const email = `${unique('lockout')}@example.com`
-    await payload.create({ collection: 'users', data: { email, password: 'the-right-password', displayName: 'Lock Test', roles: ['editor'] } })
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const wrong = await rest('anonymous', 'POST', '/users/login', { email, password: `wrong-${attempt}` })
-      expect(wrong.status).toBe(401)
-    }
-    const right = await rest('anonymous', 'POST', '/users/login', { email, password: 'the-right-password' })
-    expect(right.status).toBe(401)
-    expect(JSON.stringify(right.body)).toMatch(/locked/i)
-    expect(right.body.token).toBeUndefined()
-    const [user] = (await sql(`select lock_until from users where email = $1`, [email])).rows
-    expect(new Date(user.lock_until).getTime()).toBeGreaterThan(Date.now() + 10 * 60 * 1000)
-  })
-})

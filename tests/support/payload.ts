@@ -49,11 +49,14 @@ export async function rest<T = any>(
   method: keyof typeof handlers,
   path: string,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(`/api${path}`, 'http://localhost:3000')
+  const headers = await headersFor(person, body !== undefined)
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value)
   const request = new Request(url, {
     method,
-    headers: await headersFor(person, body !== undefined),
+    headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')

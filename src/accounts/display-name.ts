@@ -1,0 +1,31 @@
+// Reviewer display names are unique, compared folded (case, accents, punctuation and spacing
+// ignored), so an admin cannot create a look-alike of a real clinician for the byline.
+import type { CollectionBeforeChangeHook, TextFieldSingleValidation } from 'payload'
+
+export function displayNameKey(name: unknown): string {
+  return String(name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+export const uniqueDisplayName: TextFieldSingleValidation = async (value, { id, req }) => {
+  if (typeof value !== 'string' || !value.trim()) return 'Give a display name.'
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { displayNameKey: { equals: displayNameKey(value) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const other = docs[0]
+  return other && String(other.id) !== String(id ?? '')
+    ? 'Someone already has this display name: add a middle initial or a qualification to tell the two apart.'
+    : true
+}
+
+export const keepDisplayNameKey: CollectionBeforeChangeHook = ({ data }) =>
+  data.displayName === undefined ? data : { ...data, displayNameKey: displayNameKey(data.displayName) }

@@ -1,0 +1,227 @@
+// One account (admins included) must not be able to publish alone, and strangers must not
+// be able to probe or lock accounts. Attacks: a look-alike reviewer, a fresh reviewer
+// account, a password reset by an admin, a later profile edit rewriting an old byline,
+// editing the audit log in SQL, probing logins and locking a reviewer out.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readArticle } from '@/lib/published-content'
+import { articleData, ensureSeeded, tipData } from '../support/content'
+import { rest, testPayload, unique } from '../support/payload'
+import { act, createDraft, publishThroughWorkflow, submit, sql } from '../support/workflow'
+
+let payload: Payload
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+})
+
+const PASSWORD = 'a-long-enough-password'
+
+/** A reviewer account made by the server itself (like the seed): no hold. */
+async function serverMadeReviewer(label: string) {
+  const email = `${unique(label)}@example.org`
+  const doc = await payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, displayName: `Dr. ${unique(label)}`, roles: ['reviewer'], credentials: 'MD', specialties: ['Obstetrics'] },
+  })
+  return { id: String(doc.id), email }
+}
+
+async function tokenOf(email: string, password = PASSWORD) {
+  const response = await rest('anonymous', 'POST', '/users/login', { email, password })
+  expect(response.status, JSON.stringify(response.body)).toBe(200)
+  return response.body.token as string
+}
+
+async function approveAs(token: string, collection: 'tips', id: string, versionId: string) {
+  const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+  const response = await POST(
+    new Request(`http://localhost:3000/api/${collection}/${id}/approve`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ versionId }),
+    }),
+    { params: Promise.resolve({ slug: [collection, id, 'approve'] }) },
+  )
+  return { status: response.status, body: await response.json() }
+}
+
+async function submittedTip() {
+  const id = await createDraft('editor', 'tips', tipData())
+  return { id, versionId: await submit('editor', 'tips', id) }
+}
+
+const auditEvents = async (subjectId: string) =>
+  (await sql(`select event, actor_id from audit_log where subject_id = $1 order by id`, [Number(subjectId)])).rows
+
+describe('display names', () => {
+  it('refuses a look-alike of an existing reviewer, however it is spelled', async () => {
+    for (const name of ['Dr. Maya Chen', 'dr maya chen', 'DR.  MAYA CHÉN']) {
+      const response = await rest('admin', 'POST', '/users', { email: `${unique('twin')}@example.org`, password: PASSWORD, displayName: name, roles: ['reviewer'] })
+      expect(response.status, name).toBe(400)
+      expect(JSON.stringify(response.body)).toMatch(/already has this display name/)
+    }
+  })
+})
+
+describe('an account someone else set up or changed', () => {
+  it('may not approve for 24 hours when an admin created it', async () => {
+    const email = `${unique('fresh')}@example.org`
+    const created = await rest('admin', 'POST', '/users', { email, password: PASSWORD, displayName: `Dr. ${unique('Fresh')}`, roles: ['reviewer'] })
+    expect(created.status).toBe(201)
+    const tip = await submittedTip()
+    const refused = await approveAs(await tokenOf(email), 'tips', tip.id, tip.versionId)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/was created by someone else.*paused until/)
+    expect((await rest('anonymous', 'GET', `/tips/${tip.id}`)).status).toBe(404)
+    expect(await auditEvents(String(created.body.doc.id))).toEqual([{ event: 'account_created', actor_id: expect.any(Number) }])
+  })
+
+  it('may not approve after an admin reset its password, and the reset is in the audit log', async () => {
+    const reviewer = await serverMadeReviewer('reset')
+    const tip = await submittedTip()
+    const reset = await rest('admin', 'PATCH', `/users/${reviewer.id}`, { password: 'the-admin-knows-this-one' })
+    expect(reset.status).toBe(200)
+    const refused = await approveAs(await tokenOf(reviewer.email, 'the-admin-knows-this-one'), 'tips', tip.id, tip.versionId)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/password was changed by someone else/)
+    const events = await auditEvents(reviewer.id)
+    expect(events.map((e) => e.event)).toEqual(['account_created', 'password_changed'])
+    expect(events[0].actor_id).toBeNull()
+    expect(events[1].actor_id).not.toBeNull()
+  })
+
+  it('may not approve after an admin changed its credentials; its own changes do not hold it', async () => {
+    const reviewer = await serverMadeReviewer('creds')
+    const token = await tokenOf(reviewer.email)
+    const { PATCH } = await import('@/app/(payload)/api/[...slug]/route')
+    const selfEdit = await PATCH(
+      new Request(`http://localhost:3000/api/users/${reviewer.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ credentials: 'MD, PhD' }),
+      }),
+      { params: Promise.resolve({ slug: ['users', reviewer.id] }) },
+    )
+    expect(selfEdit.status).toBe(200)
+    const first = await submittedTip()
+    expect((await approveAs(token, 'tips', first.id, first.versionId)).status).toBe(200)
+
+    await rest('admin', 'PATCH', `/users/${reviewer.id}`, { credentials: 'MD, FACOG, FRCOG' })
+    const second = await submittedTip()
+    const refused = await approveAs(token, 'tips', second.id, second.versionId)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/credentials were changed/)
+    const log = (await sql(`select event, before, after from audit_log where subject_id = $1 and event = 'credentials_changed' order by id`, [Number(reviewer.id)])).rows
+    expect(log).toHaveLength(2)
+    expect(log[1].before.credentials).toBe('MD, PhD')
+    expect(log[1].after.credentials).toBe('MD, FACOG, FRCOG')
+  })
+
+  it('records role changes with who made them', async () => {
+    const reviewer = await serverMadeReviewer('roles')
+    await rest('admin', 'PATCH', `/users/${reviewer.id}`, { roles: ['reviewer', 'editor'] })
+    const [row] = (await sql(`select a.event, u.email as actor from audit_log a join users u on u.id = a.actor_id where a.subject_id = $1 and a.event = 'roles_changed'`, [Number(reviewer.id)])).rows
+    expect(row).toEqual({ event: 'roles_changed', actor: 'admin@example.com' })
+  })
+})
+
+describe('the audit log', () => {
+  it('is append-only, even in plain SQL', async () => {
+    const [row] = (await sql(`select id from audit_log order by id desc limit 1`)).rows
+    await expect(sql(`update audit_log set actor_name = 'nobody' where id = $1`, [row.id])).rejects.toThrow(/append-only/)
+    await expect(sql(`delete from audit_log where id = $1`, [row.id])).rejects.toThrow(/append-only/)
+    // In a transaction that is rolled back, in case the guard were ever missing.
+    await expect(sql(`begin; truncate audit_log cascade; rollback`)).rejects.toThrow(/append-only/)
+  })
+
+  it('keeps an account\'s history, by name, after the account is deleted', async () => {
+    const email = `${unique('gone')}@example.org`
+    const created = await rest('admin', 'POST', '/users', { email, password: PASSWORD, displayName: `Gone ${unique('p')}`, roles: ['editor'] })
+    const id = created.body.doc.id
+    expect((await rest('admin', 'DELETE', `/users/${id}`)).status).toBe(200)
+    const rows = (await sql(`select event, subject_id, subject_email from audit_log where subject_email = $1 or before->>'email' = $1 order by id`, [email])).rows
+    expect(rows.map((row) => row.event)).toEqual(['account_created', 'account_deleted'])
+    expect(rows.every((row) => row.subject_id === null)).toBe(true)
+  })
+
+  it('is for admins only, and nobody writes it over the API', async () => {
+    expect((await rest('anonymous', 'GET', '/audit-log')).status).toBe(403)
+    expect((await rest('reviewer', 'GET', '/audit-log')).status).toBe(403)
+    expect((await rest('admin', 'GET', '/audit-log?limit=1')).status).toBe(200)
+    expect((await rest('admin', 'POST', '/audit-log', { event: 'account_created', summary: 'x', at: new Date().toISOString() })).status).toBe(403)
+  })
+})
+
+describe('the byline of an old approval', () => {
+  it('keeps the reviewer\'s name, credentials and specialties as they were when they approved', async () => {
+    const reviewer = await serverMadeReviewer('byline')
+    const token = await tokenOf(reviewer.email)
+    const id = await createDraft('editor', 'articles', articleData())
+    const versionId = await submit('editor', 'articles', id)
+    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+    const approved = await POST(
+      new Request(`http://localhost:3000/api/articles/${id}/approve`, {
+        method: 'POST',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ versionId }),
+      }),
+      { params: Promise.resolve({ slug: ['articles', id, 'approve'] }) },
+    )
+    expect(approved.status).toBe(200)
+    await payload.update({ collection: 'users', id: reviewer.id, data: { specialties: ['Dermatology'], credentials: 'changed later' } })
+    const slug = (await rest('anonymous', 'GET', `/articles/${id}`)).body.slug
+    const article = await readArticle(slug)
+    expect(article?.signOff).toMatchObject({ reviewerCredentials: 'MD', reviewerSpecialties: ['Obstetrics'] })
+  })
+})
+
+describe('logins', () => {
+  const from = (address: string) => ({ 'X-Forwarded-For': address })
+  const login = (email: string, password: string, address: string) =>
+    rest('anonymous', 'POST', '/users/login', { email, password }, from(address))
+
+  it('lock an account for one source address after five failures, not for everyone', async () => {
+    const email = `${unique('lock')}@example.org`
+    await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Lock ${unique('t')}`, roles: ['editor'] } })
+    for (let attempt = 0; attempt < 5; attempt++) expect((await login(email, `wrong-${attempt}`, '203.0.113.7')).status).toBe(401)
+    const locked = await login(email, PASSWORD, '203.0.113.7')
+    expect(locked.status).toBe(429)
+    expect(locked.body.token).toBeUndefined()
+    expect(locked.body.errors[0].message).toMatch(/Too many failed logins .* from your address/)
+    // The account's owner, elsewhere, still gets in.
+    expect((await login(email, PASSWORD, '198.51.100.20')).status).toBe(200)
+    // An admin unlocks it for every address.
+    expect((await rest('admin', 'POST', '/users/unlock', { email })).status).toBe(200)
+    expect((await login(email, PASSWORD, '203.0.113.7')).status).toBe(200)
+    const unlocks = (await sql(`select count(*)::int as n from audit_log where event = 'logins_unlocked' and subject_email = $1`, [email])).rows[0].n
+    expect(unlocks).toBe(1)
+  })
+
+  it('answer the same whether or not the account exists', async () => {
+    const real = `${unique('real')}@example.org`
+    await payload.create({ collection: 'users', data: { email: real, password: PASSWORD, displayName: `Real ${unique('t')}`, roles: ['editor'] } })
+    const made = `${unique('nobody')}@example.org`
+    const answers = async (email: string) => {
+      const seen: string[] = []
+      for (let attempt = 0; attempt < 7; attempt++) {
+        const response = await login(email, `wrong-${attempt}`, '192.0.2.44')
+        seen.push(`${response.status} ${response.body.errors[0].message.replace(/after \d\d:\d\d/, 'after T')}`)
+      }
+      return seen
+    }
+    const forReal = await answers(real)
+    expect(forReal).toEqual(await answers(made))
+    expect(forReal.slice(0, 5).every((line) => line.startsWith('401'))).toBe(true)
+    expect(forReal.slice(5).every((line) => line.startsWith('429'))).toBe(true)
+  })
+
+  it('cannot be used to find out whether an email address is taken', async () => {
+    const before = (await rest('editor', 'GET', '/users/me')).body.user
+    const taken = await rest('editor', 'PATCH', `/users/${before.id}`, { email: 'reviewer@example.com' })
+    const free = await rest('editor', 'PATCH', `/users/${before.id}`, { email: `${unique('free')}@example.org` })
+    expect(taken.status).toBe(free.status)
+    expect(JSON.stringify(taken.body)).not.toMatch(/unique|taken|already/i)
+    expect((await rest('editor', 'GET', '/users/me')).body.user.email).toBe('editor@example.com')
+  })
+})
