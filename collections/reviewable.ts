@@ -43,8 +43,13 @@ export function reviewable(
   }
 }
 
-/** Payload's Publish and Unpublish buttons are gone for everyone: publishing is approving. */
+/**
+ * Payload's Publish and Unpublish buttons are gone for everyone: publishing is approving. Its
+ * status (with "Revert to published") is replaced by the review state; the review panel has
+ * "Discard draft" instead.
+ */
 export const reviewableEditComponents = {
   PublishButton: '/src/admin/NoButton#NoButton',
   UnpublishButton: '/src/admin/NoButton#NoButton',
+  Status: '/src/admin/ReviewStatusHeader#ReviewStatusHeader',
 }

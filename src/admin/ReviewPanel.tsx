@@ -14,6 +14,9 @@ const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '')
 
+/** Told to the header's review status (ReviewStatusHeader) after every action. */
+export const WORKFLOW_CHANGED = 'vetted:workflow-changed'
+
 export function ReviewPanel() {
   const { id, collectionSlug, lastUpdateTime, savedDocumentData } = useDocumentInfo()
   const slug = typeof savedDocumentData?.slug === 'string' ? savedDocumentData.slug : null
@@ -54,6 +57,22 @@ export function ReviewPanel() {
     setComment('')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     await load()
+    window.dispatchEvent(new Event(WORKFLOW_CHANGED))
+  }
+
+  async function discard() {
+    if (!window.confirm('Discard the unapproved changes? A new draft with the approved content is saved; the changes stay in the version history.')) return
+    setBusy(true)
+    setMessage(null)
+    const response = await fetch(`/api/${collectionSlug}/${id}/discard-draft`, { method: 'POST', credentials: 'include' })
+    const body = await response.json().catch(() => ({}))
+    setBusy(false)
+    if (!response.ok) {
+      setMessage({ kind: 'error', text: body?.errors?.[0]?.message ?? `Refused (${response.status}).` })
+      return
+    }
+    // The form holds the discarded words: load the document again.
+    window.location.reload()
   }
 
   const needsComment = status.availableActions.some((a) => NEEDS_COMMENT.has(a))
@@ -111,6 +130,14 @@ export function ReviewPanel() {
             </button>
           ))}
         </div>
+      )}
+      {status.hasUnapprovedDraft && (
+        <p>
+          <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void discard()}>
+            Discard draft
+          </button>{' '}
+          <small>Go back to the approved content (saved as a new draft; nothing is published).</small>
+        </p>
       )}
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`review-panel__${message.kind}`}>

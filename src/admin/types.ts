@@ -5,6 +5,7 @@ import type { ChangeSummary } from '../workflow/changes'
 export type WorkflowStatus = {
   state: string
   isLive: boolean
+  hasUnapprovedDraft: boolean
   latestVersionId: string | null
   reviewingVersionId: string | null
   submission: { versionId: string; by: { displayName: string } | number | null; at: string | null } | null

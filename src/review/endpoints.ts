@@ -8,6 +8,7 @@ import { errorResponse, WorkflowError } from './errors'
 import { readActionInput } from './request-body'
 import { reviewQueue } from './queue'
 import { performAction } from './service'
+import { discardDraft } from './discard-draft'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
 import { canonicalId } from '../lib/document-id'
@@ -74,7 +75,15 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await workflowStatus(req, collection, id))
     }),
   }
-  return [statusEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+  const discardEndpoint: Endpoint = {
+    path: '/:id/discard-draft',
+    method: 'post',
+    handler: answering(async (req) => {
+      if (!req.user) await refuseWithoutUser(req, 'Log in to discard a draft.')
+      return Response.json(await discardDraft(req, targetOf(req, collection)))
+    }),
+  }
+  return [statusEndpoint, discardEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
     path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {

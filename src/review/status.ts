@@ -1,14 +1,14 @@
 // Everything the admin's review panel shows about one document, for one person.
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
-import { availableActions, relationIds, type ReviewableCollection, summarizeChanges } from '../workflow'
+import { availableActions, relationIds, type ReviewableCollection, sameReviewableContent, summarizeChanges } from '../workflow'
 import { notFound, readFacts } from './facts'
 import { findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const user = req.user as User | null
-  const { workflow, latest, approval, authors, isLive, state } = await readFacts(req, { collection, id })
+  const { doc, workflow, latest, approval, authors, isLive, state } = await readFacts(req, { collection, id })
   const facts = {
     actor: { id: String(user?.id ?? ''), roles: user?.roles ?? [] },
     state,
@@ -33,6 +33,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
         ? `/admin/collections/${collection}/${id}/versions/${reviewingId}?versionFrom=${approval.versionId}`
         : null,
     isLive,
+    /** A draft that says something else than the live version: it can be discarded. */
+    hasUnapprovedDraft: Boolean(isLive && latest && !sameReviewableContent(collection, latest.content, doc)),
     latestVersionId: latest?.id ?? null,
     liveVersionId: approval?.versionId ?? null,
     submission: workflow?.submittedVersion

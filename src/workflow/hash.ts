@@ -71,3 +71,12 @@ export function relationIds(value: unknown): string[] {
   if (!Array.isArray(value)) return []
   return value.map((item) => String(typeof item === 'object' && item !== null ? (item as { id: unknown }).id : item))
 }
+
+/** Whether two snapshots say the same to a reader (the shared content they show compared by id). */
+export function sameReviewableContent(collection: ReviewableCollection, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const byId = (doc: Record<string, unknown>): RelatedHashes => ({
+    tips: relationIds(doc.tips).map((id) => ({ id, hash: null })),
+    warnings: relationIds(doc.warnings).map((id) => ({ id, hash: null })),
+  })
+  return canonicalJson(reviewableContent(collection, a, byId(a))) === canonicalJson(reviewableContent(collection, b, byId(b)))
+}

@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NoButton as NoButton_498c7cb9f040a6bce62a795380aef42d } from '../../../../src/admin/NoButton'
+import { ReviewStatusHeader as ReviewStatusHeader_b70d41bb02d5bdabac8f7b3a05611733 } from '../../../../src/admin/ReviewStatusHeader'
 import { DocumentLinkCell as DocumentLinkCell_4cdc513f255d73197c6ebc270856e4dc } from '../../../../src/admin/DocumentLinkCell'
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
 import { QueueNavLink as QueueNavLink_1dcca282f38fcb59705314dfaf80049f } from '../../../../src/admin/QueueNavLink'
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/NoButton#NoButton": NoButton_498c7cb9f040a6bce62a795380aef42d,
+  "/src/admin/ReviewStatusHeader#ReviewStatusHeader": ReviewStatusHeader_b70d41bb02d5bdabac8f7b3a05611733,
   "/src/admin/DocumentLinkCell#DocumentLinkCell": DocumentLinkCell_4cdc513f255d73197c6ebc270856e4dc,
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
   "/src/admin/QueueNavLink#QueueNavLink": QueueNavLink_1dcca282f38fcb59705314dfaf80049f,
