@@ -3,7 +3,17 @@
 import { getPayload } from 'payload'
 import config from '../payload.config'
 import { seed } from './seed'
-import { DEMO_USERS, demoPassword } from './users'
+import { demoPassword } from './users'
+
+/**
+ * Exits once what was printed has been written: stdout to a pipe is asynchronous, and
+ * process.exit() right after console.log dropped the seed's whole report.
+ */
+async function exitAfterOutput(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()))
+  process.exit(code)
+}
 
 try {
   const password = demoPassword()
@@ -14,10 +24,8 @@ try {
   } else {
     console.log(`seed: created ${report.created.length}, left ${report.unchanged.length} unchanged.`)
   }
-  const passwordSource = process.env.SEED_PASSWORD ? 'SEED_PASSWORD' : 'the default "vetted-demo"'
-  console.log(`seed: demo logins (password: ${passwordSource}): ${DEMO_USERS.map((u) => u.email).join(', ')}`)
-  process.exit(0)
+  await exitAfterOutput(0)
 } catch (error) {
   console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exit(1)
+  await exitAfterOutput(1)
 }

@@ -39,12 +39,23 @@ export async function migrate(env) {
   return 1
 }
 
+const DEMO_LOGINS = ['admin@example.com', 'editor@example.com', 'reviewer@example.com', 'reviewer2@example.com']
+
+/** Printed by the launcher itself, every time: the people who run `npm run dev` need them. */
+function printDemoLogins() {
+  const password = process.env.SEED_PASSWORD ? 'the one in SEED_PASSWORD' : '"vetted-demo"'
+  console.log(`vetted: demo logins (password ${password}): ${DEMO_LOGINS.join(', ')}`)
+}
+
 /** Runs the seed and checks its accounts exist: `payload run` too has exited 0 having done nothing. */
 export async function seedDatabase(env) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const code = await run('payload', ['run', 'seed/run.ts'], { env })
     if (code !== 0) return code
-    if ((await demoUsers(env.DATABASE_URL)) >= 4) return 0
+    if ((await demoUsers(env.DATABASE_URL)) >= 4) {
+      printDemoLogins()
+      return 0
+    }
     console.error(`vetted: the seed left no demo accounts (attempt ${attempt}); retrying`)
   }
   return 1

@@ -32,3 +32,14 @@ describe('launch errors', () => {
     expect(stderr).toMatch(/^vetted: PAYLOAD_SECRET is not set/)
   })
 })
+
+describe('the seed, run again', () => {
+  it('always reports what it did and prints the demo logins, also into a pipe', () => {
+    for (let run = 0; run < 2; run++) {
+      const result = spawnSync('node', ['scripts/with-db.mjs', '--seed'], { env: process.env, encoding: 'utf8', timeout: 120_000 })
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toMatch(/seed: nothing to do, all \d+ items were already there\./)
+      expect(result.stdout).toMatch(/demo logins \(password .*\): admin@example\.com, editor@example\.com, reviewer@example\.com, reviewer2@example\.com/)
+    }
+  }, 240_000)
+})
