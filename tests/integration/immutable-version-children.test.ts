@@ -304,9 +304,10 @@ describe('what Payload does with these rows still works', () => {
     const sentBack = await act('reviewer', 'articles', id, 'request-changes', { versionId, comment: 'Approve the tip first.' })
     expect(sentBack.status).toBe(200)
 
-    // The database refuses; the app has no friendlier check for this case, so this is a 500.
+    // The app refuses with the reason (and the database would refuse too).
     const response = await rest('admin', 'DELETE', `/tips/${draftTip}`)
-    expect(response.status).not.toBe(200)
+    expect(response.status).toBe(409)
+    expect(JSON.stringify(response.body)).toMatch(/reviewer decided on shows this tip/)
     expect(await count(`select count(*)::int as n from tips where id = $1`, [draftTip])).toBe(1)
     expect(await tipsOf(versionId)).toEqual([tipA, draftTip])
   })

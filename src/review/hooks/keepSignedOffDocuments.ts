@@ -1,8 +1,24 @@
+import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import { executorFor } from '../database'
+
+const refuse = (message: string) => new APIError(message, 409, undefined, true)
+
+/** Whether an article version that a reviewer decided on names this tip or warning. */
+async function namedInReviewedArticle(req: Parameters<CollectionBeforeDeleteHook>[0]['req'], collection: 'tips' | 'warnings', id: number) {
+  const executor = (await executorFor(req)) as unknown as { execute: (q: unknown) => Promise<{ rows: unknown[] }> }
+  const column = sql.identifier(`${collection}_id`)
+  const { rows } = await executor.execute(sql`
+    select 1 from _articles_v_rels r
+    join reviews v on v.document_collection = 'articles' and v.version_id = r.parent_id::text
+    where r.${column} = ${id} limit 1`)
+  return rows.length > 0
+}
 
 /**
  * Deleting a document erases its versions, which the sign-off trail points at:
- * anything that was ever reviewed stays (retire it instead).
+ * anything that was ever reviewed stays (retire it instead), and so does a tip or warning
+ * that a reviewed article version names (the database refuses it too).
  */
 export const keepSignedOffDocuments: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
   const { totalDocs } = await req.payload.count({
@@ -11,7 +27,8 @@ export const keepSignedOffDocuments: CollectionBeforeDeleteHook = async ({ colle
     overrideAccess: true,
     req,
   })
-  if (totalDocs > 0) {
-    throw new APIError('This document has review records and cannot be deleted: retire it instead.', 409, undefined, true)
+  if (totalDocs > 0) throw refuse('This document has review records and cannot be deleted: retire it instead.')
+  if ((collection.slug === 'tips' || collection.slug === 'warnings') && (await namedInReviewedArticle(req, collection.slug, Number(id)))) {
+    throw refuse(`An article version a reviewer decided on shows this ${collection.slug.slice(0, -1)}, so it stays: remove it from the article instead.`)
   }
 }
