@@ -51,3 +51,9 @@ test('an address that is not valid UTF-8 is a 400, not a server error', async ({
     expect((await request.get(path)).status(), path).toBe(400)
   }
 })
+
+test('the site has a favicon', async ({ request }) => {
+  const response = await request.get('/favicon.ico')
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toMatch(/icon/)
+})
