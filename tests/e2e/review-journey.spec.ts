@@ -110,8 +110,13 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
   await openArticle(reviewer, readOnlyIfLocked)
+  await expect(reviewer.getByTestId('review-status-header')).toContainText('In review')
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
+  // The header follows at once, without a reload: no stale "Changed", no "Revert to published".
+  await expect(reviewer.getByTestId('review-status-header')).toContainText('Published')
+  await expect(reviewer.getByTestId('review-status-header')).toContainText('Live')
+  await expect(reviewer.getByText('Revert to published')).toHaveCount(0)
 
   // A reader sees the approved words.
   const reader = await browser.newPage()

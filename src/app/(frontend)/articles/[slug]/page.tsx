@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/ArticleView'
 import { findPublishedArticle, isLiveArticleSlug } from '@/lib/published-content'
@@ -18,17 +17,13 @@ export const dynamicParams = true
 export const generateStaticParams = async () => []
 
 /**
- * Only live articles' addresses are rendered and cached. Anything else is answered from
- * the cached list of live slugs, and rendered per request (`connection()`), so a flood of
- * made-up addresses neither reaches the database nor leaves a cache entry behind.
+ * Only live articles' addresses reach the database. Anything else is answered from the
+ * cached list of live slugs, so a flood of made-up addresses costs no query and no data
+ * cache entry; its "not found" page is not stored either (src/cache/page-cache-handler.mjs).
  */
 async function liveArticle(slug: string) {
-  if (isSlug(slug) && (await isLiveArticleSlug(slug))) {
-    const article = await findPublishedArticle(slug)
-    if (article) return article
-  }
-  await connection()
-  return null
+  if (!isSlug(slug) || !(await isLiveArticleSlug(slug))) return null
+  return findPublishedArticle(slug)
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,17 @@
+// Next.js's own file-system cache for rendered pages and data, with one change: a page that
+// rendered as "not found" is not stored. Next.js keeps an ISR page's 404 like any other
+// render (seven files under .next for every made-up /articles/<slug>, never evicted), so a
+// stranger could fill the disk with made-up addresses. Known pages and data are unchanged.
+// Loaded by next.config.mjs (cacheHandler); plain JavaScript, as Next.js requires it at run time.
+import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+
+const FileSystemCache = fileSystemCache.default ?? fileSystemCache
+
+export const isNotFoundPage = (data) => data != null && data.kind === 'APP_PAGE' && data.status === 404
+
+export default class PageCacheHandler extends FileSystemCache {
+  async set(key, data, ctx) {
+    if (isNotFoundPage(data)) return
+    return super.set(key, data, ctx)
+  }
+}
