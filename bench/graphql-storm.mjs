@@ -13,7 +13,7 @@ if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
 }
 
 const aliases = (count, limit) =>
-  `{ ${Array.from({ length: count }, (_, i) => `a${i}: Articles(limit: ${limit}) { docs { title summary } }`).join(' ')} }`
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: Articles(limit: ${limit}) { docs { title } }`).join(' ')} }`
 
 async function readerDuring(stormQuery, rounds = 3) {
   const latencies = []

@@ -83,6 +83,11 @@ export const Users: CollectionConfig = {
       validate: uniqueDisplayName,
       admin: { description: 'Shown in public bylines. Unique: two people may not sign off under one name.' },
     },
+    {
+      name: 'unlockLogins',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/UnlockLoginsButton#UnlockLoginsButton' } },
+    },
     // The name folded for comparison ("Dr. Maya Chen" = "dr maya  chen"), unique in the database.
     { name: 'displayNameKey', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { read: adminOnlyField } },
     {

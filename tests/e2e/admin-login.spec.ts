@@ -44,3 +44,31 @@ test('the admin loads nothing from the internet, and lists show each review stat
   await expect(page.getByText('reviewer@example.com')).toHaveCount(0)
   expect(outside).toEqual([])
 })
+
+test('an admin unlocks an account that failed logins locked for one address', async ({ page, request }) => {
+  const marker = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const email = `locked-${marker}@example.org`
+  const admin = await request.post('/api/users/login', { data: { email: 'admin@example.com', password } })
+  const adminToken = (await admin.json()).token
+  const created = await request.post('/api/users', {
+    headers: { Authorization: `JWT ${adminToken}` },
+    data: { email, password: 'the-right-password', displayName: `Locked ${marker}`, roles: ['editor'] },
+  })
+  expect(created.ok()).toBe(true)
+  const id = (await created.json()).doc.id
+  const from = { 'X-Forwarded-For': '203.0.113.9' }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    expect((await request.post('/api/users/login', { headers: from, data: { email, password: `wrong-${attempt}` } })).status()).toBe(401)
+  }
+  expect((await request.post('/api/users/login', { headers: from, data: { email, password: 'the-right-password' } })).status()).toBe(429)
+
+  await page.goto('/admin/login')
+  await page.getByLabel('Email').fill('admin@example.com')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+  await page.goto(`/admin/collections/users/${id}`)
+  await page.getByTestId('unlock-logins').getByRole('button', { name: 'Unlock logins' }).click()
+  await expect(page.getByTestId('unlock-logins')).toContainText('Logins unlocked')
+  expect((await request.post('/api/users/login', { headers: from, data: { email, password: 'the-right-password' } })).status()).toBe(200)
+})
