@@ -26,7 +26,31 @@ async function count(url, query) {
 const appliedMigrations = (url) => count(url, `select count(*)::int as n from payload_migrations where batch > 0`)
 const demoUsers = (url) => count(url, `select count(*)::int as n from users where email like '%@example.com'`)
 
-export async function migrate(env) {
+/** Any fixed number: the advisory lock that makes instances starting together migrate one at a time. */
+const MIGRATION_LOCK = 746_574_010
+
+/**
+ * Runs `work` holding a PostgreSQL advisory lock, so that several app instances starting
+ * at once apply migrations one after another: the first applies them, the others then find
+ * nothing to do (Payload's migrate takes no lock of its own). The embedded database serves
+ * one process only.
+ */
+async function withMigrationLock(env, work) {
+  if (env.VETTED_EMBEDDED_DB === '1') return work()
+  const client = new pg.Client({ connectionString: env.DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    return await work()
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
+    await client.end().catch(() => {})
+  }
+}
+
+export const migrate = (env) => withMigrationLock(env, () => migrateNow(env))
+
+async function migrateNow(env) {
   const expected = expectedMigrations()
   for (let attempt = 1; attempt <= 3; attempt++) {
     const code = await run('payload', ['migrate'], { env })
