@@ -5,12 +5,9 @@
 //   BASE_URL=http://127.0.0.1:3000 JUNK_REQUESTS=10000 node bench/cache-growth.mjs
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { loopbackBase } from './lib/client.mjs'
 
-const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
-if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
-  console.error('cache-growth only targets this machine (loopback addresses).')
-  process.exit(2)
-}
+const base = loopbackBase('cache-growth')
 const total = Number(process.env.JUNK_REQUESTS || 10_000)
 
 function usage(dir) {

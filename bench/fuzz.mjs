@@ -4,13 +4,9 @@
 // time. Expects every answer to be a 4xx with a message (or a harmless 2xx read),
 // no 5xx, the server up at the end, and nothing stored changed.
 //   BASE_URL=http://127.0.0.1:3000 FUZZ_REQUESTS=2000 FUZZ_SECONDS=60 node bench/fuzz.mjs
-import { apiClient } from './lib/client.mjs'
+import { apiClient, loopbackBase } from './lib/client.mjs'
 
-const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
-if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
-  console.error('fuzz only targets this machine (loopback addresses).')
-  process.exit(2)
-}
+const base = loopbackBase('fuzz')
 const maxRequests = Number(process.env.FUZZ_REQUESTS || 2000)
 const maxSeconds = Number(process.env.FUZZ_SECONDS || 60)
 const { login } = apiClient(base)

@@ -4,13 +4,9 @@
 // what the storm got back. Two storms: the 300-alias request an attacker sent (refused by
 // the cost limits) and the heaviest one the limits allow (9 lists of 100, in parallel).
 //   BASE_URL=http://127.0.0.1:3000 node bench/graphql-storm.mjs
-import { percentile } from './lib/client.mjs'
+import { percentile, loopbackBase } from './lib/client.mjs'
 
-const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
-if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
-  console.error('graphql-storm only targets this machine (loopback addresses).')
-  process.exit(2)
-}
+const base = loopbackBase('graphql-storm')
 
 const aliases = (count, limit) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: Articles(limit: ${limit}) { docs { title } }`).join(' ')} }`

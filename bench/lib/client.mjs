@@ -39,3 +39,13 @@ export function apiClient(base) {
 }
 
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+
+/** BASE_URL, which load and fuzz scripts only ever point at this machine (loopback). */
+export function loopbackBase(script) {
+  const base = process.env.BASE_URL || 'http://127.0.0.1:3000'
+  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
+    console.error(`${script} only targets this machine (loopback addresses).`)
+    process.exit(2)
+  }
+  return base
+}

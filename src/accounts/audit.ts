@@ -9,15 +9,11 @@ import type {
   PayloadRequest,
 } from 'payload'
 import type { User } from '../../payload-types'
-import type { AccountEvent } from '../workflow/account-hold'
+import { type AccountEvent, HOLDING_EVENTS } from '../workflow/account-hold'
 
+/** What the log records: the changes that hold approvals (account-hold.ts), and the rest. */
 export const ACCOUNT_EVENTS = [
-  'account_created',
-  'roles_changed',
-  'credentials_changed',
-  'display_name_changed',
-  'email_changed',
-  'password_changed',
+  ...HOLDING_EVENTS,
   'password_reset',
   'password_reset_requested',
   'logins_unlocked',

@@ -3,37 +3,24 @@
 // stands, what changed since the version readers see, the trail, and the actions this
 // person may take. Every action goes to the workflow REST API; the server decides.
 import { useDocumentInfo } from '@payloadcms/ui'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
-import type { WorkflowStatus } from './types'
+import { useWorkflowStatus } from './useWorkflowStatus'
 import './admin.scss'
 
 const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '')
 
-/** Told to the header's review status (ReviewStatusHeader) after every action. */
-export const WORKFLOW_CHANGED = 'vetted:workflow-changed'
-
 export function ReviewPanel() {
-  const { id, collectionSlug, lastUpdateTime, savedDocumentData } = useDocumentInfo()
+  const { id, collectionSlug, savedDocumentData } = useDocumentInfo()
   const slug = typeof savedDocumentData?.slug === 'string' ? savedDocumentData.slug : null
-  const [status, setStatus] = useState<WorkflowStatus | null>(null)
+  const { status, announceChange } = useWorkflowStatus()
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    if (!id || !collectionSlug) return
-    const response = await fetch(`/api/${collectionSlug}/${id}/workflow`, { credentials: 'include' })
-    if (response.ok) setStatus(await response.json())
-  }, [id, collectionSlug])
-
-  useEffect(() => {
-    void load()
-  }, [load, lastUpdateTime])
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -56,8 +43,7 @@ export function ReviewPanel() {
     }
     setComment('')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
-    await load()
-    window.dispatchEvent(new Event(WORKFLOW_CHANGED))
+    announceChange()
   }
 
   async function discard() {
