@@ -64,7 +64,7 @@ async function crawl(client: APIRequestContext, extra: string[]): Promise<Seen> 
 function apiPaths(): string[] {
   const paths = ['/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users']
   for (const collection of ['articles', 'tips', 'warnings']) {
-    for (const query of ['', '?draft=true', '?draft=true&limit=1000&depth=2']) {
+    for (const query of ['', '?draft=true', '?draft=true&limit=100&depth=2&sort=-updatedAt']) {
       paths.push(`/api/${collection}${query}`, `/api/${collection}/versions${query}`)
     }
   }

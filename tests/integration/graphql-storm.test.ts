@@ -73,3 +73,21 @@ describe('the pool share of one request', () => {
     expect(stats!.peak).toBeLessThanOrEqual(POOL_SHARE_PER_REQUEST)
   })
 })
+
+describe('REST lists', () => {
+  it.each(['/articles?limit=0', '/articles?limit=101', '/articles?pagination=false', '/tips?limit=100000&depth=2', '/tips/versions?limit=1000', '/users?limit=0'])(
+    'refuse %s with a 400 that says how to page',
+    async (path) => {
+      for (const person of ['anonymous', 'editor'] as const) {
+        const { status, body } = await rest(person, 'GET', path)
+        expect(status, `${person} ${path}`).toBe(400)
+        expect(body.errors[0].message).toMatch(/1 to 100 documents/)
+      }
+    },
+  )
+
+  it('answer a page of up to 100', async () => {
+    expect((await rest('anonymous', 'GET', '/articles?limit=100')).status).toBe(200)
+    expect((await rest('editor', 'GET', '/tips/versions?limit=100')).status).toBe(200)
+  })
+})

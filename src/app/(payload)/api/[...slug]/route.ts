@@ -8,10 +8,12 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+import { refusingUnboundedLists } from '@/lib/list-limits'
 import { withPoolShare } from '@/lib/pool-share'
 
-// Each request may hold only a small share of the database pool (src/lib/pool-share.ts).
-export const GET = withPoolShare(REST_GET(config))
+// Each request may hold only a small share of the database pool (src/lib/pool-share.ts),
+// and a list is one page of at most 100 (src/lib/list-limits.ts).
+export const GET = withPoolShare(refusingUnboundedLists(REST_GET(config)))
 export const POST = withPoolShare(REST_POST(config))
 export const DELETE = withPoolShare(REST_DELETE(config))
 export const PATCH = withPoolShare(REST_PATCH(config))

@@ -1,0 +1,27 @@
+// A list over the REST API asks for one page of at most MAX_PAGE_SIZE documents. Payload
+// reads `limit=0` and `pagination=false` as "every row": at 10,000 articles with their
+// relations, that is one stranger's request holding the server's memory and the database.
+// Checked on the request itself, so the server's own reads (the Local API, also when it
+// runs inside an API request) are not limited. GraphQL has its own cost rule.
+
+/** The most documents one request may list (Payload's admin offers up to 100 a page). */
+export const MAX_PAGE_SIZE = 100
+
+const LIMITED_COLLECTIONS = new Set(['articles', 'tips', 'warnings', 'reviews', 'revisions', 'workflow', 'users', 'audit-log'])
+
+/** The refusal for a request's list parameters, or null when they ask for one bounded page. */
+export function unboundedListRefusal(url: URL): string | null {
+  const [collection] = url.pathname.replace(/^\/api\//, '').split('/')
+  if (!collection || !LIMITED_COLLECTIONS.has(collection)) return null
+  const limit = url.searchParams.get('limit')
+  const limitOk = limit === null || limit === '' || (/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_PAGE_SIZE)
+  if (limitOk && url.searchParams.get('pagination') !== 'false') return null
+  return `Ask for one page of 1 to ${MAX_PAGE_SIZE} documents at a time ("limit"), and "page" for more.`
+}
+
+export function refusingUnboundedLists<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    const refusal = unboundedListRefusal(new URL(args[0].url))
+    return refusal ? Response.json({ errors: [{ message: refusal }] }, { status: 400 }) : handler(...args)
+  }
+}
