@@ -1,5 +1,6 @@
 // `npm run seed`: imports the seed content into the configured database.
-// Top-level await: `payload run` exits as soon as this module has finished evaluating.
+// Run as `node --import tsx seed/run.ts` (scripts/lib/migrations.mjs); top-level await keeps
+// the process until the seed is done.
 import { getPayload } from 'payload'
 import config from '../payload.config'
 import { seed } from './seed'

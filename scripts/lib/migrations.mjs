@@ -74,7 +74,10 @@ function printDemoLogins() {
 /** Runs the seed and checks its accounts exist: `payload run` too has exited 0 having done nothing. */
 export async function seedDatabase(env) {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const code = await run('payload', ['run', 'seed/run.ts'], { env })
+    // Not `payload run`: its launcher loads the script through tsx in a way that lets Node
+    // exit (code 0) before the script ran, about one run in three here; with tsx registered
+    // up front the script's top-level await keeps the process until it is done.
+    const code = await run('node', ['--import', 'tsx', 'seed/run.ts'], { env })
     if (code !== 0) return code
     if ((await demoUsers(env.DATABASE_URL)) >= 4) {
       printDemoLogins()
