@@ -1,10 +1,34 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig, type FieldHook } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type FieldHook,
+} from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
 import { hasRole, ROLES } from '../src/access/roles'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { auditAccountChange, auditAccountDeletion, auditAuthOperations, notePasswordChange } from '../src/accounts/audit'
 import { keepDisplayNameKey, uniqueDisplayName } from '../src/accounts/display-name'
-import { clearLoginFailures, throttleLogin } from '../src/accounts/login-throttle'
+import { clearLoginFailures, clearLoginFailuresOnUnlock, throttleLogin } from '../src/accounts/login-throttle'
+
+/** Whether a query filters or sorts by this field, anywhere in it. */
+function mentions(value: unknown, field: string, depth = 0): boolean {
+  if (typeof value === 'string') return value.replace(/^-/, '').split(',').some((part) => part.trim().replace(/^-/, '') === field)
+  if (!value || typeof value !== 'object' || depth > 20) return false
+  return Object.entries(value).some(([key, item]) => key === field || key.startsWith(`${field}.`) || mentions(item, field, depth + 1))
+}
+
+/** Others' addresses are not for staff to see, nor to find by searching or sorting. */
+const adminsOnlySearchByEmail: CollectionBeforeOperationHook = ({ args, req }) => {
+  const { where, sort, overrideAccess } = args as { where?: unknown; sort?: unknown; overrideAccess?: boolean }
+  if (overrideAccess || hasRole(req.user, 'admin')) return args
+  if (mentions(where, 'email') || mentions(sort, 'email')) {
+    throw new APIError('Only admins can search or sort people by email address.', 403, undefined, true)
+  }
+  return args
+}
 
 const nameInsteadOfOthersEmail: FieldHook = ({ value, siblingData, req }) => {
   const user = req.user
@@ -53,12 +77,12 @@ export const Users: CollectionConfig = {
     readVersions: () => false,
   },
   hooks: {
-    beforeOperation: [rejectBadArguments, throttleLogin, notePasswordChange],
+    beforeOperation: [rejectBadArguments, adminsOnlySearchByEmail, throttleLogin, notePasswordChange],
     beforeChange: [makeFirstUserAdmin, keepDisplayNameKey],
     afterChange: [auditAccountChange],
     beforeDelete: [keepPeopleInTheTrail],
     afterDelete: [auditAccountDeletion],
-    afterOperation: [auditAuthOperations],
+    afterOperation: [clearLoginFailuresOnUnlock, auditAuthOperations],
     afterLogin: [clearLoginFailures],
   },
   fields: [

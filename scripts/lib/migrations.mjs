@@ -38,6 +38,8 @@ const MIGRATION_LOCK = 746_574_010
 async function withMigrationLock(env, work) {
   if (env.VETTED_EMBEDDED_DB === '1') return work()
   const client = new pg.Client({ connectionString: env.DATABASE_URL })
+  // A dropped connection ends the lock, not the launcher: `payload migrate` reports its own errors.
+  client.on('error', (error) => console.error(`vetted: the migration lock's connection failed: ${error.message}`))
   await client.connect()
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])

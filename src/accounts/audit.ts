@@ -1,20 +1,22 @@
 // The account audit log: every change to who someone is (roles, credentials, name, email,
 // password) and every account creation, reset, unlock and deletion, with who did it, in the
 // same transaction as the change. The approval hold (src/workflow/account-hold.ts) reads it.
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionAfterOperationHook,
-  CollectionBeforeOperationHook,
-  PayloadRequest,
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
 } from 'payload'
 import type { User } from '../../payload-types'
-import { type AccountEvent, HOLDING_EVENTS } from '../workflow/account-hold'
+import { sql } from '@payloadcms/db-postgres'
+import { executorFor } from '../review/database'
+import { type AccountEvent, CONTROLLING_EVENTS, HOLDING_EVENTS } from '../workflow/account-hold'
 
 /** What the log records: the changes that hold approvals (account-hold.ts), and the rest. */
 export const ACCOUNT_EVENTS = [
   ...HOLDING_EVENTS,
-  'password_reset',
   'password_reset_requested',
   'logins_unlocked',
   'account_deleted',
@@ -64,12 +66,16 @@ export async function recordAccountEvent(
 const pick = (doc: object, fields: string[]) => Object.fromEntries(fields.map((f) => [f, (doc as Record<string, unknown>)[f] ?? null]))
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
-/** A new password arrives in the operation's data, before Payload hashes it away. */
+/**
+ * A new password arrives in the operation's data, before Payload hashes it away. One
+ * person's at a time: in a bulk update every document shares one request, and the note
+ * would be taken by the first.
+ */
 export const notePasswordChange: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const data = (args as { data?: { password?: unknown } }).data
-  if ((operation === 'update' || operation === 'create') && typeof data?.password === 'string' && data.password) {
-    req.context[PASSWORD_SET] = true
-  }
+  const { data, id } = args as { data?: { password?: unknown }; id?: unknown }
+  if (operation !== 'update' || typeof data?.password !== 'string' || !data.password) return args
+  if (id === undefined || id === null) throw new APIError("Set one person's password at a time.", 400, undefined, true)
+  req.context[PASSWORD_SET] = true
   return args
 }
 
@@ -113,20 +119,38 @@ export const auditAuthOperations: CollectionAfterOperationHook = async ({ args, 
   return result
 }
 
-/** The account's audited events since `since`, for the approval hold. */
-export async function accountEventsSince(req: PayloadRequest, userId: string | number, since: Date): Promise<AccountEvent[]> {
-  const { docs } = await req.payload.find({
-    collection: 'audit-log',
-    where: { and: [{ subject: { equals: userId } }, { at: { greater_than: since.toISOString() } }] },
-    sort: '-at',
-    limit: 100,
-    depth: 0,
-    overrideAccess: true,
+type EventRow = { event: string; actor: string | null; at: Date | string; subject_id: number }
+
+async function eventRows(req: PayloadRequest, query: ReturnType<typeof sql>): Promise<(AccountEvent & { subjectId: string })[]> {
+  const executor = (await executorFor(req)) as unknown as { execute: (q: unknown) => Promise<{ rows: EventRow[] }> }
+  const { rows } = await executor.execute(query)
+  return rows.map((row) => ({ event: row.event, actorId: row.actor, at: new Date(row.at).toISOString(), subjectId: String(row.subject_id) }))
+}
+
+/** Who acted, as the approval rules see it: an id, "deleted:<name>", or null for the server itself. */
+const ACTOR = sql`coalesce(actor_id::text, case when actor_name is not null then 'deleted:' || actor_name end)`
+
+/** The account's newest holding event since `since` (only those: a flood of others cannot hide it). */
+export async function holdingEventsSince(req: PayloadRequest, userId: string | number, since: Date): Promise<AccountEvent[]> {
+  return eventRows(
     req,
-  })
-  return docs.map((doc) => ({
-    event: doc.event,
-    actorId: doc.actor == null ? null : String(typeof doc.actor === 'object' ? doc.actor.id : doc.actor),
-    at: doc.at,
-  }))
+    sql`select event::text, ${ACTOR} as actor, at, subject_id from audit_log
+      where subject_id = ${Number(userId)} and at > ${since.toISOString()}
+        and event::text in (${sql.join(HOLDING_EVENTS.map((e) => sql`${e}`), sql`, `)})
+        and ${ACTOR} is not null
+      order by at desc limit 50`,
+  )
+}
+
+/** Events that put these accounts in the hands of `actorId`, any time. */
+export async function controllingEventsBy(req: PayloadRequest, actorId: string | number, subjectIds: string[]) {
+  const ids = subjectIds.map(Number).filter(Number.isInteger)
+  if (ids.length === 0) return []
+  return eventRows(
+    req,
+    sql`select event::text, ${ACTOR} as actor, at, subject_id from audit_log
+      where subject_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and actor_id = ${Number(actorId)}
+        and event::text in (${sql.join(CONTROLLING_EVENTS.map((e) => sql`${e}`), sql`, `)})
+      limit 1`,
+  )
 }

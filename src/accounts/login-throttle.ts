@@ -5,7 +5,13 @@
 // unlock operation), and a successful login clears the count.
 import { createHash } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionAfterLoginHook,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 import { executorFor } from '../review/database'
 import { clientAddress } from './client-address'
 
@@ -55,10 +61,6 @@ async function countAttempt(req: PayloadRequest, key: string, source: string): P
 
 export const throttleLogin: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   const email = (args as { data?: { email?: unknown } }).data?.email
-  if (operation === 'unlock') {
-    await execute(req, sql`delete from login_throttle where email_key = ${emailKey(email)}`)
-    return args
-  }
   if (operation !== 'login' || typeof email !== 'string') return args
   const { locked_until: lockedUntil } = await countAttempt(req, emailKey(email), clientAddress(req.headers))
   if (lockedUntil && new Date(lockedUntil).getTime() > Date.now()) {
@@ -75,4 +77,15 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
 
 export const clearLoginFailures: CollectionAfterLoginHook = async ({ req, user }) => {
   await execute(req, sql`delete from login_throttle where email_key = ${emailKey(user.email)} and source = ${clientAddress(req.headers)}`)
+}
+
+/**
+ * After Payload's unlock operation succeeded (admins only: its access check runs after the
+ * before-hooks, so clearing the counts any earlier would let anyone reset them).
+ */
+export const clearLoginFailuresOnUnlock: CollectionAfterOperationHook = async ({ args, operation, req, result }) => {
+  if (operation !== 'unlock') return result
+  const email = (args as { data?: { email?: unknown } }).data?.email
+  await execute(req, sql`delete from login_throttle where email_key = ${emailKey(email)}`)
+  return result
 }

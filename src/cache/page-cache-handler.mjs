@@ -1,8 +1,10 @@
 // Next.js's own file-system cache for rendered pages and data, with one change: a page that
-// rendered as "not found" is not stored. Next.js keeps an ISR page's 404 like any other
-// render (seven files under .next for every made-up /articles/<slug>, never evicted), so a
-// stranger could fill the disk with made-up addresses. Known pages and data are unchanged.
+// rendered as "not found" is stored only where it replaces a page that was there (an article
+// retired, or its slug changed: the old page must go). Next.js keeps an ISR page's 404 like
+// any other render (seven files under .next for every made-up /articles/<slug>, never
+// evicted), so a stranger could fill the disk with made-up addresses.
 // Loaded by next.config.mjs (cacheHandler); plain JavaScript, as Next.js requires it at run time.
+import { existsSync } from 'node:fs'
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache
@@ -11,7 +13,13 @@ export const isNotFoundPage = (data) => data != null && data.kind === 'APP_PAGE'
 
 export default class PageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
-    if (isNotFoundPage(data)) return
+    if (isNotFoundPage(data) && !this.holdsPage(key)) return
     return super.set(key, data, ctx)
+  }
+
+  /** Whether a rendered page is stored under this key, in memory or on disk. */
+  holdsPage(key) {
+    if (FileSystemCache.memoryCache?.get(key)) return true
+    return existsSync(this.getFilePath(`${key}.html`, 'APP_PAGE'))
   }
 }

@@ -49,6 +49,11 @@ export interface RequestLimits {
   defaultListLimit: number
   /** Largest estimated cost (see the rule at the top of this file). */
   maxCost: number
+  /**
+   * Items assumed for a list field that takes no `limit` (a has-many relationship such as an
+   * article's tips): each is a document Payload loads.
+   */
+  relationListSize: number
 }
 
 export const DEFAULT_LIMITS: Readonly<RequestLimits> = Object.freeze({
@@ -58,6 +63,7 @@ export const DEFAULT_LIMITS: Readonly<RequestLimits> = Object.freeze({
   maxListLimit: 100,
   defaultListLimit: 10,
   maxCost: 1000,
+  relationListSize: 20,
 })
 
 type Variables = Readonly<Record<string, unknown>>
@@ -189,7 +195,8 @@ function fieldCost(walk: Walk, field: FieldNode, place: Place): number {
   if (introspection) return 0
   const perItem = pageSize !== undefined && !pageOfDocs ? pageSize : 1
   const items = name === 'docs' ? place.docsCount : 1
-  return 1 + items * perItem * below
+  const relationItems = pageSize === undefined && name !== 'docs' && definition && isListOutput(definition.type) ? walk.limits.relationListSize : 1
+  return 1 + items * perItem * relationItems * below
 }
 
 function countField(walk: Walk, field: FieldNode, place: Place): void {
@@ -224,6 +231,11 @@ function fieldDefinition(
 // as happens under Vitest, where app code gets graphql's ESM build and Payload its CommonJS one.
 function hasFields(type: GraphQLNamedType | undefined): type is Extract<GraphQLNamedType, { getInterfaces: unknown }> {
   return type !== undefined && 'getInterfaces' in type
+}
+
+/** Whether the field returns a list (`[Tip]`, `[Tip!]!`), read from its printed type. */
+function isListOutput(type: GraphQLOutputType): boolean {
+  return String(type).replace(/!$/, '').startsWith('[')
 }
 
 function unwrap(type: GraphQLOutputType): GraphQLNamedType {

@@ -57,11 +57,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
     CREATE OR REPLACE FUNCTION vetted_refuse_audit_change() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
-      -- Deleting an account sets its links here to NULL (ON DELETE SET NULL): allowed, alone.
+      -- Deleting an account sets its links here to NULL (ON DELETE SET NULL): allowed, alone,
+      -- and only for an account that is gone (the names stay in the row).
       IF TG_OP = 'UPDATE'
         AND (to_jsonb(NEW) - 'subject_id' - 'actor_id') = (to_jsonb(OLD) - 'subject_id' - 'actor_id')
-        AND (NEW.subject_id IS NOT DISTINCT FROM OLD.subject_id OR NEW.subject_id IS NULL)
-        AND (NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id OR NEW.actor_id IS NULL) THEN
+        AND (NEW.subject_id IS NOT DISTINCT FROM OLD.subject_id
+             OR (NEW.subject_id IS NULL AND NOT EXISTS (SELECT 1 FROM public.users WHERE id = OLD.subject_id)))
+        AND (NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id
+             OR (NEW.actor_id IS NULL AND NOT EXISTS (SELECT 1 FROM public.users WHERE id = OLD.actor_id))) THEN
         RETURN NEW;
       END IF;
       RAISE EXCEPTION 'append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME

@@ -9,6 +9,8 @@ import {
   addMonths,
   approvalHold,
   contentHash,
+  CONTROLLED_AUTHOR_MESSAGE,
+  controlsAnAuthor,
   decide,
   DEFAULT_REVIEW_INTERVAL_MONTHS,
 } from '../workflow'
@@ -22,7 +24,7 @@ import { withKeyLock } from './keyed-mutex'
 import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
-import { accountEventsSince } from '../accounts/audit'
+import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 
 export type ActionInput = { versionId?: string | null; comment?: string | null }
@@ -95,7 +97,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         authorsSinceApproval: facts.authors,
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
-      if (action === 'approve') await refuseHeldAccount(req, user)
+      if (action === 'approve') await refuseHeldAccount(req, user, facts.authors)
       const result = await EFFECTS[action]({ req, user, target, facts, shared, comment: input.comment?.trim() || null })
       return { result, ...readerImpact(target, action, facts, result) }
     }),
@@ -106,12 +108,18 @@ export async function performAction(req: PayloadRequest, target: Target, action:
   return result
 }
 
-/** An account someone else just set up or changed may not approve yet (account-hold.ts). */
-async function refuseHeldAccount(req: PayloadRequest, user: User) {
+/**
+ * An account someone else just set up or changed may not approve yet, and nobody approves
+ * what an account they control wrote (account-hold.ts).
+ */
+async function refuseHeldAccount(req: PayloadRequest, user: User, authors: string[]) {
+  if (controlsAnAuthor(String(user.id), await controllingEventsBy(req, user.id, authors))) {
+    throw new WorkflowError(403, CONTROLLED_AUTHOR_MESSAGE)
+  }
   const hours = accountHoldHours()
   if (hours <= 0) return
   const now = new Date()
-  const events = await accountEventsSince(req, user.id, new Date(now.getTime() - hours * 3_600_000))
+  const events = await holdingEventsSince(req, user.id, new Date(now.getTime() - hours * 3_600_000))
   const hold = approvalHold(String(user.id), events, now, hours)
   if (hold.held) throw new WorkflowError(403, hold.message)
 }

@@ -77,7 +77,7 @@ function apiPaths(): string[] {
 }
 
 const GRAPHQL = [
-  '{ Articles(draft: true, limit: 100, sort: "-updatedAt") { docs { title summary tips { title body } warnings { title symptoms } } } }',
+  '{ Articles(draft: true, limit: 10, sort: "-updatedAt") { docs { title summary tips { title body } warnings { title symptoms } } } }',
   '{ Tips(draft: true, limit: 100, sort: "-updatedAt") { docs { title body } } }',
   '{ Warnings(draft: true, limit: 100, sort: "-updatedAt") { docs { title symptoms action } } }',
   '{ versionsArticles(limit: 100, sort: "-updatedAt") { docs { version { title summary } } } }',

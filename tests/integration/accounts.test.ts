@@ -46,6 +46,29 @@ async function approveAs(token: string, collection: 'tips', id: string, versionI
   return { status: response.status, body: await response.json() }
 }
 
+/** A REST call with a login token of an account made in the test. */
+async function asToken(token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
+  const routes = await import('@/app/(payload)/api/[...slug]/route')
+  const url = new URL(`/api${path}`, 'http://localhost:3000')
+  const response = await routes[method](
+    new Request(url, {
+      method,
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }) },
+  )
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : null }
+}
+
+/** An admin account made by the server itself (no hold), logged in. */
+async function serverMadeAdmin(label: string, roles: ('admin' | 'reviewer')[] = ['admin']) {
+  const email = `${unique(label)}@example.org`
+  const doc = await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Admin ${unique(label)}`, roles } })
+  return { id: String(doc.id), email, token: await tokenOf(email) }
+}
+
 async function submittedTip() {
   const id = await createDraft('editor', 'tips', tipData())
   return { id, versionId: await submit('editor', 'tips', id) }
@@ -126,11 +149,70 @@ describe('an account someone else set up or changed', () => {
   })
 })
 
+describe('one admin with a second account', () => {
+  it('is held after granting themselves the reviewer role', async () => {
+    const admin = await serverMadeAdmin('selfgrant')
+    expect((await asToken(admin.token, 'PATCH', `/users/${admin.id}`, { roles: ['admin', 'reviewer'] })).status).toBe(200)
+    const tip = await submittedTip()
+    const token = await tokenOf(admin.email)
+    const refused = await approveAs(token, 'tips', tip.id, tip.versionId)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/roles were changed/)
+  })
+
+  it('cannot approve what an account they created wrote, however long ago', async () => {
+    const approver = await serverMadeAdmin('puppeteer', ['admin', 'reviewer'])
+    const email = `${unique('puppet')}@example.org`
+    expect((await asToken(approver.token, 'POST', '/users', { email, password: PASSWORD, displayName: `Puppet ${unique('p')}`, roles: ['editor'] })).status).toBe(201)
+    const puppet = await tokenOf(email)
+    const created = await asToken(puppet, 'POST', '/tips?draft=true', tipData())
+    const id = String(created.body.doc.id)
+    const versionId = (await asToken(puppet, 'POST', `/tips/${id}/submit`, {})).body.versionId
+    const refused = await approveAs(approver.token, 'tips', id, versionId)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/written by an account you created/)
+    expect((await rest('anonymous', 'GET', `/tips/${id}`)).status).toBe(404)
+  })
+
+  it('stays held when the admin who set it up is deleted', async () => {
+    const first = await serverMadeAdmin('first')
+    const secondEmail = `${unique('second')}@example.org`
+    const second = await asToken(first.token, 'POST', '/users', { email: secondEmail, password: PASSWORD, displayName: `Second ${unique('a')}`, roles: ['admin'] })
+    const reviewerEmail = `${unique('made')}@example.org`
+    const made = await asToken(await tokenOf(secondEmail), 'POST', '/users', { email: reviewerEmail, password: PASSWORD, displayName: `Dr. ${unique('Made')}`, roles: ['reviewer'] })
+    expect(made.status).toBe(201)
+    expect((await asToken(first.token, 'DELETE', `/users/${second.body.doc.id}`)).status).toBe(200)
+    const tip = await submittedTip()
+    const refused = await approveAs(await tokenOf(reviewerEmail), 'tips', tip.id, tip.versionId)
+    expect(refused.status).toBe(403)
+  })
+
+  it('cannot hide a hold under a flood of other audit events', async () => {
+    const email = `${unique('flooded')}@example.org`
+    await rest('admin', 'POST', '/users', { email, password: PASSWORD, displayName: `Dr. ${unique('Flood')}`, roles: ['reviewer'] })
+    for (let i = 0; i < 110; i++) await rest('admin', 'POST', '/users/unlock', { email })
+    const tip = await submittedTip()
+    expect((await approveAs(await tokenOf(email), 'tips', tip.id, tip.versionId)).status).toBe(403)
+  })
+
+  it('cannot change several passwords in one request', async () => {
+    const a = await serverMadeReviewer('bulk-a')
+    const b = await serverMadeReviewer('bulk-b')
+    const response = await rest('admin', 'PATCH', `/users?where[id][in]=${a.id},${b.id}`, { password: 'one-for-both-of-them' })
+    expect(response.status).toBe(400)
+    await tokenOf(a.email)
+    await tokenOf(b.email)
+  })
+})
+
 describe('the audit log', () => {
   it('is append-only, even in plain SQL', async () => {
     const [row] = (await sql(`select id from audit_log order by id desc limit 1`)).rows
     await expect(sql(`update audit_log set actor_name = 'nobody' where id = $1`, [row.id])).rejects.toThrow(/append-only/)
     await expect(sql(`delete from audit_log where id = $1`, [row.id])).rejects.toThrow(/append-only/)
+    // Clearing a link is for accounts that are gone, not a way to erase who did something.
+    const [linked] = (await sql(`select id from audit_log where actor_id is not null order by id desc limit 1`)).rows
+    await expect(sql(`update audit_log set actor_id = null where id = $1`, [linked.id])).rejects.toThrow(/append-only/)
     // In a transaction that is rolled back, in case the guard were ever missing.
     await expect(sql(`begin; truncate audit_log cascade; rollback`)).rejects.toThrow(/append-only/)
   })
@@ -216,6 +298,14 @@ describe('logins', () => {
     expect(forReal.slice(5).every((line) => line.startsWith('429'))).toBe(true)
   })
 
+  it('cannot be unlocked by a stranger', async () => {
+    const email = `${unique('unlock')}@example.org`
+    await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Unlock ${unique('t')}`, roles: ['editor'] } })
+    for (let attempt = 0; attempt < 5; attempt++) await login(email, `wrong-${attempt}`, '203.0.113.77')
+    for (const person of ['anonymous', 'editor'] as const) expect((await rest(person, 'POST', '/users/unlock', { email })).status).toBe(403)
+    expect((await login(email, PASSWORD, '203.0.113.77')).status).toBe(429)
+  })
+
   it('cannot be used to find out whether an email address is taken', async () => {
     const before = (await rest('editor', 'GET', '/users/me')).body.user
     const taken = await rest('editor', 'PATCH', `/users/${before.id}`, { email: 'reviewer@example.com' })
@@ -223,5 +313,10 @@ describe('logins', () => {
     expect(taken.status).toBe(free.status)
     expect(JSON.stringify(taken.body)).not.toMatch(/unique|taken|already/i)
     expect((await rest('editor', 'GET', '/users/me')).body.user.email).toBe('editor@example.com')
+    // Nor by searching or sorting on addresses.
+    for (const path of ['/users?where[email][like]=reviewer', '/users?where[or][0][email][equals]=reviewer@example.com', '/users?sort=email']) {
+      expect((await rest('editor', 'GET', path)).status, path).toBe(403)
+    }
+    expect((await rest('admin', 'GET', '/users?where[email][like]=reviewer')).status).toBe(200)
   })
 })

@@ -3,9 +3,9 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTransactions } from '@/lib/server-env'
-import { ensureSeeded, tipData } from '../support/content'
+import { articleData, ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
-import { act, createDraft, readerView, sql, submit, workflowStatus } from '../support/workflow'
+import { act, createDraft, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
 
 let payload: Payload
 beforeAll(async () => {
@@ -64,6 +64,23 @@ describe('concurrency', () => {
       ])
       const pending = await rest('editor', 'GET', `/tips/${id}?draft=true`)
       expect(pending.body.body).toBe(racing)
+    }
+  })
+
+  // The save locks the article and, through its foreign keys, the tip (KEY SHARE); the tip's
+  // approval locks the tip and then the live articles showing it. Neither may deadlock.
+  it.runIf(useTransactions())('saves an article naming a tip while that tip is approved, both succeeding', async () => {
+    for (let round = 0; round < 5; round++) {
+      const tipId = await publishThroughWorkflow('tips', tipData())
+      const articleId = await publishThroughWorkflow('articles', { ...articleData(), tips: [Number(tipId)] })
+      await editDraft('editor', 'tips', tipId, { body: `New tip words ${unique('t')}` })
+      const versionId = await submit('editor', 'tips', tipId)
+      const [save, approval] = await Promise.all([
+        rest('editor', 'PATCH', `/articles/${articleId}?draft=true`, { summary: `Racing summary ${unique('s')}`, tips: [Number(tipId)] }),
+        act('reviewer', 'tips', tipId, 'approve', { versionId }),
+      ])
+      expect(save.status, JSON.stringify(save.body)).toBe(200)
+      expect(approval.status, JSON.stringify(approval.body)).toBe(200)
     }
   })
 })

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { approvalHold } from '@/workflow'
+import { approvalHold, controlsAnAuthor } from '@/workflow'
 
 const now = new Date('2026-11-29T12:00:00Z')
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString()
 
 describe('the approval hold after someone else changed an account', () => {
-  it.each(['account_created', 'roles_changed', 'credentials_changed', 'display_name_changed', 'email_changed', 'password_changed'])(
+  it.each(['account_created', 'roles_changed', 'credentials_changed', 'display_name_changed', 'email_changed', 'password_changed', 'password_reset'])(
     'holds after %s by another account, for the configured hours',
     (event) => {
       const hold = approvalHold('7', [{ event, actorId: '1', at: hoursAgo(2) }], now, 24)
@@ -21,7 +21,6 @@ describe('the approval hold after someone else changed an account', () => {
     expect(approvalHold('7', [{ event: 'credentials_changed', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(false)
     expect(approvalHold('7', [{ event: 'account_created', actorId: null, at: hoursAgo(1) }], now, 24).held).toBe(false)
     expect(approvalHold('7', [{ event: 'logins_unlocked', actorId: '1', at: hoursAgo(1) }], now, 24).held).toBe(false)
-    expect(approvalHold('7', [{ event: 'password_reset', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(false)
   })
 
   it('ends when the hours have passed, and is off at 0 hours', () => {
@@ -40,5 +39,27 @@ describe('the approval hold after someone else changed an account', () => {
       24,
     )
     expect(hold.held && hold.message).toMatch(/password was changed/)
+  })
+})
+
+describe('the hold on one\'s own changes', () => {
+  it('holds after a person changes their own roles or resets their password by link', () => {
+    expect(approvalHold('7', [{ event: 'roles_changed', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(true)
+    expect(approvalHold('7', [{ event: 'password_reset', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(true)
+  })
+
+  it('counts an actor whose account was deleted as someone else', () => {
+    expect(approvalHold('7', [{ event: 'account_created', actorId: 'deleted:Helper', at: hoursAgo(1) }], now, 24).held).toBe(true)
+  })
+})
+
+describe('controlled authors', () => {
+  it('refuses an approver who created, or set the password, email or roles of, an author', () => {
+    for (const event of ['account_created', 'password_changed', 'email_changed', 'roles_changed']) {
+      expect(controlsAnAuthor('1', [{ event, actorId: '1', at: hoursAgo(5000), subjectId: '9' }]), event).toBe(true)
+    }
+    expect(controlsAnAuthor('1', [{ event: 'credentials_changed', actorId: '1', at: hoursAgo(1), subjectId: '9' }])).toBe(false)
+    expect(controlsAnAuthor('1', [{ event: 'account_created', actorId: '2', at: hoursAgo(1), subjectId: '9' }])).toBe(false)
+    expect(controlsAnAuthor('1', [{ event: 'roles_changed', actorId: '1', at: hoursAgo(1), subjectId: '1' }])).toBe(false)
   })
 })

@@ -79,9 +79,15 @@ describe('ordinary queries', () => {
 })
 
 describe('estimated cost', () => {
+  it('counts has-many relationships as lists: 100 articles with their tips and warnings is refused', () => {
+    expect(check('{ Articles(limit: 100) { docs { title tips { title } warnings { title } } } }').join(' ')).toMatch(/estimated cost/)
+    expect(check('{ Articles(limit: 10) { docs { title tips { title } } } }')).toEqual([])
+  })
+
   it('multiplies what is selected under docs by the page size', () => {
     expect(costOf('{ Articles(limit: 100) { docs { title } } }')).toBe(102)
-    expect(costOf('{ Articles(limit: 10) { docs { title slug tips { title } } } }')).toBe(42)
+    // tips is a has-many relationship without limit: counted as 20 documents each.
+    expect(costOf('{ Articles(limit: 10) { docs { title slug tips { title } } } }')).toBe(232)
     expect(costOf('{ Articles(limit: 100) { totalDocs } }')).toBe(2)
     expect(costOf('{ Articles(limit: 5) { totalDocs docs { id title } } }')).toBe(13)
   })
@@ -198,8 +204,8 @@ describe('fragments, depth and selections', () => {
   it('refuses selections nested deeper than the limit', () => {
     const eight = '{ Articles { docs { tips { articles { tips { articles { tips { title } } } } } } } }'
     const nine = '{ Articles { docs { tips { articles { tips { articles { tips { articles { title } } } } } } } } }'
-    expect(check(eight)).toEqual([])
-    expect(check(nine)).toEqual(['The request nests fields 9 levels deep; at most 8 levels are allowed.'])
+    expect(check(eight, undefined, { maxCost: 1e12 })).toEqual([])
+    expect(check(nine, undefined, { maxCost: 1e12 })).toEqual(['The request nests fields 9 levels deep; at most 8 levels are allowed.'])
   })
 
   it('does not loop on a fragment cycle', () => {
