@@ -112,7 +112,8 @@ export const auditAuthOperations: CollectionAfterOperationHook = async ({ args, 
   // one made by a logged-in person for an account is.
   if (operation === 'unlock' || (operation === 'forgotPassword' && req.user)) {
     const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
-    const { docs } = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, req })
+    // Without the request: read as the server, so the address is the stored one whoever asked.
+    const { docs } = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
     const subject = (docs[0] as Person | undefined) ?? null
     await recordAccountEvent(req, operation === 'unlock' ? 'logins_unlocked' : 'password_reset_requested', subject, subject ? {} : { after: { email } })
   }
