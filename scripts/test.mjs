@@ -8,10 +8,13 @@ import { migrate, seedDatabase } from './lib/migrations.mjs'
 import { e2ePort } from './lib/ports.mjs'
 import { runSteps } from './lib/run.mjs'
 
-// What the end-to-end tests drive: a browser, and the nginx micro-cache the project ships.
+// What the tests drive: a browser, the nginx micro-cache the project ships, and a private
+// redis-server for the shared cache handler (started and stopped by its test; the app itself
+// needs no Redis).
 const tools = [
   ['Chromium', process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'CHROMIUM_PATH'],
   ['nginx', process.env.NGINX_PATH || '/usr/sbin/nginx', 'NGINX_PATH'],
+  ['redis-server', process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server', 'REDIS_SERVER_PATH'],
 ]
 const missing = tools.filter(([, file]) => !existsSync(file))
 if (missing.length > 0) {
