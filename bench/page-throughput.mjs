@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Throughput of the seeded article page: the app alone, Debian's nginx serving a
 // saved copy of the same HTML (the ceiling), and the app behind the shipped nginx
-// micro-cache (deploy/nginx/vetted.conf). Then the time from an approve call to the
+// micro-cache (deploy/nginx/vetted.conf.template). Then the time from an approve call to the
 // new words on the page, through the app and through the proxy.
 //
 //   npm run build
@@ -10,10 +10,11 @@
 //   APP_URL=http://127.0.0.1:3000 CACHE_REFRESH_TOKEN=bench node bench/page-throughput.mjs
 // Needs nginx (apt-get install -y nginx). Loopback only; bounded in time.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { mainConfig, renderSiteConfig } from '../scripts/lib/nginx-config.mjs'
 import { apiClient } from './lib/client.mjs'
 
 const APP = process.env.APP_URL || 'http://127.0.0.1:3000'
@@ -31,30 +32,23 @@ mkdirSync(path.join(work, 'cache'))
 const html = await (await fetch(APP + ARTICLE)).text()
 writeFileSync(path.join(work, 'site', 'article.html'), html)
 
-const appAddress = new URL(APP).host
-const proxyConfig = readFileSync(new URL('../deploy/nginx/vetted.conf.template', import.meta.url), 'utf8')
-  .replaceAll('${VETTED_CACHE_REFRESH_TOKEN}', process.env.CACHE_REFRESH_TOKEN || 'refresh-disabled')
-  .replace('server app:3000;', `server ${appAddress};`)
-  .replace('listen 8080;', `listen 127.0.0.1:${PROXY_PORT};`)
-  .replace('/var/cache/nginx/vetted', path.join(work, 'cache'))
-writeFileSync(path.join(work, 'proxy.conf'), proxyConfig)
+const site = renderSiteConfig({
+  appAddress: new URL(APP).host,
+  port: PROXY_PORT,
+  cacheDir: path.join(work, 'cache'),
+  refreshToken: process.env.CACHE_REFRESH_TOKEN || '',
+})
+writeFileSync(path.join(work, 'proxy.conf'), site)
 writeFileSync(
   path.join(work, 'nginx.conf'),
-  `user root;
-daemon off;
-worker_processes 1;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  include ${work}/proxy.conf;
+  mainConfig(
+    work,
+    `  include ${work}/proxy.conf;
   server {
     listen 127.0.0.1:${STATIC_PORT};
     location / { root ${work}/site; default_type text/html; try_files /article.html =404; }
-  }
-}
-`,
+  }`,
+  ),
 )
 const nginx = spawn('nginx', ['-c', path.join(work, 'nginx.conf'), '-p', work], { stdio: 'inherit' })
 await new Promise((resolve) => setTimeout(resolve, 500))

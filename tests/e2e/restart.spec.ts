@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { Api, article, unique } from './support/api'
-import { freePort } from './support/ports'
+import { freePort } from '../../scripts/lib/ports.mjs'
 
 test.describe.configure({ mode: 'serial' })
 

@@ -2,20 +2,10 @@
 // keeping nothing on disk: the tests need no Redis of the machine's, and touch none.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer, createConnection } from 'node:net'
+import { createConnection } from 'node:net'
+import { freePort } from '../../scripts/lib/ports.mjs'
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
