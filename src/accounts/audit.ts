@@ -10,8 +10,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 import type { User } from '../../payload-types'
-import { sql } from '@payloadcms/db-postgres'
-import { executorFor } from '../review/database'
+import { list, type Query, rowsInRequest, sql } from '../lib/sql'
 import { type AccountEvent, CONTROLLING_EVENTS, HOLDING_EVENTS } from '../workflow/account-hold'
 
 /** What the log records: the changes that hold approvals (account-hold.ts), and the rest. */
@@ -122,9 +121,8 @@ export const auditAuthOperations: CollectionAfterOperationHook = async ({ args, 
 
 type EventRow = { event: string; actor: string | null; at: Date | string; subject_id: number }
 
-async function eventRows(req: PayloadRequest, query: ReturnType<typeof sql>): Promise<(AccountEvent & { subjectId: string })[]> {
-  const executor = (await executorFor(req)) as unknown as { execute: (q: unknown) => Promise<{ rows: EventRow[] }> }
-  const { rows } = await executor.execute(query)
+async function eventRows(req: PayloadRequest, query: Query): Promise<(AccountEvent & { subjectId: string })[]> {
+  const rows = await rowsInRequest<EventRow>(req, query)
   return rows.map((row) => ({ event: row.event, actorId: row.actor, at: new Date(row.at).toISOString(), subjectId: String(row.subject_id) }))
 }
 
@@ -137,7 +135,7 @@ export async function holdingEventsSince(req: PayloadRequest, userId: string | n
     req,
     sql`select event::text, ${ACTOR} as actor, at, subject_id from audit_log
       where subject_id = ${Number(userId)} and at > ${since.toISOString()}
-        and event::text in (${sql.join(HOLDING_EVENTS.map((e) => sql`${e}`), sql`, `)})
+        and event::text in (${list([...HOLDING_EVENTS])})
         and ${ACTOR} is not null
       order by at desc limit 50`,
   )
@@ -150,8 +148,8 @@ export async function controllingEventsBy(req: PayloadRequest, actorId: string |
   return eventRows(
     req,
     sql`select event::text, ${ACTOR} as actor, at, subject_id from audit_log
-      where subject_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and actor_id = ${Number(actorId)}
-        and event::text in (${sql.join(CONTROLLING_EVENTS.map((e) => sql`${e}`), sql`, `)})
+      where subject_id in (${list(ids)}) and actor_id = ${Number(actorId)}
+        and event::text in (${list([...CONTROLLING_EVENTS])})
       limit 1`,
   )
 }

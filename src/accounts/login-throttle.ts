@@ -4,7 +4,6 @@
 // the account exists (nothing here looks the account up). An admin can unlock (Payload's
 // unlock operation), and a successful login clears the count.
 import { createHash } from 'node:crypto'
-import { sql } from '@payloadcms/db-postgres'
 import {
   APIError,
   type CollectionAfterLoginHook,
@@ -12,7 +11,7 @@ import {
   type CollectionBeforeOperationHook,
   type PayloadRequest,
 } from 'payload'
-import { executorFor } from '../review/database'
+import { type Query, rowsInRequest, sql } from '../lib/sql'
 import { clientAddress } from './client-address'
 
 export const MAX_FAILURES = 5
@@ -24,10 +23,7 @@ const emailKey = (email: unknown) =>
 
 type Row = { failures: number; locked_until: Date | string | null }
 
-async function execute(req: PayloadRequest, query: ReturnType<typeof sql>) {
-  const executor = (await executorFor(req)) as unknown as { execute: (q: unknown) => Promise<{ rows: Row[] }> }
-  return executor.execute(query)
-}
+const execute = async (req: PayloadRequest, query: Query) => ({ rows: await rowsInRequest<Row>(req, query) })
 
 /** Counts this attempt before the password is checked; a successful login clears it. */
 async function countAttempt(req: PayloadRequest, key: string, source: string): Promise<Row> {

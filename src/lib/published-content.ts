@@ -3,7 +3,7 @@
 // live slugs and the sitemap read the live rows in SQL (`_status = 'published'`) for speed. Cached
 // under tags that approvals and retirements expire (src/lib/content-tags.ts).
 import 'server-only'
-import { sql } from '@payloadcms/db-postgres'
+import { rows as sqlRows, sql } from './sql'
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Article, Tip, User, Warning } from '../../payload-types'
@@ -62,8 +62,7 @@ export async function readRecentlyReviewed(limit = RECENT_COUNT): Promise<Articl
  */
 export async function readTopics(): Promise<TopicSummary[]> {
   const payload = await payloadClient()
-  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: { topic: string; count: number }[] }> }
-  const { rows } = await db.execute(sql`
+  const rows = await sqlRows<{ topic: string; count: number }>(payload, sql`
     select topic, count(*)::int as count from articles
     where _status = 'published' and topic is not null
     group by topic order by topic limit 10000
@@ -105,8 +104,7 @@ type SitemapRow = { slug: string; last_modified: string | Date }
  */
 export async function readSitemapEntries(): Promise<SitemapEntry[]> {
   const payload = await payloadClient()
-  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: SitemapRow[] }> }
-  const { rows } = await db.execute(sql`
+  const rows = await sqlRows<SitemapRow>(payload, sql`
     select slug, coalesce(review_last_reviewed_at, updated_at) as last_modified
     from articles where _status = 'published' order by id limit ${SITEMAP_MAX_URLS}
   `)
@@ -116,8 +114,7 @@ export async function readSitemapEntries(): Promise<SitemapEntry[]> {
 /** Every live article's slug, one per line (a string: cheap to store, read and search). */
 export async function readLiveSlugs(): Promise<string> {
   const payload = await payloadClient()
-  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: { slug: string }[] }> }
-  const { rows } = await db.execute(sql`select slug from articles where _status = 'published'`)
+  const rows = await sqlRows<{ slug: string }>(payload, sql`select slug from articles where _status = 'published'`)
   return `\n${rows.map((row) => row.slug).join('\n')}\n`
 }
 
@@ -214,9 +211,8 @@ export async function runSearch(query: string): Promise<SearchHit[]> {
   const q = query.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ').trim().slice(0, 200)
   if (!q) return []
   const payload = await payloadClient()
-  const db = payload.db.drizzle as unknown as { execute: (query: unknown) => Promise<{ rows: SearchHit[] }> }
   // Rank on the stored vector, then make snippets for the page of hits only.
-  const { rows } = await db.execute(sql`
+  return sqlRows<SearchHit>(payload, sql`
     with q as (select websearch_to_tsquery('english', ${q}) as query),
     hits as (
       select a.id, ts_rank(a.search_vector, q.query) as rank
@@ -231,7 +227,6 @@ export async function runSearch(query: string): Promise<SearchHit[]> {
     from hits join articles a on a.id = hits.id, q
     order by hits.rank desc, a.title
   `)
-  return rows
 }
 
 // What pages call: the readers above behind Next.js's data cache. Approvals and

@@ -4,8 +4,7 @@
 import type { PayloadRequest } from 'payload'
 import { searchTextOf } from '../lib/search-text'
 import { relationIds } from '../workflow'
-import { executorFor } from './database'
-import { sql } from '@payloadcms/db-postgres'
+import { rowsInRequest, sql } from '../lib/sql'
 import type { ContentDoc } from './repository'
 
 /** The published tips or warnings among these ids (retired and never-approved ones are not shown). */
@@ -33,6 +32,5 @@ export async function articleSearchText(req: PayloadRequest, article: Record<str
 /** Rewrites the live row's search text in the request's transaction. Versions keep theirs. */
 export async function refreshLiveSearchText(req: PayloadRequest, article: ContentDoc): Promise<void> {
   const text = await articleSearchText(req, article)
-  const executor = await executorFor(req)
-  await executor.execute(sql`update articles set search_text = ${text} where id = ${article.id} and _status = 'published'`)
+  await rowsInRequest(req, sql`update articles set search_text = ${text} where id = ${article.id} and _status = 'published'`)
 }

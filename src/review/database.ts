@@ -1,18 +1,6 @@
-// The little raw SQL the workflow needs: row locks around check-and-publish.
-import { sql } from '@payloadcms/db-postgres'
+// The row locks around check-and-publish.
 import type { PayloadRequest } from 'payload'
-
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
-
-/** The Drizzle handle of the request's transaction, or the pool outside one. */
-export async function executorFor(req: PayloadRequest): Promise<Executor> {
-  const db = req.payload.db as unknown as {
-    drizzle: Executor
-    sessions?: Record<string | number, { db: Executor } | undefined>
-  }
-  const transactionID = req.transactionID ? await req.transactionID : undefined
-  return (transactionID !== undefined && db.sessions?.[transactionID]?.db) || db.drizzle
-}
+import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
 
 /**
  * Locks the document's main row until the request's transaction ends. Every save
@@ -23,10 +11,7 @@ export async function executorFor(req: PayloadRequest): Promise<Executor> {
  * otherwise deadlock with the tip's approval locking that article.
  */
 export async function lockDocumentRow(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
-  const table = (req.payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(collection)
-  if (!table) throw new Error(`No table for collection ${collection}`)
-  const executor = await executorFor(req)
-  await executor.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for no key update`)
+  await lockDocumentRows(req, collection, [id], 'update')
 }
 
 /**
@@ -41,12 +26,8 @@ export async function lockDocumentRows(
   mode: 'update' | 'share',
 ): Promise<void> {
   if (ids.length === 0) return
-  const table = (req.payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(collection)
-  if (!table) throw new Error(`No table for collection ${collection}`)
+  const table = sql.identifier(tableOf(req.payload, collection))
   const sorted = [...new Set(ids.map(Number))].sort((a, b) => a - b)
-  const executor = await executorFor(req)
   const lock = mode === 'share' ? sql`for share` : sql`for no key update`
-  await executor.execute(
-    sql`select id from ${sql.identifier(table)} where id in (${sql.join(sorted.map((id) => sql`${id}`), sql`, `)}) order by id ${lock}`,
-  )
+  await rowsInRequest(req, sql`select id from ${table} where id in (${list(sorted)}) order by id ${lock}`)
 }

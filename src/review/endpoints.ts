@@ -2,7 +2,7 @@
 // Thin: parse the request, call the service, shape the answer.
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { type Action, ACTION_PATH, type ReviewableCollection } from '../workflow'
-import { sql } from '@payloadcms/db-postgres'
+import { rows, sql } from '../lib/sql'
 import { DATABASE_UNAVAILABLE } from '../lib/database-errors'
 import { errorResponse, WorkflowError } from './errors'
 import { readActionInput } from './request-body'
@@ -34,7 +34,7 @@ async function refuseWithoutUser(req: PayloadRequest, message: string): Promise<
   const credentials = req.headers.get('authorization') || req.headers.get('cookie')?.includes('payload-token=')
   if (credentials) {
     try {
-      await (req.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(sql`select 1`)
+      await rows(req.payload, sql`select 1`)
     } catch {
       throw new WorkflowError(503, DATABASE_UNAVAILABLE)
     }

@@ -1,14 +1,12 @@
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
-import { executorFor } from '../database'
+import { rowsInRequest, sql } from '../../lib/sql'
 
 const refuse = (message: string) => new APIError(message, 409, undefined, true)
 
 /** Whether an article version that a reviewer decided on names this tip or warning. */
 async function namedInReviewedArticle(req: Parameters<CollectionBeforeDeleteHook>[0]['req'], collection: 'tips' | 'warnings', id: number) {
-  const executor = (await executorFor(req)) as unknown as { execute: (q: unknown) => Promise<{ rows: unknown[] }> }
   const column = sql.identifier(`${collection}_id`)
-  const { rows } = await executor.execute(sql`
+  const rows = await rowsInRequest(req, sql`
     select 1 from _articles_v_rels r
     join reviews v on v.document_collection = 'articles' and v.version_id = r.parent_id::text
     where r.${column} = ${id} limit 1`)
