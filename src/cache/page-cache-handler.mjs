@@ -6,10 +6,9 @@
 // Loaded by next.config.mjs (cacheHandler); plain JavaScript, as Next.js requires it at run time.
 import { existsSync } from 'node:fs'
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import { isNotFoundPage } from './not-found-page.mjs'
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache
-
-export const isNotFoundPage = (data) => data != null && data.kind === 'APP_PAGE' && data.status === 404
 
 export default class PageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {

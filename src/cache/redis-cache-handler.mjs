@@ -147,6 +147,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import v8 from 'node:v8'
 import { createClient, RESP_TYPES } from 'redis'
+import { isNotFoundPage } from './not-found-page.mjs'
 
 const TAGS_HEADER = 'x-next-cache-tags'
 // Fields of the tag hash that no tag can be (Next encodes tags to \t and printable ASCII).
@@ -507,8 +508,6 @@ export function applyExpiries(/** @type {string[]} */ tags, /** @type {number} *
 }
 
 const isTag = (/** @type {unknown} */ tag) => typeof tag === 'string' && tag.length > 0 && !tag.startsWith('\n')
-
-export const isNotFoundPage = (/** @type {any} */ data) => data != null && data.kind === 'APP_PAGE' && data.status === 404
 
 /** The tags a stored page or route response carries in its headers. */
 function headerTags(/** @type {any} */ value) {

@@ -7,12 +7,12 @@
 /** The most documents one request may list (Payload's admin offers up to 100 a page). */
 export const MAX_PAGE_SIZE = 100
 
-const LIMITED_COLLECTIONS = new Set(['articles', 'tips', 'warnings', 'reviews', 'revisions', 'workflow', 'users', 'audit-log'])
-
 /** The refusal for a request's list parameters, or null when they ask for one bounded page. */
 export function unboundedListRefusal(url: URL): string | null {
   const [collection] = url.pathname.replace(/^\/api\//, '').split('/')
-  if (!collection || !LIMITED_COLLECTIONS.has(collection)) return null
+  // Every collection of the app's, today's and tomorrow's; Payload's own (payload-preferences,
+  // payload-locked-documents, payload-jobs) serve the admin and are not ours to page.
+  if (!collection || collection.startsWith('payload-')) return null
   const limit = url.searchParams.get('limit')
   const limitOk = limit === null || limit === '' || (/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_PAGE_SIZE)
   if (limitOk && url.searchParams.get('pagination') !== 'false') return null

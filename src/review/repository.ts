@@ -52,13 +52,20 @@ export async function findWorkflow(req: PayloadRequest, collection: ReviewableCo
 
 export type WorkflowPatch = Partial<Omit<Workflow, 'id' | 'key' | 'documentCollection' | 'documentId' | 'createdAt' | 'updatedAt'>>
 
-export async function saveWorkflow(req: PayloadRequest, collection: ReviewableCollection, id: string, patch: WorkflowPatch) {
+/** Updates the document's workflow row, or creates it from `whenNew` (default: a draft) and the patch. */
+export async function saveWorkflow(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  id: string,
+  patch: WorkflowPatch,
+  whenNew: WorkflowPatch = { state: 'draft' },
+) {
   const identity = { key: workflowKey(collection, id), documentCollection: collection, documentId: id }
   const existing = await findWorkflow(req, collection, id)
   if (existing) {
     return req.payload.update({ collection: 'workflow', id: existing.id, data: { ...identity, ...patch }, req, ...system })
   }
-  return req.payload.create({ collection: 'workflow', data: { ...identity, state: 'draft', ...patch }, req, ...system })
+  return req.payload.create({ collection: 'workflow', data: { ...identity, state: 'draft', ...whenNew, ...patch }, req, ...system })
 }
 
 export async function recordRevision(

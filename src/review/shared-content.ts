@@ -58,12 +58,13 @@ export async function sharedContentChanged(req: PayloadRequest, collection: Shar
   for (const { id: articleId } of articles) {
     const live = await findMainRow(req, 'articles', String(articleId))
     if (!live || live._status !== 'published') continue
-    const existing = await findWorkflow(req, 'articles', String(articleId))
-    await saveWorkflow(req, 'articles', String(articleId), {
-      ...(existing ? {} : { state: 'published' as const, documentTitle: live.title ?? null }),
-      needsReReview: true,
-      reReviewReason: reason,
-    })
+    await saveWorkflow(
+      req,
+      'articles',
+      String(articleId),
+      { needsReReview: true, reReviewReason: reason },
+      { state: 'published', documentTitle: live.title ?? null },
+    )
     await refreshLiveSearchText(req, live)
     if (typeof live.slug === 'string') slugs.push(live.slug)
   }

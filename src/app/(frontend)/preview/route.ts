@@ -2,13 +2,14 @@
 // address; anyone else is told to log in. Previews live under /preview/ only, so no
 // public page ever depends on who is asking (a shared cache may store every one of them).
 import { redirect } from 'next/navigation'
+import { isSlug } from '@/lib/slugify'
 import { currentStaffUser } from '@/lib/staff-session'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('slug') ?? ''
-  if (!/^[a-z0-9-]{1,96}$/.test(slug)) {
+  if (!isSlug(slug)) {
     return Response.json({ errors: [{ message: 'Name the article to preview: /preview?slug=...' }] }, { status: 400 })
   }
   if (!(await currentStaffUser())) {
