@@ -185,6 +185,7 @@ describe('one admin with a second account', () => {
     const tip = await submittedTip()
     const refused = await approveAs(await tokenOf(reviewerEmail), 'tips', tip.id, tip.versionId)
     expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/was created by someone else/)
   })
 
   it('cannot hide a hold under a flood of other audit events', async () => {
