@@ -8,23 +8,23 @@ import {
 } from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
 import { hasRole, ROLES } from '../src/access/roles'
+import { findQueryKey } from './hooks/query-keys'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { auditAccountChange, auditAccountDeletion, auditAuthOperations, notePasswordChange } from '../src/accounts/audit'
 import { keepDisplayNameKey, uniqueDisplayName } from '../src/accounts/display-name'
 import { clearLoginFailures, clearLoginFailuresOnUnlock, throttleLogin } from '../src/accounts/login-throttle'
 
-/** Whether a query filters or sorts by this field, anywhere in it. */
-function mentions(value: unknown, field: string, depth = 0): boolean {
-  if (typeof value === 'string') return value.replace(/^-/, '').split(',').some((part) => part.trim().replace(/^-/, '') === field)
-  if (!value || typeof value !== 'object' || depth > 20) return false
-  return Object.entries(value).some(([key, item]) => key === field || key.startsWith(`${field}.`) || mentions(item, field, depth + 1))
-}
+const isEmailPath = (path: string) => path === 'email' || path.startsWith('email.')
+
+/** Sort arrives as "-email,displayName" or a list of such. */
+const sortsByEmail = (sort: unknown) =>
+  [sort].flat().some((part) => typeof part === 'string' && part.split(',').some((field) => isEmailPath(field.trim().replace(/^-/, ''))))
 
 /** Others' addresses are not for staff to see, nor to find by searching or sorting. */
 const adminsOnlySearchByEmail: CollectionBeforeOperationHook = ({ args, req }) => {
   const { where, sort, overrideAccess } = args as { where?: unknown; sort?: unknown; overrideAccess?: boolean }
   if (overrideAccess || hasRole(req.user, 'admin')) return args
-  if (mentions(where, 'email') || mentions(sort, 'email')) {
+  if (findQueryKey(where, isEmailPath) !== null || sortsByEmail(sort)) {
     throw new APIError('Only admins can search or sort people by email address.', 403, undefined, true)
   }
   return args

@@ -1,18 +1,10 @@
-import { APIError, NotFound, type CollectionBeforeOperationHook, type Where } from 'payload'
+import { APIError, NotFound, type CollectionBeforeOperationHook } from 'payload'
 import { canonicalId } from '../../src/lib/document-id'
+import { findQueryKey } from './query-keys'
 
 /** Geometry operators: no collection here has a point field, and Payload crashes on them elsewhere. */
 const UNSUPPORTED_OPERATORS = new Set(['near', 'within', 'intersects'])
 
-function findUnsupported(where: unknown, depth = 0): string | null {
-  if (!where || typeof where !== 'object' || depth > 20) return null
-  for (const [key, value] of Object.entries(where as Where)) {
-    if (UNSUPPORTED_OPERATORS.has(key)) return key
-    const found = findUnsupported(value, depth + 1)
-    if (found) return found
-  }
-  return null
-}
 
 /**
  * Arguments that would otherwise reach the database or Payload's internals and fail
@@ -29,7 +21,7 @@ export const rejectBadArguments: CollectionBeforeOperationHook = ({ args, req })
   if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     throw new APIError('The request body must be a JSON object of fields.', 400, undefined, true)
   }
-  const operator = findUnsupported(where)
+  const operator = findQueryKey(where, (key) => UNSUPPORTED_OPERATORS.has(key))
   if (operator) throw new APIError(`The "${operator}" operator is not supported here.`, 400, undefined, true)
   return args
 }
