@@ -7,12 +7,19 @@ const require = createRequire(import.meta.url)
 const nextConfig = {
   poweredByHeader: false,
   // The embedded database launcher and test tooling live outside the app bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'redis'],
   // A router request's `_rsc` parameter must match its router headers (else a redirect to
   // the right one), so a shared cache may key router responses by address alone.
   experimental: { validateRSCRequestHeaders: true },
-  // Next.js's file-system cache, except that "not found" renders are not stored.
-  cacheHandler: require.resolve('./src/cache/page-cache-handler.mjs'),
+  // With REDIS_URL (several instances): one cache in Redis, with tag expiries every instance
+  // sees (src/cache/redis-cache-handler.mjs). Without: Next.js's file-system cache, except that
+  // "not found" renders are not stored. Read when the server starts: one build serves both.
+  cacheHandler: require.resolve(
+    process.env.REDIS_URL ? './src/cache/redis-cache-handler.mjs' : './src/cache/page-cache-handler.mjs',
+  ),
+  // No in-process copy of cached pages or data beside the handler's (it could outlive an
+  // expiry made by another instance).
+  cacheMaxMemorySize: process.env.REDIS_URL ? 0 : undefined,
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -17,6 +17,7 @@ import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './
 import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
 import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
+import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -48,13 +49,17 @@ export default buildConfig({
     // Applied by `npm run migrate`, and by `npm start` before the server listens.
     migrationDir: path.resolve(dirname, 'src/migrations'),
     transactionOptions: useTransactions() ? undefined : false,
+    // Streaming replicas for the reader site only, once they replayed the latest approval
+    // (src/lib/reader-database.ts replaces Payload's routing in onInit).
+    readReplicas: replicaUrls(),
   }),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true, validationRules: (args) => requestCostRules(args) },
   // No single request may hold more than a small share of the pool (see the API routes).
-  onInit: (payload) => {
+  onInit: async (payload) => {
     const pool = (payload.db as unknown as { pool?: Parameters<typeof limitPoolShare>[0] }).pool
     if (pool) limitPoolShare(pool, POOL_SHARE_PER_REQUEST)
+    await installReaderRouting(payload)
   },
   telemetry: false,
   logger: payloadLogger,

@@ -2,7 +2,7 @@
 // A Next.js incremental cache (`cacheHandler`) shared by several app instances through Redis:
 // rendered pages and `unstable_cache` data live in Redis, and so does the record of when each
 // cache tag was last expired, so an approval or retirement expires the old page on every
-// instance. Not wired in yet (next.config.mjs still loads page-cache-handler.mjs).
+// instance. next.config.mjs loads it when REDIS_URL is set.
 // Plain JavaScript, as Next.js loads it at run time.
 //
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +153,7 @@ const TAGS_HEADER = 'x-next-cache-tags'
 // Fields of the tag hash that no tag can be (Next encodes tags to \t and printable ASCII).
 const EPOCH_FIELD = '\nepoch'
 const SERVER_FIELD = '\nserver'
+const FENCE_FIELD = '\nfence'
 const MAX_RECORDED_GETS = 1000
 
 /**
@@ -214,6 +215,12 @@ local stored = redis.call('HMGET', KEYS[1], ARGV[1], ARGV[2])
 if stored[1] and stored[2] == server then return stored[1] end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[2], server)
 return ARGV[3]`
+
+// Raises the fence to ARGV[1] (a decimal number) unless it is already higher.
+const RAISE_FENCE = `
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]))
+if not current or current < tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+return 1`
 
 /**
  * One process's connection to the shared cache: the Redis client, the circuit breaker, the
@@ -452,6 +459,24 @@ export class RedisCacheState {
     return true
   }
 
+  /**
+   * The fence: a number that only grows, kept beside the tag expiries so that it is lost only
+   * with them (the app stores the database position read replicas must have replayed before
+   * readers may use them). undefined when Redis is unusable or holds none.
+   * @returns {Promise<string | undefined>}
+   */
+  async readFence() {
+    const outcome = await this.run((client) => client.hGet(this.keys.tags, FENCE_FIELD))
+    return outcome.ok && typeof outcome.value === 'string' ? outcome.value : undefined
+  }
+
+  /** Raises the fence to `value` (a non-negative integer, as decimal text). Never throws. */
+  async raiseFence(/** @type {string} */ value) {
+    if (!/^\d+$/.test(value)) return false
+    const outcome = await this.run((client) => client.eval(RAISE_FENCE, { keys: [this.keys.tags], arguments: [FENCE_FIELD, value] }))
+    return outcome.ok
+  }
+
   /** Closes the connection (tests, shutdown). */
   async close() {
     this.closed = true
@@ -469,7 +494,7 @@ export class RedisCacheState {
 
 /** The process's shared state for the configuration in the environment (one per process). */
 const STATES = Symbol.for('vetted.redis-cache-states')
-function defaultState() {
+export function defaultState() {
   const options = optionsFromEnv()
   const store = /** @type {{ [STATES]?: Map<string, RedisCacheState> }} */ (/** @type {unknown} */ (globalThis))
   const states = (store[STATES] ??= new Map())

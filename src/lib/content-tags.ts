@@ -1,5 +1,6 @@
 // Cache tags of the reader site's data, and the one place that expires them.
 import { revalidateTag } from 'next/cache'
+import { sharedCacheEnabled } from '../cache/shared-cache'
 
 export const CONTENT_TAGS = {
   /** Everything readers see: expired when shared content (a tip or warning) changes. */
@@ -15,12 +16,15 @@ const store = globalThis as unknown as { [GENERATION]?: number }
 export const contentGeneration = (): number => store[GENERATION] ?? 0
 
 /**
- * Expires the tags at once (not stale-while-revalidate): a retired or corrected
- * medical page must not be served again. Outside a Next.js request (seed, scripts,
- * tests) there is no cache to expire.
+ * Expires the tags at once in this process (not stale-while-revalidate): a retired or
+ * corrected medical page must not be served again. With the shared cache the expiry is
+ * written to Redis directly (src/cache/expiry-outbox.ts), before the response, for every
+ * instance; Next.js's revalidateTag would write it again only after the response.
+ * Outside a Next.js request (seed, scripts, tests) there is no local cache to expire.
  */
 export function expireContent(tags: string[]): void {
   if (tags.length > 0) store[GENERATION] = contentGeneration() + 1
+  if (sharedCacheEnabled()) return
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 })

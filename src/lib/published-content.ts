@@ -10,6 +10,8 @@ import type { Article, Tip, User, Warning } from '../../payload-types'
 import { BoundedCache } from './bounded-cache'
 import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
+import { onReaderDatabase } from './reader-database'
+import { sharedCacheEnabled } from '../cache/shared-cache'
 import { bySeverity } from './severity'
 import { groupTopics, type TopicSummary } from './topics'
 
@@ -237,8 +239,8 @@ const SAFETY_NET_SECONDS = 60
 const cacheOptions = (tags: string[]) => ({ tags, revalidate: SAFETY_NET_SECONDS })
 const listTags = [CONTENT_TAGS.all, CONTENT_TAGS.articleList]
 
-export const recentlyReviewed = unstable_cache(() => readRecentlyReviewed(), ['published-recent'], cacheOptions(listTags))
-export const publishedTopics = unstable_cache(readTopics, ['published-topics'], cacheOptions(listTags))
+export const recentlyReviewed = unstable_cache(() => onReaderDatabase(() => readRecentlyReviewed()), ['published-recent'], cacheOptions(listTags))
+export const publishedTopics = unstable_cache(() => onReaderDatabase(readTopics), ['published-topics'], cacheOptions(listTags))
 
 /**
  * Made-up topic addresses and pages past the end are answered from the cached topic list,
@@ -249,16 +251,16 @@ export const publishedTopicPage = cache(async (slug: string, page: number): Prom
   const topics = await publishedTopics()
   const topic = topics.find((t) => t.slug === slug)
   if (!topic || page > pageCount(topic)) return null
-  return unstable_cache(() => readTopicPage(slug, page, topics), ['published-topic-page', slug, String(page)], cacheOptions(listTags))()
+  return unstable_cache(() => onReaderDatabase(() => readTopicPage(slug, page, topics)), ['published-topic-page', slug, String(page)], cacheOptions(listTags))()
 })
 
-export const sitemapEntries = unstable_cache(readSitemapEntries, ['published-sitemap'], cacheOptions(listTags))
+export const sitemapEntries = unstable_cache(() => onReaderDatabase(readSitemapEntries), ['published-sitemap'], cacheOptions(listTags))
 
 export const findPublishedArticle = cache((slug: string) =>
-  unstable_cache(() => readArticle(slug), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))(),
+  unstable_cache(() => onReaderDatabase(() => readArticle(slug)), ['published-article', slug], cacheOptions([CONTENT_TAGS.all, CONTENT_TAGS.article(slug)]))(),
 )
 
-const liveSlugs = unstable_cache(readLiveSlugs, ['published-slugs'], cacheOptions(listTags))
+const liveSlugs = unstable_cache(() => onReaderDatabase(readLiveSlugs), ['published-slugs'], cacheOptions(listTags))
 
 /** Whether an address names a live article, from the cached list: made-up slugs cost no query. */
 export const isLiveArticleSlug = async (slug: string): Promise<boolean> => (await liveSlugs()).includes(`\n${slug}\n`)
@@ -269,12 +271,19 @@ export const isLiveArticleSlug = async (slug: string): Promise<boolean> => (awai
 const SEARCH_CACHE_ENTRIES = 500
 const searchResults = new BoundedCache<Promise<SearchHit[]>>(SEARCH_CACHE_ENTRIES, SAFETY_NET_SECONDS * 1000, contentGeneration)
 
+// With several instances (the shared cache on Redis) an in-process copy would outlive an
+// expiry made by another instance: results are then kept in the shared cache, whose entries
+// die with the tags and within two minutes (so made-up queries do not accumulate).
+const sharedSearch = (key: string) =>
+  unstable_cache(() => onReaderDatabase(() => runSearch(key)), ['published-search', key], cacheOptions(listTags))()
+
 export function searchPublished(query: string): Promise<SearchHit[]> {
   const key = query.trim().toLowerCase()
+  if (sharedCacheEnabled()) return sharedSearch(key.slice(0, 200))
   const cached = searchResults.get(key)
   if (cached) return cached
   const generation = contentGeneration()
-  const result = runSearch(query)
+  const result = onReaderDatabase(() => runSearch(query))
   searchResults.set(key, result, generation)
   result.catch(() => searchResults.delete(key))
   return result

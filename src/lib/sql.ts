@@ -1,6 +1,7 @@
 // The raw SQL the app needs beside Payload's Local API (locks, search, counters), typed once.
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+import { scopedReaderDatabase } from './reader-database'
 
 export { sql }
 export type Query = ReturnType<typeof sql>
@@ -21,9 +22,12 @@ export async function rowsInRequest<T>(req: PayloadRequest, query: Query): Promi
   return (await (await executorFor(req)).execute(query)).rows as T[]
 }
 
-/** Rows of a query run on the pool, outside any request (the reader site's reads). */
+/**
+ * Rows of a query run outside any request transaction: on the replica the reader site's
+ * scope chose (src/lib/reader-database.ts), else on the primary.
+ */
 export async function rows<T>(payload: Payload, query: Query): Promise<T[]> {
-  return (await executorOf(payload).drizzle.execute(query)).rows as T[]
+  return (await (scopedReaderDatabase() ?? executorOf(payload).drizzle).execute(query)).rows as T[]
 }
 
 /** The table that holds a collection's main rows. */

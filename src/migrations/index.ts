@@ -11,6 +11,7 @@ import * as migration_20261128_222320_queue_and_trail_indexes from './20261128_2
 import * as migration_20261129_070802_immutable_version_children from './20261129_070802_immutable_version_children';
 import * as migration_20261129_072536_accounts_audit from './20261129_072536_accounts_audit';
 import * as migration_20261129_072555_login_lock_columns from './20261129_072555_login_lock_columns';
+import * as migration_20261129_100000_cache_expiry_outbox from './20261129_100000_cache_expiry_outbox';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261129_072555_login_lock_columns.up,
     down: migration_20261129_072555_login_lock_columns.down,
-    name: '20261129_072555_login_lock_columns'
+    name: '20261129_072555_login_lock_columns',
+  },
+  {
+    up: migration_20261129_100000_cache_expiry_outbox.up,
+    down: migration_20261129_100000_cache_expiry_outbox.down,
+    name: '20261129_100000_cache_expiry_outbox',
   },
 ];

@@ -15,6 +15,7 @@ import {
   DEFAULT_REVIEW_INTERVAL_MONTHS,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
 import { topicSlug } from '../lib/topics'
 import { refreshProxy } from '../lib/proxy-refresh'
 import { lockDocumentRow } from './database'
@@ -82,7 +83,7 @@ async function loadFacts(req: PayloadRequest, target: Target, action: Action): P
 export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
-  const { result, expire, pages } = await withKeyLock(workflowKey(target.collection, target.id), () =>
+  const { result, expire, pages, outboxId } = await withKeyLock(workflowKey(target.collection, target.id), () =>
     inTransaction(req, async () => {
       const { facts, shared } = await loadFacts(req, target, action)
       const decision = decide({
@@ -99,11 +100,14 @@ export async function performAction(req: PayloadRequest, target: Target, action:
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
       if (action === 'approve') await refuseHeldAccount(req, user, facts.authors)
       const result = await EFFECTS[action]({ req, user, target, facts, shared, comment: input.comment?.trim() || null })
-      return { result, ...readerImpact(target, action, facts, result) }
+      const impact = readerImpact(target, action, facts, result)
+      // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
+      return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
     }),
   )
-  // After the commit, so no reader request can re-cache the old content in between.
-  expireContent(expire)
+  // After the commit, so no reader request can re-cache the old content in between; before
+  // the response, so every instance's next request sees it.
+  if (expire.length > 0) await publishExpiry(req.payload, outboxId, expire, expireContent)
   refreshProxy(pages)
   return result
 }

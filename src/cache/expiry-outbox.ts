@@ -1,0 +1,88 @@
+// The outbox of cache expiries. An approval or retirement records the tags it expires in its
+// own transaction (`recordExpiry`); after the commit the same process publishes them
+// (`publishExpiry`): raises the replica fence to the commit's WAL position, expires the tags
+// everywhere, and marks the row applied. Whatever that missed (the process died after
+// commit, Redis was down) the one background runner finds and publishes (`reconcileOutbox`).
+// Tags are Next.js cache tags: printable ASCII, never a line break (they go into the array as
+// one line each). Publishing is idempotent (an expiry keeps the newest time per tag), so doing it twice costs
+// at most a re-render.
+import type { Payload, PayloadRequest } from 'payload'
+import { rows, rowsInRequest, sql } from '../lib/sql'
+import { raiseLocalFence, readReplicasEnabled, walPositionAfterCommit } from '../lib/reader-database'
+import { expireShared, raiseSharedFence, sharedCacheEnabled } from './shared-cache'
+import { parseLsn } from './wal-position'
+
+/** An unapplied row older than this was left by a process that did not finish publishing. */
+export const ABANDONED_AFTER_MS = 5_000
+/** How far back the fence is rebuilt from (Redis lost it): longer than any replica may lag. */
+const FENCE_MEMORY = '1 hour'
+
+/** In the action's transaction: the tags it expires, to be published after commit. */
+export async function recordExpiry(req: PayloadRequest, tags: string[]): Promise<number | null> {
+  if (tags.length === 0) return null
+  const [row] = await rowsInRequest<{ id: string }>(req, sql`insert into cache_expiries (tags) values (string_to_array(${tags.join('\n')}, E'\n')) returning id`)
+  return row ? Number(row.id) : null
+}
+
+/** Expires tags on this process's view of the cache: Redis when shared, else Next.js's own. */
+export type LocalExpiry = (tags: string[]) => void
+
+/**
+ * After the commit: fence, then expiry (so that no render that begins after the expiry reads
+ * a replica without the change), then the row is marked applied. Never throws: a failure
+ * leaves the row for the reconciler.
+ */
+export async function publishExpiry(payload: Payload, id: number | null, tags: string[], expireLocally: LocalExpiry): Promise<boolean> {
+  try {
+    const position = readReplicasEnabled() ? await walPositionAfterCommit() : null
+    let stored = true
+    if (position !== null) {
+      raiseLocalFence(position)
+      if (sharedCacheEnabled()) stored = await raiseSharedFence(position)
+    }
+    expireLocally(tags)
+    if (sharedCacheEnabled()) stored = (await expireShared(tags, Date.now())) && stored
+    if (stored && id !== null) await markApplied(payload, [id], position)
+    return stored
+  } catch (error) {
+    payload.logger.warn(`cache expiry ${id ?? ''} left for the reconciler: ${String(error)}`)
+    return false
+  }
+}
+
+async function markApplied(payload: Payload, ids: number[], position: bigint | null) {
+  const lsn = position === null ? null : lsnText(position)
+  await rows(payload, sql`update cache_expiries set applied_at = now(), lsn = coalesce(lsn, ${lsn}::pg_lsn) where id = any(string_to_array(${ids.join(',')}, ',')::bigint[])`)
+}
+
+const lsnText = (position: bigint) => `${(position >> 32n).toString(16).toUpperCase()}/${(position & 0xffffffffn).toString(16).toUpperCase()}`
+
+/**
+ * Publishes what no process finished publishing, and rebuilds the shared fence from recent
+ * rows (Redis may have restarted empty). Run by the one background runner, every second.
+ * Returns how many rows it published.
+ */
+export async function reconcileOutbox(payload: Payload, expireLocally: LocalExpiry): Promise<number> {
+  const replicas = readReplicasEnabled()
+  if (replicas && sharedCacheEnabled()) {
+    const [recent] = await rows<{ lsn: string | null }>(
+      payload,
+      sql`select max(lsn)::text as lsn from cache_expiries where created_at > now() - ${FENCE_MEMORY}::interval`,
+    )
+    const fence = parseLsn(recent?.lsn ?? null)
+    if (fence !== null) await raiseSharedFence(fence)
+  }
+  const due = await rows<{ id: string; tags: string[] }>(
+    payload,
+    sql`select id, tags from cache_expiries
+        where applied_at is null and created_at < now() - ${`${ABANDONED_AFTER_MS} milliseconds`}::interval
+        order by id limit 500`,
+  )
+  if (due.length === 0) return 0
+  const tags = [...new Set(due.flatMap((row) => row.tags))]
+  const ok = await publishExpiry(payload, null, tags, expireLocally)
+  if (!ok) return 0
+  const position = replicas ? await walPositionAfterCommit() : null
+  await markApplied(payload, due.map((row) => Number(row.id)), position)
+  return due.length
+}

@@ -1,0 +1,26 @@
+// The app's side of the shared cache on Redis (REDIS_URL): whether it is on, and the two
+// things the app writes to it directly rather than through Next.js (whose revalidateTag runs
+// only after a route handler's response is sent, and throws outside a request).
+import { applyExpiries, defaultState } from './redis-cache-handler.mjs'
+import { parseFence } from './wal-position'
+
+/** Several instances share one cache: expiries and the replica fence live in Redis. */
+export const sharedCacheEnabled = (): boolean => Boolean(process.env.REDIS_URL)
+
+/**
+ * Records that the tags expired at `at` (ms), on every instance at once. Resolves false when
+ * Redis could not take it (this process keeps it for replay; the outbox keeps it durably).
+ */
+export function expireShared(tags: string[], at: number): Promise<boolean> {
+  return applyExpiries(tags, at)
+}
+
+/** Raises the shared replica fence to a WAL position. */
+export function raiseSharedFence(position: bigint): Promise<boolean> {
+  return defaultState().raiseFence(position.toString())
+}
+
+/** The shared replica fence; null when Redis is unusable or has none (then: read the primary). */
+export async function readSharedFence(): Promise<bigint | null> {
+  return parseFence(await defaultState().readFence())
+}
