@@ -44,9 +44,12 @@ if (code === 0) {
   // Next.js keeps its data cache (unstable_cache) and rendered pages (ISR) on disk across
   // restarts, but they belong to the database they were read from: after a restore from
   // backup or a new DATABASE_URL they served articles that database does not hold, or no
-  // longer publishes. Start empty.
-  for (const cache of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
-    rmSync(path.join(projectRoot, cache), { recursive: true, force: true })
+  // longer publishes. Start empty. (With REDIS_URL the cache is in Redis and these folders are
+  // unused; another instance may be running from this same build.)
+  if (!process.env.REDIS_URL) {
+    for (const cache of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
+      rmSync(path.join(projectRoot, cache), { recursive: true, force: true })
+    }
   }
   const port = process.env.PORT || '3000'
   code = await run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_OPTIONS: heapLimit } })

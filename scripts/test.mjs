@@ -8,13 +8,15 @@ import { migrate, seedDatabase } from './lib/migrations.mjs'
 import { e2ePort } from './lib/ports.mjs'
 import { runSteps } from './lib/run.mjs'
 
-// What the tests drive: a browser, the nginx micro-cache the project ships, and a private
-// redis-server for the shared cache handler (started and stopped by its test; the app itself
-// needs no Redis).
+// What the tests drive: a browser, the nginx micro-cache the project ships, a private
+// redis-server for the shared cache, and PostgreSQL's server programs for a private primary
+// and replica (started and stopped by their tests; the app itself needs neither).
 const tools = [
   ['Chromium', process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'CHROMIUM_PATH'],
   ['nginx', process.env.NGINX_PATH || '/usr/sbin/nginx', 'NGINX_PATH'],
   ['redis-server', process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server', 'REDIS_SERVER_PATH'],
+  // The multi-instance tests make a private primary and streaming replica.
+  ['postgresql', `${process.env.PG_BIN || '/usr/lib/postgresql/15/bin'}/pg_basebackup`, 'PG_BIN'],
 ]
 const missing = tools.filter(([, file]) => !existsSync(file))
 if (missing.length > 0) {

@@ -7,11 +7,20 @@ import { projectRoot } from './run.mjs'
 
 const TEMPLATE = path.join(projectRoot, 'deploy/nginx/vetted.conf.template')
 
-/** The template with its variables, listen port and cache folder set; refuses to leave one unfilled. */
-export function renderSiteConfig({ appAddress, port, cacheDir, refreshToken }) {
+/**
+ * The template with its variables, listen port and cache folder set; refuses to leave one unfilled.
+ * The app is `appAddress` ('127.0.0.1:3000'), or several instances in `appAddresses`.
+ * @param {{ appAddress?: string, appAddresses?: string[], port: number, cacheDir: string, refreshToken: string }} options
+ */
+export function renderSiteConfig({ appAddress, appAddresses = appAddress ? [appAddress] : [], port, cacheDir, refreshToken }) {
+  if (appAddresses.length === 0 || appAddresses.some((address) => !/^[\w.:[\]-]+$/.test(address))) {
+    throw new Error(`renderSiteConfig: app addresses must be host:port, got ${JSON.stringify(appAddresses)}`)
+  }
+  // One line: the nginx image fills VETTED_APP_SERVERS the same way (docker-compose*.yml).
+  const servers = appAddresses.map((address) => `server ${address};`).join(' ')
   const site = readFileSync(TEMPLATE, 'utf8')
     .replaceAll('${VETTED_CACHE_REFRESH_TOKEN}', refreshToken)
-    .replaceAll('${VETTED_APP_ADDRESS}', appAddress)
+    .replaceAll('${VETTED_APP_SERVERS}', servers)
     .replace('/var/cache/nginx/vetted', cacheDir)
     .replace('listen 8080;', `listen 127.0.0.1:${port};`)
   const unfilled = site.match(/\$\{\w+\}/)

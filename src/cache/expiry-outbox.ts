@@ -13,7 +13,7 @@ import { expireShared, raiseSharedFence, sharedCacheEnabled } from './shared-cac
 import { parseLsn } from './wal-position'
 
 /** An unapplied row older than this was left by a process that did not finish publishing. */
-export const ABANDONED_AFTER_MS = 5_000
+export const ABANDONED_AFTER_MS = 2_000
 /** How far back the fence is rebuilt from (Redis lost it): longer than any replica may lag. */
 const FENCE_MEMORY = '1 hour'
 
@@ -58,19 +58,21 @@ async function markApplied(payload: Payload, ids: number[], position: bigint | n
 const lsnText = (position: bigint) => `${(position >> 32n).toString(16).toUpperCase()}/${(position & 0xffffffffn).toString(16).toUpperCase()}`
 
 /**
- * Publishes what no process finished publishing, and rebuilds the shared fence from recent
- * rows (Redis may have restarted empty). Run by the one background runner, every second.
+ * Publishes what no process finished publishing (every instance runs this: the one that
+ * approved may be cut off from Redis while others are not), and, on the background runner,
+ * rebuilds the shared fence from recent rows (Redis may have restarted empty). Every second.
  * Returns how many rows it published.
  */
-export async function reconcileOutbox(payload: Payload, expireLocally: LocalExpiry): Promise<number> {
+export async function reconcileOutbox(payload: Payload, expireLocally: LocalExpiry, { runner }: { runner: boolean }): Promise<number> {
   const replicas = readReplicasEnabled()
-  if (replicas && sharedCacheEnabled()) {
+  if (runner && replicas && sharedCacheEnabled()) {
     const [recent] = await rows<{ lsn: string | null }>(
       payload,
       sql`select max(lsn)::text as lsn from cache_expiries where created_at > now() - ${FENCE_MEMORY}::interval`,
     )
-    const fence = parseLsn(recent?.lsn ?? null)
-    if (fence !== null) await raiseSharedFence(fence)
+    // Nothing recent: any replica may serve (0 is below every position), rather than none
+    // while the record of a fence is missing.
+    await raiseSharedFence(parseLsn(recent?.lsn ?? null) ?? 0n)
   }
   const due = await rows<{ id: string; tags: string[] }>(
     payload,

@@ -126,9 +126,12 @@
 //   keeps the expiry in memory (max time per tag) and returns; the expiries are replayed
 //   before this process serves anything again (a get returns null while any are pending),
 //   and past 10,000 pending tags the process rotates the epoch instead. Nothing throws.
-//   The durable record of expiries is the PostgreSQL outbox (later): `applyExpiries(tags,
-//   at)` applies expiries idempotently (max per tag) and `RedisCacheHandler.onExpire` is
-//   told of every expiry and whether Redis has it.
+//   Expiry writes (and the replica fence) are the exception to the breaker: a breaker is per
+//   process, so while this one is open another instance may already be reading Redis again;
+//   they go through with a 1 s budget (and the client reconnects at most 500 ms apart).
+//   The durable record of expiries is the PostgreSQL outbox (src/cache/expiry-outbox.ts):
+//   `applyExpiries(tags, at)` applies expiries idempotently (max per tag), and every instance
+//   publishes outbox rows left unapplied.
 // - Entries expire in Redis: pages at cacheControl.expire (Next serves stale until then),
 //   data at twice its revalidate, at most maxTtlSeconds (1 day), so memory is bounded. The
 //   tag hash has no TTL (Redis must not evict it: use a volatile-* maxmemory-policy or
@@ -161,6 +164,7 @@ const MAX_RECORDED_GETS = 1000
  * @property {string | undefined} url Redis URL (REDIS_URL); without one every call fails (no caching).
  * @property {string} keyPrefix REDIS_KEY_PREFIX, default `vetted:`.
  * @property {number} timeoutMs Budget of one Redis call (REDIS_CACHE_TIMEOUT_MS, 100).
+ * @property {number} expiryTimeoutMs Budget of writing an expiry, past an open breaker (REDIS_CACHE_EXPIRY_TIMEOUT_MS, 1000).
  * @property {number} failureThreshold Consecutive failures that open the breaker (REDIS_CACHE_BREAKER_FAILURES, 3).
  * @property {number} cooldownMs How long the open breaker skips Redis (REDIS_CACHE_BREAKER_COOLDOWN_MS, 5000).
  * @property {number} clockSkewMs Tolerated clock difference between instances (REDIS_CACHE_CLOCK_SKEW_MS, 1000).
@@ -188,6 +192,7 @@ export function optionsFromEnv(env = process.env) {
     url: env.REDIS_URL || undefined,
     keyPrefix: env.REDIS_KEY_PREFIX ?? 'vetted:',
     timeoutMs: numberFrom(env.REDIS_CACHE_TIMEOUT_MS, 100),
+    expiryTimeoutMs: numberFrom(env.REDIS_CACHE_EXPIRY_TIMEOUT_MS, 1000),
     failureThreshold: Math.max(1, numberFrom(env.REDIS_CACHE_BREAKER_FAILURES, 3)),
     cooldownMs: numberFrom(env.REDIS_CACHE_BREAKER_COOLDOWN_MS, 5000),
     clockSkewMs: numberFrom(env.REDIS_CACHE_CLOCK_SKEW_MS, 1000),
@@ -275,7 +280,8 @@ export class RedisCacheState {
       disableOfflineQueue: true,
       socket: {
         connectTimeout: Math.max(1000, timeoutMs * 10),
-        reconnectStrategy: (retries) => Math.min(50 * 2 ** Math.min(retries, 10), Math.max(cooldownMs, 100)),
+        // At most half a second apart: an expiry must reach Redis soon after it is back.
+        reconnectStrategy: (retries) => Math.min(50 * 2 ** Math.min(retries, 10), 500, Math.max(cooldownMs, 100)),
       },
     })
     client.on('error', (/** @type {unknown} */ error) => this.warn(`Redis cache connection: ${String(error)}`))
@@ -302,22 +308,25 @@ export class RedisCacheState {
   }
 
   /**
-   * Runs one Redis call within the time budget, through the breaker. Never throws.
+   * Runs one Redis call within the time budget, through the breaker. Never throws. An expiry
+   * write is `essential`: it goes through an open breaker with a longer budget, because
+   * another instance may be reading Redis already (a breaker is per process).
    * @param {(client: any, buffers: any) => Promise<any>} call
    * @returns {Promise<Outcome>}
    */
-  async run(call) {
-    if (this.closed || !this.allow()) {
+  async run(call, essential = false) {
+    if (this.closed || (!essential && !this.allow())) {
       this.stats.skipped++
       return FAILED
     }
     this.stats.attempts++
+    const budget = essential ? Math.max(this.options.timeoutMs, this.options.expiryTimeoutMs) : this.options.timeoutMs
     /** @type {NodeJS.Timeout | undefined} */
     let timer
     try {
       const client = this.connection()
       const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis call took over ${this.options.timeoutMs} ms`)), this.options.timeoutMs)
+        timer = setTimeout(() => reject(new Error(`Redis call took over ${budget} ms`)), budget)
       })
       // Connecting (first use, or reconnecting) counts against the same budget; a call whose
       // budget ran out while waiting for the connection is dropped, not sent late.
@@ -415,7 +424,7 @@ export class RedisCacheState {
    * memory for replay. Never throws.
    * @returns {Promise<boolean>} whether Redis has them now
    */
-  async recordExpiries(/** @type {string[]} */ tags, /** @type {number} */ at) {
+  async recordExpiries(/** @type {string[]} */ tags, /** @type {number} */ at, essential = true) {
     for (const tag of tags) {
       if (!this.pending.has(tag) && this.pending.size >= this.options.maxPendingTags) {
         // Too many to remember: drop them all and make every entry a miss when Redis returns.
@@ -425,16 +434,17 @@ export class RedisCacheState {
       }
       this.pending.set(tag, Math.max(at, this.pending.get(tag) ?? 0))
     }
-    return this.flushPending()
+    return this.flushPending(essential)
   }
 
   /** Writes pending expiries to Redis (rotating the epoch after an overflow). */
-  async flushPending() {
+  async flushPending(essential = false) {
     const batch = [...this.pending]
     const overflowed = this.overflowed
     if (batch.length > 0) {
       const outcome = await this.run((client) =>
         client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: batch.flatMap(([tag, at]) => [tag, String(at)]) }),
+        essential,
       )
       if (!outcome.ok) return false
       for (const [tag, at] of batch) if (this.pending.get(tag) === at) this.pending.delete(tag)
@@ -473,7 +483,10 @@ export class RedisCacheState {
   /** Raises the fence to `value` (a non-negative integer, as decimal text). Never throws. */
   async raiseFence(/** @type {string} */ value) {
     if (!/^\d+$/.test(value)) return false
-    const outcome = await this.run((client) => client.eval(RAISE_FENCE, { keys: [this.keys.tags], arguments: [FENCE_FIELD, value] }))
+    const outcome = await this.run(
+      (client) => client.eval(RAISE_FENCE, { keys: [this.keys.tags], arguments: [FENCE_FIELD, value] }),
+      true,
+    )
     return outcome.ok
   }
 
@@ -555,13 +568,6 @@ function ttlSeconds(/** @type {any} */ data, /** @type {any} */ ctx, /** @type {
 }
 
 export default class RedisCacheHandler {
-  /**
-   * Told of every expiry this process makes, with whether Redis has it (for the outbox).
-   * Must not throw (errors are swallowed) and should not block.
-   * @type {((event: { tags: string[], at: number, stored: boolean }) => void) | null}
-   */
-  static onExpire = null
-
   /**
    * @param {{ revalidatedTags?: string[], serverDistDir?: string, cacheState?: RedisCacheState, buildId?: string, [key: string]: unknown }} [ctx]
    *   Next.js's handler context; `cacheState` and `buildId` (tests) replace the process state
@@ -690,13 +696,7 @@ export default class RedisCacheHandler {
     try {
       const list = (typeof tags === 'string' ? [tags] : Array.isArray(tags) ? tags : []).filter(isTag)
       if (list.length === 0) return
-      const at = Date.now()
-      const stored = await this.state.recordExpiries(list, at)
-      try {
-        RedisCacheHandler.onExpire?.({ tags: list, at, stored })
-      } catch {
-        // The hook must not break an expiry.
-      }
+      await this.state.recordExpiries(list, Date.now())
     } catch (error) {
       this.state.warn(`Redis cache revalidateTag failed: ${String(error)}`)
     }

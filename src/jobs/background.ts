@@ -1,6 +1,7 @@
-// Background work of the app: started once per server process (src/instrumentation.ts), done
-// only by the one instance that holds the runner lock. Today: publishing cache expiries that
-// no process finished publishing (src/cache/expiry-outbox.ts).
+// Background work of the app, started once per server process (src/instrumentation.ts):
+// every instance publishes cache expiries that no process finished publishing; the one
+// instance that holds the runner lock also does what must run once (the replica fence today,
+// scheduled jobs later: their autoRun must ask `isBackgroundRunner`).
 import type { Payload } from 'payload'
 import { reconcileOutbox } from '../cache/expiry-outbox'
 import { expireContent } from '../lib/content-tags'
@@ -32,8 +33,7 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
       const runner = state.lock ? await state.lock.holds() : true
       if (runner !== state.runner) payload.logger.info(runner ? 'this instance is now the background runner' : 'this instance is no longer the background runner')
       state.runner = runner
-      if (!runner) return
-      const published = await reconcileOutbox(payload, expireContent)
+      const published = await reconcileOutbox(payload, expireContent, { runner })
       if (published > 0) payload.logger.warn(`published ${published} cache expiries that their instance had not finished`)
     } catch (error) {
       const message = `background work failed, retrying: ${String(error)}`

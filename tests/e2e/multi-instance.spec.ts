@@ -1,0 +1,250 @@
+// Three instances of the production build on one machine, as deployed at scale: a private
+// PostgreSQL primary with a streaming replica (tests/support/pg-cluster.ts), a private
+// redis-server for the shared cache, and `npm start` three times at the same moment on the
+// empty database. Invariant 8: no instance serves what was expired, nor re-caches it from a
+// replica that has not replayed the change.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
+import pg from 'pg'
+import { createClient } from 'redis'
+import { type AppInstance, startApps } from '../support/app-cluster'
+import { type PgCluster, startPgCluster } from '../support/pg-cluster'
+import { startRedis } from '../support/redis-server'
+import { runSteps } from '../../scripts/lib/run.mjs'
+import { Api, article, unique } from './support/api'
+import { defineNoLeakTests } from './support/no-leak-suite'
+
+test.describe.configure({ mode: 'serial' })
+
+let cluster: PgCluster
+let redis: Awaited<ReturnType<typeof startRedis>>
+let redisDir = ''
+let apps: AppInstance[] = []
+let actions: APIRequestContext
+let api: Api
+let A: AppInstance, B: AppInstance, C: AppInstance
+
+const env = (): Record<string, string> => ({
+  DATABASE_URL: cluster.primaryUrl,
+  DATABASE_REPLICA_URLS: cluster.replicaUrl,
+  DATABASE_POOL_MAX: '10',
+  VETTED_EMBEDDED_DB: '',
+  REDIS_URL: redis.url,
+  PAYLOAD_SECRET: 'vetted-multi-instance-secret',
+  // One public origin for all, as behind a load balancer.
+  SERVER_URL: 'http://vetted.test',
+  CACHE_REFRESH_URL: '',
+  // A second of clock skew would hide nothing here (one clock): keep the default.
+})
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000)
+  cluster = await startPgCluster()
+  redisDir = await mkdtemp(join(tmpdir(), 'vetted-redis-'))
+  redis = await startRedis({ dir: redisDir })
+  apps = await startApps(3, env())
+  ;[A, B, C] = apps as [AppInstance, AppInstance, AppInstance]
+  // The demo content, written to the primary as `npm run seed` does.
+  const code = await runSteps([['node', 'scripts/with-db.mjs', '--seed']], {
+    env: { ...env(), DATABASE_REPLICA_URLS: '', REDIS_URL: '' },
+  })
+  expect(code, 'seed').toBe(0)
+  await cluster.waitForReplay()
+  actions = await playwrightRequest.newContext({ baseURL: A.url })
+  api = new Api(actions)
+})
+
+test.afterAll(async () => {
+  await actions?.dispose()
+  await Promise.all(apps.map((app) => app.stop()))
+  await redis?.stop()
+  await cluster?.stop()
+  if (redisDir) await rm(redisDir, { recursive: true, force: true })
+})
+
+async function get(app: AppInstance, path: string) {
+  const response = await fetch(`${app.url}${path}`, { redirect: 'manual' })
+  return { status: response.status, body: await response.text() }
+}
+
+/** What every instance answers for a path, asked once each, right now. */
+const onEach = (path: string, instances = apps) => Promise.all(instances.map((app) => get(app, path)))
+
+async function publishNew(marker: string) {
+  const id = await api.publish('articles', article(marker, { topic: `Topic ${marker}` }))
+  return { id, path: `/articles/${marker.toLowerCase()}` }
+}
+
+async function approveSummary(id: string, summary: string) {
+  await api.edit('articles', id, { summary })
+  await api.approve('articles', id, await api.submit('articles', id))
+}
+
+test('three instances started together on an empty database applied each migration once', async () => {
+  const db = new pg.Client({ connectionString: cluster.primaryUrl })
+  await db.connect()
+  try {
+    const { rows } = await db.query<{ name: string; runs: number }>(
+      `select name, count(*)::int as runs from payload_migrations where name <> 'dev' group by name order by name`,
+    )
+    expect(rows.length).toBeGreaterThan(10)
+    expect(rows.filter((row) => row.runs !== 1)).toEqual([])
+    // Exactly one of them is the background runner (it holds the runner lock).
+    const locks = await db.query(`select pid from pg_locks where locktype = 'advisory' and objid = 746574011 and granted`)
+    expect(locks.rowCount).toBe(1)
+  } finally {
+    await db.end()
+  }
+  for (const app of apps) expect((await get(app, '/')).status).toBe(200)
+})
+
+test('reader pages are read from the replica while it is up to date', async () => {
+  const replica = new pg.Client({ connectionString: cluster.replicaUrl })
+  await replica.connect()
+  const transactions = async () =>
+    Number((await replica.query(`select xact_commit from pg_stat_database where datname = current_database()`)).rows[0].xact_commit)
+  try {
+    const before = await transactions()
+    for (let i = 0; i < 5; i++) expect((await get(B, `/search?q=${unique('replicaprobe')}`)).status).toBe(200)
+    // Statistics reach the view within a second or so: poll.
+    await expect.poll(transactions, { timeout: 10_000 }).toBeGreaterThan(before + 4)
+  } finally {
+    await replica.end()
+  }
+})
+
+test('an approval on A is on B and C at their next request', async () => {
+  const first = unique('multiA')
+  const { id, path } = await publishNew(first)
+  for (const page of await onEach(path)) expect(page.body).toContain(first)
+  // Cached everywhere now; approve a change on A.
+  const changed = unique('multiAchanged')
+  await approveSummary(id, `Summary ${changed}`)
+  for (const page of await onEach(path)) {
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(changed)
+  }
+})
+
+test('a retirement on B is a 404 on A and C at once, and gone from their sitemap and search', async () => {
+  const marker = unique('multiretire')
+  const { id, path } = await publishNew(marker)
+  const search = `/search?q=${marker}`
+  for (const app of apps) {
+    expect((await get(app, path)).status).toBe(200)
+    expect((await get(app, '/sitemap.xml')).body).toContain(marker.toLowerCase())
+    expect((await get(app, search)).body).toContain(`Article ${marker}`)
+  }
+  const onB = new Api(await playwrightRequest.newContext({ baseURL: B.url }))
+  await onB.retire('articles', id, 'Withdrawn as unsafe.')
+  for (const app of [A, C]) {
+    expect((await get(app, path)).status).toBe(404)
+    expect((await get(app, '/sitemap.xml')).body).not.toContain(marker.toLowerCase())
+    expect((await get(app, search)).body).not.toContain(`Article ${marker}`)
+  }
+})
+
+test('with the replica paused, an approval is read from the primary everywhere, and after resume too', async () => {
+  const before = unique('multipaused')
+  const { id, path } = await publishNew(before)
+  await cluster.waitForReplay()
+  for (const page of await onEach(path)) expect(page.body).toContain(before)
+  await cluster.pauseReplay()
+  try {
+    const after = unique('multipausedchanged')
+    const started = Date.now()
+    await approveSummary(id, `Summary ${after}`)
+    // Nothing waits for the replica on the approval path.
+    expect(Date.now() - started).toBeLessThan(10_000)
+    for (let round = 0; round < 3; round++) {
+      for (const page of await onEach(path)) expect(page.body).toContain(after)
+    }
+    await cluster.resumeReplay()
+    await cluster.waitForReplay()
+    await expect.poll(async () => (await onEach(path)).every((page) => page.body.includes(after)), { timeout: 10_000 }).toBe(true)
+  } finally {
+    await cluster.resumeReplay()
+  }
+})
+
+test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhere, and a restart (empty or from an old snapshot) serves nothing stale', async () => {
+  test.setTimeout(180_000)
+  // The words readers must see: each change's marker, oldest first. A request may show the
+  // words current when it began, or newer ones (also those of an approval still in flight).
+  const history = [unique('multiredis')]
+  let inFlight = ''
+  const { id, path } = await publishNew(history[0]!)
+  const seen = { ok: 0, stale: 0, errors: 0 }
+  let traffic = true
+  const load = (async () => {
+    while (traffic) {
+      for (const app of apps) {
+        const oldestAllowed = history.length - 1
+        try {
+          const page = await get(app, path)
+          const fresh = history.slice(oldestAllowed).some((words) => page.body.includes(words)) || (inFlight && page.body.includes(inFlight))
+          if (page.status >= 500) seen.errors++
+          else if (fresh) seen.ok++
+          else seen.stale++
+        } catch {
+          seen.errors++
+        }
+      }
+    }
+  })()
+  const change = async (words: string) => {
+    inFlight = words
+    await approveSummary(id, `Summary ${words}`)
+    history.push(words)
+  }
+  const expectEverywhere = async (words: string) => {
+    for (const page of await onEach(path)) {
+      expect(page.status).toBe(200)
+      expect(page.body).toContain(words)
+    }
+  }
+  try {
+    await expectEverywhere(history[0]!)
+    await redis.stop()
+    const duringOutage = unique('multiredisdown')
+    await change(duringOutage)
+    await expectEverywhere(duringOutage)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+
+    // Back, empty.
+    redis = await startRedis({ port: redis.port, dir: redisDir })
+    await expect.poll(async () => (await onEach(path)).every((page) => page.body.includes(duringOutage)), { timeout: 15_000 }).toBe(true)
+    const afterRestart = unique('multiredisback')
+    await change(afterRestart)
+    await expectEverywhere(afterRestart)
+
+    // A snapshot taken now holds the page as it is...
+    const admin = createClient({ url: redis.url })
+    admin.on('error', () => {})
+    await admin.connect()
+    await admin.sendCommand(['SAVE'])
+    admin.destroy()
+    // ...then an approval the snapshot never hears of, and Redis comes back from the snapshot.
+    const afterSnapshot = unique('multiredissnap')
+    await change(afterSnapshot)
+    await expectEverywhere(afterSnapshot)
+    await redis.stop()
+    redis = await startRedis({ port: redis.port, dir: redisDir })
+    await expectEverywhere(afterSnapshot)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await expectEverywhere(afterSnapshot)
+  } finally {
+    traffic = false
+    await load
+  }
+  expect(seen.stale, JSON.stringify(seen)).toBe(0)
+  expect(seen.ok).toBeGreaterThan(20)
+  // A bounded blip at most (a request in flight when Redis went away).
+  expect(seen.errors, JSON.stringify(seen)).toBeLessThanOrEqual(3)
+})
+
+test.describe('no leak, with the actions on A and the reader on C', () => {
+  defineNoLeakTests(() => ({ actions, readers: C.url }), ' (across instances)')
+})
