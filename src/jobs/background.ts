@@ -19,7 +19,7 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
   if (store[KEY] || process.env.VETTED_BACKGROUND === 'off') return
   const embedded = process.env.VETTED_EMBEDDED_DB === '1' || !process.env.DATABASE_URL
   const state: { lock: RunnerLock | null; runner: boolean; timer?: NodeJS.Timeout } = {
-    lock: embedded ? null : new RunnerLock(process.env.DATABASE_URL!),
+    lock: embedded ? null : new RunnerLock(process.env.DATABASE_URL!, `vetted-runner port ${process.env.PORT ?? ''} pid ${process.pid}`),
     runner: embedded,
   }
   store[KEY] = state

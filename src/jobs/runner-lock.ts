@@ -12,13 +12,17 @@ export class RunnerLock {
   private client: pg.Client | null = null
   private held = false
 
-  constructor(private readonly connectionString: string) {}
+  /** `name` shows in pg_stat_activity.application_name: which instance is the runner. */
+  constructor(
+    private readonly connectionString: string,
+    private readonly name = `vetted-runner pid ${process.pid}`,
+  ) {}
 
   /** Whether this process is the runner now, trying to become it when nobody is. */
   async holds(): Promise<boolean> {
     try {
       if (!this.client) {
-        const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000 })
+        const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000, application_name: this.name })
         client.on('error', () => this.drop(client))
         await client.connect()
         this.client = client

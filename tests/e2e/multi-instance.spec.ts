@@ -12,7 +12,7 @@ import { createClient } from 'redis'
 import { type AppInstance, startApps } from '../support/app-cluster'
 import { type PgCluster, startPgCluster } from '../support/pg-cluster'
 import { startRedis } from '../support/redis-server'
-import { runSteps } from '../../scripts/lib/run.mjs'
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from '../../seed/users'
 import { Api, article, unique } from './support/api'
 import { defineNoLeakTests } from './support/no-leak-suite'
 
@@ -35,6 +35,8 @@ const env = (): Record<string, string> => ({
   PAYLOAD_SECRET: 'vetted-multi-instance-secret',
   // One public origin for all, as behind a load balancer.
   SERVER_URL: 'http://vetted.test',
+  // The people are created by the admin just before the tests (no 24-hour wait to approve).
+  VETTED_ACCOUNT_HOLD_HOURS: '0',
   CACHE_REFRESH_URL: '',
   // A second of clock skew would hide nothing here (one clock): keep the default.
 })
@@ -46,13 +48,10 @@ test.beforeAll(async () => {
   redis = await startRedis({ dir: redisDir })
   apps = await startApps(3, env())
   ;[A, B, C] = apps as [AppInstance, AppInstance, AppInstance]
-  // The demo content, written to the primary as `npm run seed` does.
-  const code = await runSteps([['node', 'scripts/with-db.mjs', '--seed']], {
-    env: { ...env(), DATABASE_REPLICA_URLS: '', REDIS_URL: '' },
-  })
-  expect(code, 'seed').toBe(0)
-  await cluster.waitForReplay()
+  // The demo people, made as on a real first start: the first account (an admin), who then
+  // adds the others. (The tests make their own content; the seed would cost 20 s.)
   actions = await playwrightRequest.newContext({ baseURL: A.url })
+  await createDemoPeople(actions)
   api = new Api(actions)
 })
 
@@ -63,6 +62,20 @@ test.afterAll(async () => {
   await cluster?.stop()
   if (redisDir) await rm(redisDir, { recursive: true, force: true })
 })
+
+async function createDemoPeople(client: APIRequestContext) {
+  const [admin, ...others] = DEMO_USERS
+  const first = await client.post('/api/users/first-register', { data: { ...admin, password: DEFAULT_DEMO_PASSWORD } })
+  expect(first.ok(), await first.text()).toBe(true)
+  const { token } = await first.json()
+  for (const person of others) {
+    const made = await client.post('/api/users', {
+      headers: { Authorization: `JWT ${token}` },
+      data: { ...person, password: DEFAULT_DEMO_PASSWORD },
+    })
+    expect(made.ok(), await made.text()).toBe(true)
+  }
+}
 
 async function get(app: AppInstance, path: string) {
   const response = await fetch(`${app.url}${path}`, { redirect: 'manual' })
@@ -247,4 +260,29 @@ test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhe
 
 test.describe('no leak, with the actions on A and the reader on C', () => {
   defineNoLeakTests(() => ({ actions, readers: C.url }), ' (across instances)')
+})
+
+test('when the background runner’s instance stops, another instance takes over within seconds', async () => {
+  const db = new pg.Client({ connectionString: cluster.primaryUrl })
+  await db.connect()
+  const runnerPort = async () => {
+    const { rows } = await db.query<{ name: string }>(
+      `select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+       where l.locktype = 'advisory' and l.objid = 746574011 and l.granted`,
+    )
+    expect(rows.length).toBeLessThanOrEqual(1)
+    return rows[0] ? Number(/port (\d+)/.exec(rows[0].name)?.[1]) : null
+  }
+  try {
+    const first = await runnerPort()
+    const runner = apps.find((app) => app.port === first)
+    expect(runner, `runner on port ${first}`).toBeDefined()
+    await runner!.stop()
+    await expect.poll(async () => {
+      const now = await runnerPort()
+      return now !== null && now !== first && apps.some((app) => app.port === now)
+    }, { timeout: 15_000 }).toBe(true)
+  } finally {
+    await db.end()
+  }
 })
