@@ -41,7 +41,7 @@ export async function publishExpiry(payload: Payload, id: number | null, tags: s
       if (sharedCacheEnabled()) stored = await raiseSharedFence(position)
     }
     expireLocally(tags)
-    if (sharedCacheEnabled()) stored = (await expireShared(tags, Date.now())) && stored
+    if (sharedCacheEnabled()) stored = (await expireShared(tags)) && stored
     if (stored && id !== null) await markApplied(payload, [id], position)
     return stored
   } catch (error) {

@@ -84,10 +84,16 @@
 // ---------------------------------------------------------------------------------------------
 // Decisions
 // ---------------------------------------------------------------------------------------------
-// - lastModified is when the render that produced the entry may have started reading, never
-//   when it finished: the time of this handler instance's first get for that key since its
-//   last set (a miss, or a stale hit that Next re-renders in the background), else the
-//   instance's creation time (the start of the request, a lower bound of every read in it).
+// - One clock: Redis's. Expiry times are taken by Redis itself (TIME, inside the script that
+//   records them) and so is the time of every lookup (TIME, in the same script as the GET),
+//   in microseconds. Instances' own clocks never meet, so no margin for clock differences is
+//   needed and an entry rendered just after an expiry is shared at once (one render per
+//   approval, not one per instance).
+// - An entry's start time is when the render that produced it may have started reading,
+//   never when it finished: the Redis time of this handler instance's first get for that key
+//   since its last set (a miss, or a stale hit that Next re-renders in the background), else
+//   the latest Redis time this process had seen when the instance was made (before the start
+//   of the request, so before every read in it; the local clock is never used).
 //   A render that began before an approval and stores after it is therefore older than the
 //   expiry and is never served. Gets are remembered per instance, not per process: with one
 //   instance per request, a process-wide "last miss" would be overwritten by a later request
@@ -97,9 +103,9 @@
 //   it saw is kept; a render after a lookup that failed (Redis unusable), or a set while
 //   this process owes Redis expiries, is not stored at all.
 // - An entry is expired when any of its tags (ctx.tags, ctx.softTags, its stored tags, the
-//   page's `x-next-cache-tags`) has an expiry time >= lastModified - clockSkewMs (default
-//   1 s: instances' clocks differ; the cost is that for one second after an expiry
-//   re-rendered entries are not reused). Tag times are read with one HMGET per hit.
+//   page's `x-next-cache-tags`) has an expiry time >= its start time. Tag times are read with
+//   one HMGET per hit. (lastModified, which Next.js reads for its own staleness by time, is
+//   the start time in milliseconds.)
 //   Every expiry is immediate: a stale-while-revalidate profile (`{ expire: n > 0 }`) is
 //   treated like expire 0 (stricter than Next.js; Vetted only uses expire 0).
 // - The epoch. Each entry stores the epoch it was rendered under (the epoch seen by the get
@@ -123,14 +129,14 @@
 //   3 consecutive failures for 5 s, then lets one call through (half-open). The client runs
 //   without an offline queue (commands fail at once while disconnected). While Redis is
 //   unusable get returns null (render from the database), set does nothing, revalidateTag
-//   keeps the expiry in memory (max time per tag) and returns; the expiries are replayed
+//   keeps the expiry in memory and returns; the expiries are replayed (at the replay's time)
 //   before this process serves anything again (a get returns null while any are pending),
 //   and past 10,000 pending tags the process rotates the epoch instead. Nothing throws.
 //   Expiry writes (and the replica fence) are the exception to the breaker: a breaker is per
 //   process, so while this one is open another instance may already be reading Redis again;
 //   they go through with a 1 s budget (and the client reconnects at most 500 ms apart).
 //   The durable record of expiries is the PostgreSQL outbox (src/cache/expiry-outbox.ts):
-//   `applyExpiries(tags, at)` applies expiries idempotently (max per tag), and every instance
+//   `applyExpiries(tags)` applies expiries idempotently (newest per tag), and every instance
 //   publishes outbox rows left unapplied.
 // - Entries expire in Redis: pages at cacheControl.expire (Next serves stale until then),
 //   data at twice its revalidate, at most maxTtlSeconds (1 day), so memory is bounded. The
@@ -167,14 +173,13 @@ const MAX_RECORDED_GETS = 1000
  * @property {number} expiryTimeoutMs Budget of writing an expiry, past an open breaker (REDIS_CACHE_EXPIRY_TIMEOUT_MS, 1000).
  * @property {number} failureThreshold Consecutive failures that open the breaker (REDIS_CACHE_BREAKER_FAILURES, 3).
  * @property {number} cooldownMs How long the open breaker skips Redis (REDIS_CACHE_BREAKER_COOLDOWN_MS, 5000).
- * @property {number} clockSkewMs Tolerated clock difference between instances (REDIS_CACHE_CLOCK_SKEW_MS, 1000).
  * @property {number} epochCheckMs How often the server identity is re-checked (REDIS_CACHE_EPOCH_CHECK_MS, 5000).
  * @property {number} maxTtlSeconds Longest an entry stays in Redis (REDIS_CACHE_MAX_TTL_SECONDS, 86400).
  * @property {number} maxPendingTags Expiries kept for replay before rotating the epoch instead (10000).
  */
 
 /** @typedef {{ ok: true, value: any } | { ok: false }} Outcome */
-/** @typedef {{ lastModified: number, epoch: string, tags: string[], value: any, cacheControl?: any }} StoredEntry */
+/** @typedef {{ startedUs: number, lastModified: number, epoch: string, tags: string[], value: any, cacheControl?: any }} StoredEntry */
 
 const FAILED = /** @type {const} */ ({ ok: false })
 
@@ -195,31 +200,37 @@ export function optionsFromEnv(env = process.env) {
     expiryTimeoutMs: numberFrom(env.REDIS_CACHE_EXPIRY_TIMEOUT_MS, 1000),
     failureThreshold: Math.max(1, numberFrom(env.REDIS_CACHE_BREAKER_FAILURES, 3)),
     cooldownMs: numberFrom(env.REDIS_CACHE_BREAKER_COOLDOWN_MS, 5000),
-    clockSkewMs: numberFrom(env.REDIS_CACHE_CLOCK_SKEW_MS, 1000),
     epochCheckMs: numberFrom(env.REDIS_CACHE_EPOCH_CHECK_MS, 5000),
     maxTtlSeconds: Math.max(1, numberFrom(env.REDIS_CACHE_MAX_TTL_SECONDS, 86400)),
     maxPendingTags: 10000,
   }
 }
 
-// Keeps the newest expiry per tag. ARGV: tag, time, tag, time, ...
-const RECORD_EXPIRIES = `
-for i = 1, #ARGV, 2 do
+// Redis's clock in microseconds, as a Lua number (exact: far below 2^53).
+const NOW_US = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])`
+
+// Records the tags as expired now, on Redis's clock (keeping the newest per tag). ARGV: tags.
+const RECORD_EXPIRIES = `${NOW_US}
+for i = 1, #ARGV do
   local current = tonumber(redis.call('HGET', KEYS[1], ARGV[i]))
-  if not current or current < tonumber(ARGV[i + 1]) then
-    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-  end
+  if not current or current < now then redis.call('HSET', KEYS[1], ARGV[i], string.format('%d', now)) end
 end
-return 1`
+return string.format('%d', now)`
+
+// An entry and the time of the lookup. Returns { now, value } (value absent when none).
+const GET_STAMPED = `${NOW_US}
+return { string.format('%d', now), redis.call('GET', KEYS[1]) }`
 
 // The current epoch, made anew when there is none or it was made by another server run
-// (restart, restored snapshot, failover). ARGV: epoch field, server field, new epoch.
-const SYNC_EPOCH = `
+// (restart, restored snapshot, failover), and Redis's time. ARGV: epoch field, server field,
+// new epoch. Returns { epoch, now }.
+const SYNC_EPOCH = `${NOW_US}
 local server = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
 local stored = redis.call('HMGET', KEYS[1], ARGV[1], ARGV[2])
-if stored[1] and stored[2] == server then return stored[1] end
+if stored[1] and stored[2] == server then return { stored[1], string.format('%d', now) } end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[2], server)
-return ARGV[3]`
+return { ARGV[3], string.format('%d', now) }`
 
 // Raises the fence to ARGV[1] (a decimal number) unless it is already higher.
 const RAISE_FENCE = `
@@ -260,9 +271,14 @@ export class RedisCacheState {
     this.syncedAt = 0
     /** @type {Promise<string | undefined> | undefined} */
     this.syncing = undefined
-    // Expiries not yet in Redis: tag -> time (the newest), and whether some were dropped.
+    // Expiries not yet in Redis (recorded at Redis's time when they reach it): tag -> the
+    // number of the latest request to expire it, and whether some were dropped.
     /** @type {Map<string, number>} */
     this.pending = new Map()
+    this.expirySequence = 0
+    // The latest Redis time (µs) this process has seen in a reply.
+    /** @type {number | undefined} */
+    this.lastRedisUs = undefined
     this.overflowed = false
     this.lastWarning = 0
     /** @type {Promise<unknown> | undefined} */
@@ -289,6 +305,11 @@ export class RedisCacheState {
     this.client = client
     this.buffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
     return client
+  }
+
+  /** Notes Redis's time from a reply that arrived (so it is in the past from here on). */
+  noteRedisTime(/** @type {number} */ redisUs) {
+    if (Number.isFinite(redisUs) && !(this.lastRedisUs !== undefined && this.lastRedisUs >= redisUs)) this.lastRedisUs = redisUs
   }
 
   /** At most one warning per cool-down, so an outage does not flood the log. */
@@ -398,11 +419,13 @@ export class RedisCacheState {
     const outcome = await this.run((client) =>
       client.eval(SYNC_EPOCH, { keys: [this.keys.tags], arguments: [EPOCH_FIELD, SERVER_FIELD, randomUUID()] }),
     )
-    if (!outcome.ok || typeof outcome.value !== 'string') {
+    const [epoch, now] = outcome.ok && Array.isArray(outcome.value) ? outcome.value.map(String) : []
+    if (!epoch) {
       this.epoch = undefined
       return undefined
     }
-    this.epoch = outcome.value
+    this.noteRedisTime(Number(now))
+    this.epoch = epoch
     this.syncedSocket = this.client.socketEpoch
     this.syncedAt = Date.now()
     if ((this.pending.size > 0 || this.overflowed) && !(await this.flushPending())) return undefined
@@ -420,11 +443,11 @@ export class RedisCacheState {
   }
 
   /**
-   * Records tag expiries at `at` (keeping the newest per tag), in Redis if it can, else in
-   * memory for replay. Never throws.
+   * Records the tags as expired now (on Redis's clock), in Redis if it can, else in memory
+   * for replay. Never throws.
    * @returns {Promise<boolean>} whether Redis has them now
    */
-  async recordExpiries(/** @type {string[]} */ tags, /** @type {number} */ at, essential = true) {
+  async recordExpiries(/** @type {string[]} */ tags, essential = true) {
     for (const tag of tags) {
       if (!this.pending.has(tag) && this.pending.size >= this.options.maxPendingTags) {
         // Too many to remember: drop them all and make every entry a miss when Redis returns.
@@ -432,7 +455,7 @@ export class RedisCacheState {
         this.overflowed = true
         break
       }
-      this.pending.set(tag, Math.max(at, this.pending.get(tag) ?? 0))
+      this.pending.set(tag, ++this.expirySequence)
     }
     return this.flushPending(essential)
   }
@@ -442,12 +465,11 @@ export class RedisCacheState {
     const batch = [...this.pending]
     const overflowed = this.overflowed
     if (batch.length > 0) {
-      const outcome = await this.run((client) =>
-        client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: batch.flatMap(([tag, at]) => [tag, String(at)]) }),
-        essential,
-      )
+      const tags = batch.map(([tag]) => tag)
+      const outcome = await this.run((client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: tags }), essential)
       if (!outcome.ok) return false
-      for (const [tag, at] of batch) if (this.pending.get(tag) === at) this.pending.delete(tag)
+      // Recorded at Redis's time, after these expiries; one made again meanwhile stays pending.
+      for (const [tag, sequence] of batch) if (this.pending.get(tag) === sequence) this.pending.delete(tag)
     }
     if (overflowed) {
       const outcome = await this.rotateEpoch()
@@ -541,8 +563,8 @@ function buildIdOf(/** @type {string | undefined} */ serverDistDir) {
  * idempotent, so the outbox reconciler may replay them as often as it likes.
  * @returns {Promise<boolean>} whether Redis has them
  */
-export function applyExpiries(/** @type {string[]} */ tags, /** @type {number} */ at, state = defaultState()) {
-  return state.recordExpiries(tags.filter(isTag), at)
+export function applyExpiries(/** @type {string[]} */ tags, state = defaultState()) {
+  return state.recordExpiries(tags.filter(isTag))
 }
 
 const isTag = (/** @type {unknown} */ tag) => typeof tag === 'string' && tag.length > 0 && !tag.startsWith('\n')
@@ -578,8 +600,9 @@ export default class RedisCacheHandler {
     this.state = ctx.cacheState ?? defaultState()
     this.buildId = ctx.buildId ?? buildIdOf(ctx.serverDistDir)
     this.revalidatedTags = Array.isArray(ctx.revalidatedTags) ? ctx.revalidatedTags : []
-    // The start of this request, and the epoch known then: the bound for a set no get preceded.
-    this.createdAt = Date.now()
+    // Before the start of this request on Redis’s clock, and the epoch known then: the bound
+    // for a set no get preceded.
+    this.createdUs = this.state.lastRedisUs
     this.createdEpoch = this.state.knownEpoch()
     /** @type {Map<string, { at: number, epoch: string | undefined }>} key -> its first get since the last set */
     this.gets = new Map()
@@ -601,27 +624,31 @@ export default class RedisCacheHandler {
    * @returns {Promise<{ lastModified: number, value: any, cacheControl?: any } | null>}
    */
   async get(key, ctx) {
-    const startedAt = Date.now()
     try {
       const state = this.state
       const epoch = await state.currentEpoch()
-      if (epoch === undefined) return this.miss(key, startedAt, undefined)
+      if (epoch === undefined) return this.miss(key)
       const socket = state.client?.socketEpoch
-      const read = await state.run((_client, buffers) => buffers.get(state.keys.entry(this.buildId, key)))
+      const entryKey = state.keys.entry(this.buildId, key)
+      const read = await state.run((_client, buffers) => buffers.eval(GET_STAMPED, { keys: [entryKey], arguments: [] }))
       // A render after a failed read is not stored (its epoch is unknown): Redis may be going away.
-      if (!read.ok) return this.miss(key, startedAt, undefined)
-      this.noteGet(key, startedAt, epoch)
-      if (!read.value) return null
+      if (!read.ok || !Array.isArray(read.value)) return this.miss(key)
+      const [now, stored] = read.value
+      const lookedUpUs = Number(String(now))
+      if (!Number.isFinite(lookedUpUs)) return this.miss(key)
+      state.noteRedisTime(lookedUpUs)
+      this.noteGet(key, lookedUpUs, epoch)
+      if (!stored) return null
       /** @type {StoredEntry} */
-      const entry = v8.deserialize(read.value)
+      const entry = v8.deserialize(stored)
       const wantsFetch = ctx?.kind === 'FETCH'
-      if (!entry?.value || (entry.value.kind === 'FETCH') !== wantsFetch) return null
+      if (!entry?.value || (entry.value.kind === 'FETCH') !== wantsFetch || !Number.isFinite(entry.startedUs)) return null
       const tags = [
         ...new Set([...(ctx?.tags ?? []), ...(ctx?.softTags ?? []), ...(entry.tags ?? []), ...headerTags(entry.value)]),
       ].filter(isTag)
       if (tags.some((tag) => this.revalidatedTags.includes(tag))) return null
       const times = await state.run((client) => client.hmGet(state.keys.tags, [EPOCH_FIELD, ...tags]))
-      if (!times.ok) return this.miss(key, startedAt, undefined)
+      if (!times.ok) return this.miss(key)
       const [current, ...expiredAt] = /** @type {(string | null)[]} */ (times.value)
       if (!current) {
         state.forgetEpoch() // the record is gone: make a new epoch before serving again
@@ -631,20 +658,19 @@ export default class RedisCacheHandler {
       if (entry.epoch !== current) return null
       // A reconnect during this get may mean another server: check it before serving.
       if (state.client?.socketEpoch !== socket || !state.isSynced()) return null
-      const limit = entry.lastModified - state.options.clockSkewMs
-      if (expiredAt.some((at) => at != null && Number(at) >= limit)) return null
+      if (expiredAt.some((at) => at != null && Number(at) >= entry.startedUs)) return null
       return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl }
     } catch (error) {
       this.state.warn(`Redis cache get of ${key} failed: ${String(error)}`)
-      return this.miss(key, startedAt, undefined)
+      return this.miss(key)
     }
   }
 
   /** Records a lookup that failed: the render it leads to must not be stored. */
-  miss(/** @type {string} */ key, /** @type {number} */ at, /** @type {undefined} */ epoch) {
+  miss(/** @type {string} */ key) {
     const earlier = this.gets.get(key)
     this.gets.delete(key)
-    this.noteGet(key, earlier ? earlier.at : at, epoch)
+    this.noteGet(key, earlier ? earlier.at : 0, undefined)
     return null
   }
 
@@ -658,11 +684,11 @@ export default class RedisCacheHandler {
       const state = this.state
       const got = this.gets.get(key)
       this.gets.delete(key)
-      const lastModified = got ? got.at : this.createdAt
+      const startedUs = got ? got.at : this.createdUs
       const epoch = got ? got.epoch : this.createdEpoch
       // Rendered while Redis was unusable, or this process still owes Redis expiries: the
       // entry might predate an expiry Redis cannot compare it with. Do not store it.
-      if (epoch === undefined || state.pending.size > 0 || state.overflowed) return
+      if (epoch === undefined || startedUs === undefined || state.pending.size > 0 || state.overflowed) return
       const entryKey = state.keys.entry(this.buildId, key)
       if (data == null) {
         await state.run((client) => client.del(entryKey))
@@ -670,7 +696,8 @@ export default class RedisCacheHandler {
       }
       /** @type {StoredEntry} */
       const entry = {
-        lastModified,
+        startedUs,
+        lastModified: Math.floor(startedUs / 1000),
         epoch,
         tags: ctx?.fetchCache && Array.isArray(ctx.tags) ? ctx.tags : [],
         value: data,
@@ -696,7 +723,7 @@ export default class RedisCacheHandler {
     try {
       const list = (typeof tags === 'string' ? [tags] : Array.isArray(tags) ? tags : []).filter(isTag)
       if (list.length === 0) return
-      await this.state.recordExpiries(list, Date.now())
+      await this.state.recordExpiries(list)
     } catch (error) {
       this.state.warn(`Redis cache revalidateTag failed: ${String(error)}`)
     }

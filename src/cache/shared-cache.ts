@@ -8,11 +8,12 @@ import { parseFence } from './wal-position'
 export const sharedCacheEnabled = (): boolean => Boolean(process.env.REDIS_URL)
 
 /**
- * Records that the tags expired at `at` (ms), on every instance at once. Resolves false when
- * Redis could not take it (this process keeps it for replay; the outbox keeps it durably).
+ * Records that the tags expired now (on Redis's clock), for every instance at once. Resolves
+ * false when Redis could not take it (this process keeps it for replay; the outbox keeps it
+ * durably).
  */
-export function expireShared(tags: string[], at: number): Promise<boolean> {
-  return applyExpiries(tags, at)
+export function expireShared(tags: string[]): Promise<boolean> {
+  return applyExpiries(tags)
 }
 
 /** Raises the shared replica fence to a WAL position. */

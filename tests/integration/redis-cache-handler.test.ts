@@ -9,7 +9,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, RESP_TYPES } from 'redis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import RedisCacheHandler, { applyExpiries, RedisCacheState } from '../../src/cache/redis-cache-handler.mjs'
 import { startRedis } from '../support/redis-server'
 
@@ -52,7 +52,7 @@ const newPrefix = () => `${RUN_PREFIX}${++testNumber}:`
  * about them (a pause of the test runner must not look like a slow Redis).
  */
 function newProcess(keyPrefix: string, options: Options = {}) {
-  const state = new RedisCacheState({ url: REDIS_URL, keyPrefix, clockSkewMs: 0, timeoutMs: 1000, ...options })
+  const state = new RedisCacheState({ url: REDIS_URL, keyPrefix, timeoutMs: 1000, ...options })
   states.push(state)
   return state
 }
@@ -265,16 +265,38 @@ describe('a render that began before an expiry and stores after it', () => {
     expect((await request(b).get('twice', dataGet(['t'])))?.value).toEqual(data(2))
   })
 
-  it('allows for clocks that differ between instances', async () => {
+  it('compares times on Redis’s clock: an instance whose own clock runs ahead cannot make an old render look fresh', async () => {
     const prefix = newPrefix()
-    const a = newProcess(prefix, { clockSkewMs: 1000 })
-    const b = newProcess(prefix, { clockSkewMs: 1000 })
-    await request(b).revalidateTag('skew')
-    await tick(20)
-    await render(request(a), 'skew', data('s'), dataGet(['skew']), dataSet(['skew']))
-    expect(await request(b).get('skew', dataGet(['skew']))).toBeNull()
-    const exact = newProcess(prefix, { clockSkewMs: 0 })
-    expect(await request(exact).get('skew', dataGet(['skew']))).not.toBeNull()
+    const ahead = newProcess(prefix)
+    const b = newProcess(prefix)
+    await render(request(ahead), 'warm', data('w'), dataGet([]), dataSet([])) // knows its epoch and Redis's time
+    const clock = vi.spyOn(Date, 'now')
+    const realNow = clock.getMockImplementation() ?? (() => new Date().getTime())
+    clock.mockImplementation(() => realNow() + 60_000) // this instance's clock: a minute fast
+    try {
+      const withLookup = request(ahead)
+      const withoutLookup = request(ahead)
+      expect(await withLookup.get('ahead', dataGet(['clock']))).toBeNull()
+      await tick()
+      await request(b).revalidateTag('clock') // an approval, on another instance
+      await tick()
+      await withLookup.set('ahead', data('read before the approval'), dataSet(['clock']))
+      await withoutLookup.set('ahead-2', data('read before the approval'), dataSet(['clock']))
+    } finally {
+      clock.mockRestore()
+    }
+    expect(await request(b).get('ahead', dataGet(['clock']))).toBeNull()
+    expect(await request(b).get('ahead-2', dataGet(['clock']))).toBeNull()
+  })
+
+  it('shares a render made right after an expiry at once (no margin for clocks)', async () => {
+    const prefix = newPrefix()
+    const a = newProcess(prefix)
+    const b = newProcess(prefix)
+    await render(request(a), 'p', data('old'), dataGet(['now']), dataSet(['now']))
+    await request(b).revalidateTag('now')
+    await render(request(a), 'p', data('new'), dataGet(['now']), dataSet(['now']))
+    expect((await request(b).get('p', dataGet(['now'])))?.value).toEqual(data('new'))
   })
 })
 
@@ -324,7 +346,7 @@ describe('Redis unreachable or slow', () => {
     expect(a.stats.opened).toBe(1)
     proxy.comeBack()
     // The breaker stays open for a minute, yet the expiry goes through and b stops serving.
-    expect(await applyExpiries(['approved'], Date.now(), a)).toBe(true)
+    expect(await applyExpiries(['approved'], a)).toBe(true)
     expect(a.pending.size).toBe(0)
     expect(await request(b).get('kept', dataGet(['approved']))).toBeNull()
   })
@@ -380,7 +402,7 @@ describe('Redis unreachable or slow', () => {
     proxy.goDown()
     await tick()
     // Returns although Redis is away, telling the caller it does not have the expiry.
-    expect(await applyExpiries(['approved'], Date.now(), a)).toBe(false)
+    expect(await applyExpiries(['approved'], a)).toBe(false)
     expect(a.pending.has('approved')).toBe(true)
     expect(await request(a).get('kept', dataGet(['approved']))).toBeNull()
     proxy.comeBack()
@@ -436,15 +458,21 @@ describe('Redis unreachable or slow', () => {
     expect(await request(b).get('untagged', dataGet(['never-expired']))).toBeNull()
   })
 
-  it('applies expiries from elsewhere (the outbox) idempotently, keeping the newest time', async () => {
+  it('applies expiries from elsewhere (the outbox) at Redis’s time, again and again', async () => {
     const prefix = newPrefix()
     const a = newProcess(prefix)
     await render(request(a), 'outbox', data('x'), dataGet(['o']), dataSet(['o']))
-    const later = Date.now() + 5
-    expect(await applyExpiries(['o'], later, a)).toBe(true)
-    expect(await applyExpiries(['o'], later - 60_000, a)).toBe(true) // an old replay changes nothing
-    expect(await admin.hGet(`${prefix}tags`, 'o')).toBe(String(later))
-    await tick(10)
+    const redisUs = async () => {
+      const [seconds, micros] = (await admin.sendCommand(['TIME'])) as [string, string]
+      return Number(seconds) * 1_000_000 + Number(micros)
+    }
+    const before = await redisUs()
+    expect(await applyExpiries(['o'], a)).toBe(true)
+    const first = Number(await admin.hGet(`${prefix}tags`, 'o'))
+    expect(first).toBeGreaterThanOrEqual(before)
+    expect(first).toBeLessThanOrEqual(await redisUs())
+    expect(await applyExpiries(['o'], a)).toBe(true) // a replay only moves it later
+    expect(Number(await admin.hGet(`${prefix}tags`, 'o'))).toBeGreaterThanOrEqual(first)
     expect(await request(a).get('outbox', dataGet(['o']))).toBeNull()
   })
 })
