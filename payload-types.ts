@@ -99,8 +99,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'review-policy': ReviewPolicy;
+  };
+  globalsSelect: {
+    'review-policy': ReviewPolicySelect<false> | ReviewPolicySelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -318,6 +322,15 @@ export interface Workflow {
   submittedVersion?: string | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
+  submittedPolicy?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   needsReReview?: boolean | null;
   reReviewReason?: string | null;
   updatedAt: string;
@@ -350,6 +363,17 @@ export interface Review {
     | null;
   reviewerRegistration?: string | null;
   decidedAt: string;
+  publishes?: boolean | null;
+  approvalSet?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  policySummary?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -383,7 +407,8 @@ export interface AuditLog {
     | 'password_reset'
     | 'password_reset_requested'
     | 'logins_unlocked'
-    | 'account_deleted';
+    | 'account_deleted'
+    | 'policy_changed';
   summary: string;
   subject?: (number | null) | User;
   subjectName?: string | null;
@@ -610,6 +635,7 @@ export interface WorkflowSelect<T extends boolean = true> {
   submittedVersion?: T;
   submittedBy?: T;
   submittedAt?: T;
+  submittedPolicy?: T;
   needsReReview?: T;
   reReviewReason?: T;
   updatedAt?: T;
@@ -633,6 +659,9 @@ export interface ReviewsSelect<T extends boolean = true> {
   reviewerSpecialties?: T;
   reviewerRegistration?: T;
   decidedAt?: T;
+  publishes?: T;
+  approvalSet?: T;
+  policySummary?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -734,6 +763,57 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Without a matching rule one reviewer signs off. Where several rules match, the strictest applies: the most approvals and every specialty named. A change applies to approvals from then on, and never lowers what a version already submitted needs.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-policy".
+ */
+export interface ReviewPolicy {
+  id: number;
+  rules?:
+    | {
+        name: string;
+        collection: 'articles' | 'tips' | 'warnings';
+        /**
+         * Only warnings of this severity.
+         */
+        severity?: ('emergency' | 'urgent' | 'caution') | null;
+        /**
+         * Only articles in this topic.
+         */
+        topic?: string | null;
+        approvals: number;
+        /**
+         * At least one approver must hold each (as written in reviewers’ profiles).
+         */
+        specialties?: string[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-policy_select".
+ */
+export interface ReviewPolicySelect<T extends boolean = true> {
+  rules?:
+    | T
+    | {
+        name?: T;
+        collection?: T;
+        severity?: T;
+        topic?: T;
+        approvals?: T;
+        specialties?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

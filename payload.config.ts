@@ -18,6 +18,7 @@ import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
 import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
 import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
+import { ReviewPolicy } from './globals/ReviewPolicy'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -39,6 +40,7 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog],
+  globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),

@@ -4,14 +4,15 @@ import { adminOnly, nobody } from '../src/access/rules'
 import { ACCOUNT_EVENTS } from '../src/accounts/audit'
 
 /**
- * Append-only record of what happened to accounts: creation, role, credential, name, email
- * and password changes, password resets, unlocks and deletions, with who did it. Written
+ * Append-only record of what happened to accounts (creation, role, credential, name, email
+ * and password changes, password resets, unlocks and deletions) and to the sign-off rules,
+ * with who did it. Written
  * only by the server (src/accounts/audit.ts); a PostgreSQL trigger refuses UPDATE, DELETE
  * and TRUNCATE, as for the review trail.
  */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
-  labels: { singular: 'Account event', plural: 'Account audit log' },
+  labels: { singular: 'Audit event', plural: 'Audit log' },
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['at', 'event', 'subjectName', 'actorName'],

@@ -8,7 +8,7 @@ export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
 export const REVIEW_DECISIONS = ['approved', 'changes_requested', 'retired'] as const
 
 /**
- * The append-only sign-off trail: one record per decision. Only the review
+ * The append-only sign-off trail: one record per decision (each approval of a set is one). Only the review
  * workflow writes here (server-side, with overrideAccess); nobody updates or deletes.
  */
 export const Reviews: CollectionConfig = {
@@ -55,5 +55,10 @@ export const Reviews: CollectionConfig = {
     { name: 'reviewerSpecialties', type: 'json' },
     { name: 'reviewerRegistration', type: 'text' },
     { name: 'decidedAt', type: 'date', required: true, index: true },
+    // Approvals: whether this one completed its version's sign-off policy and made it live,
+    // the other approvals counted with it, and the progress it left ("1 of 2 approvals").
+    { name: 'publishes', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'approvalSet', type: 'json' },
+    { name: 'policySummary', type: 'text' },
   ],
 }

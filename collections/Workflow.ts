@@ -43,6 +43,9 @@ export const Workflow: CollectionConfig = {
     { name: 'submittedVersion', type: 'text' },
     { name: 'submittedBy', type: 'relationship', relationTo: 'users' },
     { name: 'submittedAt', type: 'date', index: true },
+    // The sign-off policy as it was at submission: a later change to the rules may raise what
+    // this version needs, never lower it.
+    { name: 'submittedPolicy', type: 'json' },
     { name: 'needsReReview', type: 'checkbox', defaultValue: false, index: true },
     { name: 'reReviewReason', type: 'text' },
   ],

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createLocalReq, type Payload } from 'payload'
 import type { User } from '../payload-types'
 import { performAction } from '../src/review/service'
-import type { ReviewableCollection } from '../src/workflow'
+import type { PolicyRule, ReviewableCollection } from '../src/workflow'
 import { lumbarSorenessContent, PENDING_REVISION } from './content/lumbar-soreness'
 import { readSourceText } from './source-text'
 import { DEMO_USERS, type DemoUser } from './users'
@@ -20,6 +20,12 @@ export type SeedOptions = { password: string; sourceFile?: string; log?: (line: 
 
 const EDITOR = 'editor@example.com'
 const REVIEWER = 'reviewer@example.com'
+const SECOND_REVIEWER = 'reviewer2@example.com'
+
+/** A sensible start, shown at work by the seed: an emergency warning needs two reviewers. */
+export const DEFAULT_POLICY_RULES = [
+  { name: 'Emergency warnings: two reviewers', collection: 'warnings', severity: 'emergency', approvals: 2, specialties: [] },
+] satisfies (PolicyRule & { severity?: 'emergency' | 'urgent' | 'caution' })[]
 
 export async function seed(
   payload: Payload,
@@ -41,7 +47,16 @@ export async function seed(
   }
   const as = (email: string) => createLocalReq({ user: { ...users.get(email)!, collection: 'users' } }, payload)
 
-  /** Drafted by the editor, submitted, and approved by the reviewer. */
+  // The default sign-off rules, once: a policy an admin has saved (even emptied) is theirs.
+  const policy = await payload.findGlobal({ slug: 'review-policy', depth: 0 })
+  if (!policy.updatedAt) {
+    await payload.updateGlobal({ slug: 'review-policy', data: { rules: DEFAULT_POLICY_RULES }, depth: 0 })
+    note(true, `sign-off rules: ${DEFAULT_POLICY_RULES.map((rule) => rule.name).join('; ')}`)
+  } else {
+    note(false, 'sign-off rules')
+  }
+
+  /** Drafted by the editor, submitted, and approved by the reviewer (and a second where the rules want two). */
   const ensureApproved = async (collection: ReviewableCollection, data: Record<string, unknown> & { slug: string }) => {
     const { docs } = await payload.find({ collection, where: { slug: { equals: data.slug } }, draft: true, limit: 1, depth: 0 })
     if (docs[0]) {
@@ -51,8 +66,14 @@ export async function seed(
     const draft = await payload.create({ collection, data: data as never, draft: true, req: await as(EDITOR) })
     const target = { collection, id: String(draft.id) }
     const { versionId } = await performAction(await as(EDITOR), target, 'submit', {})
-    await performAction(await as(REVIEWER), target, 'approve', { versionId, comment: 'Imported from the source text and reviewed.' })
-    note(true, `${collection} ${data.slug} (approved by ${REVIEWER})`)
+    const comment = 'Imported from the source text and reviewed.'
+    const first = await performAction(await as(REVIEWER), target, 'approve', { versionId, comment })
+    const approvers = [REVIEWER]
+    if (first.state !== 'published') {
+      await performAction(await as(SECOND_REVIEWER), target, 'approve', { versionId, comment })
+      approvers.push(SECOND_REVIEWER)
+    }
+    note(true, `${collection} ${data.slug} (approved by ${approvers.join(' and ')})`)
     return { id: draft.id, created: true }
   }
 

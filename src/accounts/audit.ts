@@ -19,6 +19,7 @@ export const ACCOUNT_EVENTS = [
   'password_reset_requested',
   'logins_unlocked',
   'account_deleted',
+  'policy_changed',
 ] as const
 export type AccountEventName = (typeof ACCOUNT_EVENTS)[number]
 
@@ -54,6 +55,32 @@ export async function recordAccountEvent(
       actorName: actor?.displayName ?? null,
       before: change.before ?? null,
       after: change.after ?? null,
+      at: new Date().toISOString(),
+    },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+}
+
+const withoutRowIds = (rules: unknown[]) =>
+  rules.map((rule) => Object.fromEntries(Object.entries(rule as Record<string, unknown>).filter(([key]) => key !== 'id')))
+
+/** A change to the sign-off rules (globals/ReviewPolicy.ts), with the rules before and after. */
+export async function recordPolicyChange(req: PayloadRequest, before: unknown[], after: unknown[]): Promise<void> {
+  const was = withoutRowIds(before)
+  const now = withoutRowIds(after)
+  if (JSON.stringify(was) === JSON.stringify(now)) return
+  const actor = req.user as Person | null
+  await req.payload.create({
+    collection: 'audit-log',
+    data: {
+      event: 'policy_changed',
+      summary: `sign-off rules changed (${was.length} rule${was.length === 1 ? '' : 's'} to ${now.length}), by ${actor?.displayName ?? 'the server'}`,
+      actor: actor?.id ?? null,
+      actorName: actor?.displayName ?? null,
+      before: { rules: was },
+      after: { rules: now },
       at: new Date().toISOString(),
     },
     overrideAccess: true,

@@ -76,6 +76,12 @@ export function ReviewPanel() {
           {when(status.submission.at)}
         </p>
       )}
+      {status.signOff && (
+        <p data-testid="sign-off-progress">
+          Sign-off: {status.signOff.summary}
+          {status.signOff.policy.rules.length > 0 && ` (rule: ${status.signOff.policy.rules.join(', ')})`}
+        </p>
+      )}
       {status.verification && (
         <p className={status.verification.verified ? 'review-panel__ok' : 'review-panel__warning'}>
           {status.verification.verified ? 'Live content matches its approval.' : `Live content check: ${status.verification.reason}`}
@@ -137,7 +143,9 @@ export function ReviewPanel() {
           <ol className="review-panel__history">
             {status.history.map((record) => (
               <li key={record.id}>
-                <strong>{record.decision.replace('_', ' ')}</strong> by {record.reviewerName}
+                <strong>{record.decision.replace('_', ' ')}</strong>
+                {record.decision === 'approved' && record.policySummary && !record.publishes && ` (${record.policySummary})`}
+                {record.superseded && ' · superseded'} by {record.reviewerName}
                 {record.reviewerCredentials ? `, ${record.reviewerCredentials}` : ''} · {when(record.decidedAt)} · version{' '}
                 {record.versionId}
                 {record.comment && <blockquote>{record.comment}</blockquote>}

@@ -47,6 +47,9 @@ export function ReviewQueueTable({
                 <td>{item.collection.slice(0, -1)}</td>
                 <td>
                   <StateBadge state={item.state} />
+                  {kind === 'review' && item.signOff && item.signOff.required > 1 && (
+                    <span className="review-queue__sign-off"> · {item.signOff.summary}</span>
+                  )}
                 </td>
                 <td>
                   {kind === 'review' && `${item.submittedBy?.displayName ?? 'unknown'} · ${hours(item.waitingMinutes)}`}

@@ -14,8 +14,10 @@ export type WorkflowStatus = {
   editedSinceApprovalByYou: boolean
   availableActions: string[]
   verification: { verified: boolean; reason?: string } | null
+  /** In review: the version's sign-off policy and how far its approvals are. */
+  signOff: { met: boolean; approvals: number; required: number; missingSpecialties: string[]; summary: string; policy: { rules: string[] } } | null
   changes: ChangeSummary | null
   relationTitles: Record<string, string>
   compareUrl: string | null
-  history: Review[]
+  history: (Review & { superseded?: boolean })[]
 }

@@ -6,7 +6,7 @@ import 'server-only'
 import { rows as sqlRows, sql } from './sql'
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
-import type { Article, Tip, User, Warning } from '../../payload-types'
+import type { Article, Review, Tip, User, Warning } from '../../payload-types'
 import { BoundedCache } from './bounded-cache'
 import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
@@ -25,11 +25,12 @@ export const RECENT_COUNT = 8
 export const TOPIC_PAGE_SIZE = 50
 const SITEMAP_MAX_URLS = 50_000
 
-/** Who signed off the live version, from the review record (a snapshot, never typed by hand). */
+/** One reviewer who signed off the live version, as they were then (from their approval record). */
+export type Approver = { name: string; credentials: string | null; specialties: string[] }
+
+/** Who signed off the live version (every approver its sign-off policy needed), and when. */
 export type SignOff = {
-  reviewerName: string
-  reviewerCredentials: string | null
-  reviewerSpecialties: string[]
+  approvers: Approver[]
   reviewedAt: string
   nextReviewDue: string | null
   contentHash: string
@@ -124,10 +125,21 @@ export async function readLiveSlugs(): Promise<string> {
 const populated = <T extends object>(items: (number | T)[] | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
+type ApprovalRecord = Pick<Review, 'id' | 'reviewerName' | 'reviewerCredentials' | 'reviewerSpecialties' | 'decidedAt' | 'contentHash' | 'approvalSet'>
+
+const approverOf = (record: ApprovalRecord): Approver => ({
+  name: record.reviewerName,
+  credentials: record.reviewerCredentials ?? null,
+  specialties: Array.isArray(record.reviewerSpecialties) ? record.reviewerSpecialties.filter((s): s is string => typeof s === 'string') : [],
+})
+
+const approvalColumns = { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true, approvalSet: true } as const
+
 /**
- * The approval record of the live version: who signed it off, as they were then (a later
- * profile edit never changes an old byline). Review records are staff-only, so this one
- * read runs with overrideAccess and selects only what a byline shows.
+ * The approval records of the live version: the one that made it live and the others its
+ * policy counted with it, each as the reviewer was then (a later profile edit never changes
+ * an old byline). Review records are staff-only, so these reads run with overrideAccess and
+ * select only what a byline shows.
  */
 async function readSignOff(article: Article): Promise<SignOff | null> {
   const hash = article.review?.contentHash
@@ -141,21 +153,33 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
         { documentCollection: { equals: 'articles' } },
         { documentId: { equals: String(article.id) } },
         { decision: { equals: 'approved' } },
+        { publishes: { equals: true } },
         { contentHash: { equals: hash } },
       ],
     },
     sort: '-decidedAt',
     limit: 1,
     depth: 0,
-    select: { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true },
+    select: approvalColumns,
   })
-  const record = docs[0]
+  const record = docs[0] as ApprovalRecord | undefined
   if (!record) return null
-  const specialties = record.reviewerSpecialties
+  const others = Array.isArray(record.approvalSet) ? record.approvalSet.filter((id): id is number => typeof id === 'number') : []
+  const earlier = others.length
+    ? ((
+        await payload.find({
+          collection: 'reviews',
+          overrideAccess: true,
+          where: { and: [{ id: { in: others } }, { contentHash: { equals: hash } }, { decision: { equals: 'approved' } }] },
+          sort: 'decidedAt',
+          pagination: false,
+          depth: 0,
+          select: approvalColumns,
+        })
+      ).docs as ApprovalRecord[])
+    : []
   return {
-    reviewerName: record.reviewerName,
-    reviewerCredentials: record.reviewerCredentials ?? null,
-    reviewerSpecialties: Array.isArray(specialties) ? specialties.filter((s): s is string => typeof s === 'string') : [],
+    approvers: [...earlier, record].map(approverOf),
     reviewedAt: record.decidedAt,
     nextReviewDue: article.review?.nextReviewDue ?? null,
     contentHash: record.contentHash,

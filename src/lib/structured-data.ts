@@ -1,7 +1,17 @@
 // schema.org MedicalWebPage for an article, derived from its sign-off record.
-import type { PublishedArticle } from './published-content'
+import type { Approver, PublishedArticle } from './published-content'
 
 const AUDIENCE: Record<string, string> = { patient: 'Patient', caregiver: 'Patient', clinician: 'Clinician' }
+
+const person = (approver: Approver) => ({
+  '@type': 'Person',
+  name: approver.name,
+  ...(approver.specialties.length ? { knowsAbout: approver.specialties } : {}),
+  ...(approver.credentials ? { hasCredential: { '@type': 'EducationalOccupationalCredential', name: approver.credentials } } : {}),
+})
+
+/** One Person, or a list when the sign-off policy needed several. */
+const reviewedBy = (approvers: Approver[]) => (approvers.length === 1 ? person(approvers[0]!) : approvers.map(person))
 
 export function medicalWebPage(article: PublishedArticle, url: string) {
   const signOff = article.signOff
@@ -19,14 +29,7 @@ export function medicalWebPage(article: PublishedArticle, url: string) {
     ...(signOff
       ? {
           lastReviewed: signOff.reviewedAt.slice(0, 10),
-          reviewedBy: {
-            '@type': 'Person',
-            name: signOff.reviewerName,
-            ...(signOff.reviewerSpecialties.length ? { knowsAbout: signOff.reviewerSpecialties } : {}),
-            ...(signOff.reviewerCredentials
-              ? { hasCredential: { '@type': 'EducationalOccupationalCredential', name: signOff.reviewerCredentials } }
-              : {}),
-          },
+          reviewedBy: reviewedBy(signOff.approvers),
         }
       : {}),
   }

@@ -12,6 +12,7 @@ import * as migration_20261129_070802_immutable_version_children from './2026112
 import * as migration_20261129_072536_accounts_audit from './20261129_072536_accounts_audit';
 import * as migration_20261129_072555_login_lock_columns from './20261129_072555_login_lock_columns';
 import * as migration_20261129_100000_cache_expiry_outbox from './20261129_100000_cache_expiry_outbox';
+import * as migration_20261129_103539_sign_off_policies from './20261129_103539_sign_off_policies';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261129_100000_cache_expiry_outbox.up,
     down: migration_20261129_100000_cache_expiry_outbox.down,
     name: '20261129_100000_cache_expiry_outbox',
+  },
+  {
+    up: migration_20261129_103539_sign_off_policies.up,
+    down: migration_20261129_103539_sign_off_policies.down,
+    name: '20261129_103539_sign_off_policies'
   },
 ];

@@ -1,7 +1,7 @@
 // The reviewers' queue: what waits for a medical reviewer, most urgent first.
 import type { PayloadRequest, Where } from 'payload'
-import type { User, Workflow } from '../../payload-types'
-import { DUE_SOON_DAYS, dueStatus, type ReviewableCollection } from '../workflow'
+import type { Review, User, Workflow } from '../../payload-types'
+import { DEFAULT_POLICY, DUE_SOON_DAYS, dueStatus, type ReviewableCollection, type SignOffPolicy } from '../workflow'
 
 const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const system = { overrideAccess: true, depth: 1 } as const
@@ -18,6 +18,12 @@ export type QueueItem = {
   nextReviewDue?: string | null
   due?: 'overdue' | 'due_soon'
   reason?: string | null
+  /** In review: approvals so far and needed at submission ("1 of 2 approvals"). */
+  signOff?: { approvals: number; required: number; summary: string }
+  /** In review: reviewers who approved it already (they cannot count twice). */
+  approvedBy?: string[]
+  /** The policy snapshot of the row, for counting (not sent). */
+  submittedPolicy?: unknown
 }
 
 export type QueueSection = 'inReview' | 'changesRequested' | 'due' | 'needsReReview'
@@ -42,6 +48,7 @@ function fromWorkflow(row: Workflow, now: Date): QueueItem {
     submittedAt: row.submittedAt ?? null,
     waitingMinutes: row.submittedAt ? Math.floor((now.getTime() - new Date(row.submittedAt).getTime()) / 60_000) : undefined,
     reason: row.reReviewReason ?? null,
+    submittedPolicy: row.submittedPolicy,
   }
 }
 
@@ -54,6 +61,7 @@ const WORKFLOW_COLUMNS = {
   submittedBy: true,
   submittedAt: true,
   reReviewReason: true,
+  submittedPolicy: true,
 } as const
 
 async function workflowRows(req: PayloadRequest, where: Where, sort: string, limit: number, now: Date) {
@@ -104,6 +112,8 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     workflowRows(req, { needsReReview: { equals: true } }, 'updatedAt', limit, now),
     ...REVIEWABLE.map((collection) => dueRows(req, collection, dueBefore, limit, now)),
   ])
+  await addSignOffProgress(req, inReview.items)
+  for (const item of [...inReview.items, ...changesRequested.items, ...needsReReview.items]) delete item.submittedPolicy
   const due = dueLists.flatMap((list) => list.items)
   due.sort((a, b) => String(a.nextReviewDue).localeCompare(String(b.nextReviewDue)))
   return {
@@ -112,5 +122,47 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     due: due.slice(0, limit),
     needsReReview: needsReReview.items,
     totals: { inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
+  }
+}
+
+/**
+ * How far each submission is towards the policy it was submitted under, from one read of the
+ * approvals given since (the review panel checks the content hash and the current rules too).
+ */
+async function addSignOffProgress(req: PayloadRequest, items: QueueItem[]) {
+  const pending = items.filter((item) => item.submittedVersion && item.submittedAt)
+  if (pending.length === 0) return
+  const { docs } = await req.payload.find({
+    collection: 'reviews',
+    where: {
+      and: [
+        { decision: { equals: 'approved' } },
+        { publishes: { equals: false } },
+        { versionId: { in: pending.map((item) => item.submittedVersion!) } },
+      ],
+    },
+    select: { documentCollection: true, documentId: true, versionId: true, reviewer: true, decidedAt: true },
+    pagination: false,
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+  for (const item of pending) {
+    const reviewers = new Set(
+      (docs as Review[])
+        .filter(
+          (review) =>
+            review.documentCollection === item.collection &&
+            review.documentId === item.id &&
+            review.versionId === item.submittedVersion &&
+            review.decidedAt >= item.submittedAt!,
+        )
+        .map((review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)),
+    )
+    const snapshot = item.submittedPolicy as Partial<SignOffPolicy> | null | undefined
+    const required = Math.max(1, Number(snapshot?.approvals) || DEFAULT_POLICY.approvals)
+    const approvals = Math.min(reviewers.size, required)
+    item.signOff = { approvals, required, summary: `${approvals} of ${required} approval${required === 1 ? '' : 's'}` }
+    item.approvedBy = [...reviewers]
   }
 }

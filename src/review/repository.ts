@@ -118,11 +118,17 @@ export async function reviewHistory(req: PayloadRequest, collection: ReviewableC
   return docs as Review[]
 }
 
+/** The approval that last made a version live (an approval still short of its policy is not one). */
 export async function lastApproval(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const { docs } = await req.payload.find({
     collection: 'reviews',
     where: {
-      and: [{ documentCollection: { equals: collection } }, { documentId: { equals: id } }, { decision: { equals: 'approved' } }],
+      and: [
+        { documentCollection: { equals: collection } },
+        { documentId: { equals: id } },
+        { decision: { equals: 'approved' } },
+        { publishes: { equals: true } },
+      ],
     },
     sort: '-decidedAt',
     limit: 1,

@@ -11,8 +11,10 @@ import {
   contentHash,
   CONTROLLED_AUTHOR_MESSAGE,
   controlsAnAuthor,
+  checkApproval,
   decide,
   DEFAULT_REVIEW_INTERVAL_MONTHS,
+  type PolicyProgress,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
@@ -25,6 +27,7 @@ import { withKeyLock } from './keyed-mutex'
 import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
+import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission } from './sign-off-policy'
 import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 
@@ -40,6 +43,8 @@ export type ActionResult = {
   topic?: string
   /** For a tip or warning: the live articles that show it, whose pages changed with it. */
   changedArticleSlugs?: string[]
+  /** After an approval: how far the version is towards its sign-off policy. */
+  signOff?: PolicyProgress
 }
 
 /** Fields that belong to the document itself, as stored in a version snapshot. */
@@ -130,7 +135,8 @@ async function refuseHeldAccount(req: PayloadRequest, user: User, authors: strin
 
 /** The cache tags and public pages an action changed. */
 function readerImpact(target: Target, action: Action, facts: Facts, result: ActionResult) {
-  if (action !== 'approve' && action !== 'retire') return { expire: [], pages: [] }
+  const changedWhatReadersSee = action === 'retire' || (action === 'approve' && result.state === 'published')
+  if (!changedWhatReadersSee) return { expire: [], pages: [] }
   const home = ['/', '/sitemap.xml']
   if (target.collection !== 'articles') {
     return { expire: [CONTENT_TAGS.all], pages: [...(result.changedArticleSlugs ?? []).map((slug) => `/articles/${slug}`), ...home] }
@@ -177,6 +183,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       submittedVersion: versionId,
       submittedBy: user.id,
       submittedAt: new Date().toISOString(),
+      submittedPolicy: await policyOfContent(req, target.collection, facts.latest!.content),
     })
     return { state: 'in_review', versionId }
   },
@@ -198,6 +205,27 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
     const hash = await hashOf(req, target.collection, submitted.content, true)
+    // Each approval counts towards the version's sign-off policy; the one that completes it
+    // makes the version live, in this transaction.
+    const policy = await policyOfSubmission(req, target.collection, submitted.content, facts.workflow)
+    const round = (await approvalsOfRound(req, target.collection, target.id, facts.workflow)).filter(
+      (review) => review.contentHash === hash,
+    )
+    const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }
+    const check = checkApproval(policy, round.map(asCounted), candidate)
+    if (!check.ok) throw new WorkflowError(check.status, check.message)
+    const record = reviewRecord(user, target, submitted.content.title, submitted.id, hash)
+    if (!check.completes) {
+      const review = await createReview(req, {
+        ...record,
+        decision: 'approved',
+        comment,
+        publishes: false,
+        policySummary: check.progress.summary,
+      })
+      return { state: 'in_review', versionId: submitted.id, reviewId: review.id, contentHash: hash, signOff: check.progress }
+    }
+    const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
     const now = new Date()
     await asWorkflow(req, () =>
       req.payload.update({
@@ -221,9 +249,12 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       }),
     )
     const review = await createReview(req, {
-      ...reviewRecord(user, target, submitted.content.title, submitted.id, hash),
+      ...record,
       decision: 'approved',
       comment,
+      publishes: true,
+      approvalSet: counted,
+      policySummary: check.progress.summary,
     })
     await saveWorkflow(req, target.collection, target.id, {
       state: 'published',
@@ -243,6 +274,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       slug: String(submitted.content.slug),
       topic: String(submitted.content.topic),
       changedArticleSlugs,
+      signOff: check.progress,
     }
   },
 

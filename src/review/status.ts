@@ -1,14 +1,18 @@
 // Everything the admin's review panel shows about one document, for one person.
 import type { PayloadRequest } from 'payload'
-import type { User } from '../../payload-types'
+import type { Review, User } from '../../payload-types'
 import { availableActions, relationIds, type ReviewableCollection, sameReviewableContent, summarizeChanges } from '../workflow'
 import { notFound, readFacts } from './facts'
 import { findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
+import { signOffStatus } from './sign-off-policy'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const user = req.user as User | null
   const { doc, workflow, latest, approval, authors, isLive, state } = await readFacts(req, { collection, id })
+  const reviewingId = workflow?.submittedVersion ?? latest?.id ?? null
+  const reviewing = reviewingId ? await findVersion(req, collection, reviewingId) : null
+  const signOff = state === 'in_review' && reviewing ? await signOffStatus(req, collection, id, workflow, reviewing) : null
   const facts = {
     actor: { id: String(user?.id ?? ''), roles: user?.roles ?? [] },
     state,
@@ -16,9 +20,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     latestVersionId: latest?.id ?? null,
     submittedVersionId: workflow?.submittedVersion ?? null,
     authorsSinceApproval: authors,
+    approvedThisRound: signOff?.approvedBy ?? [],
   }
-  const reviewingId = workflow?.submittedVersion ?? latest?.id ?? null
-  const reviewing = reviewingId ? await findVersion(req, collection, reviewingId) : null
   const live = approval ? await findVersion(req, collection, approval.versionId) : null
   const changes = reviewing ? summarizeChanges(collection, live?.content ?? null, reviewing.content) : null
   return {
@@ -40,12 +43,14 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     submission: workflow?.submittedVersion
       ? { versionId: workflow.submittedVersion, by: workflow.submittedBy, at: workflow.submittedAt }
       : null,
+    /** In review: the sign-off policy and how far the approvals are ("1 of 2 approvals; still needs: Obstetrics"). */
+    signOff: signOff ? { ...signOff.progress, policy: signOff.policy } : null,
     needsReReview: workflow?.needsReReview ?? false,
     reReviewReason: workflow?.reReviewReason ?? null,
     editedSinceApprovalByYou: authors.includes(facts.actor.id),
     availableActions: availableActions(facts),
     verification: isLive ? await verifyPublished(req, collection, id) : null,
-    history: await reviewHistory(req, collection, id),
+    history: withSuperseded(await reviewHistory(req, collection, id), signOff?.reviewIds ?? []),
   }
 }
 
@@ -67,4 +72,17 @@ async function relationTitles(req: PayloadRequest, relations: { field: 'tips' | 
     for (const doc of docs) titles[`${field}:${doc.id}`] = doc.title
   }
   return titles
+}
+
+/**
+ * An approval that never made its version live and is not part of the round under way was
+ * superseded (a save after submission, or changes requested, ended its round). The trail is
+ * append-only, so this is derived when read, never written.
+ */
+function withSuperseded(history: Review[], currentRound: number[]) {
+  const current = new Set(currentRound)
+  return history.map((record) => ({
+    ...record,
+    superseded: record.decision === 'approved' && record.publishes === false && !current.has(record.id),
+  }))
 }

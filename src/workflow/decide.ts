@@ -17,6 +17,8 @@ export type DecisionInput = {
   comment?: string | null
   /** Everyone who saved a version since the last approval. */
   authorsSinceApproval: readonly string[]
+  /** Reviewers who already approved the submitted version in this round (policies may need several). */
+  approvedThisRound?: readonly string[]
 }
 
 export type Refusal = { ok: false; status: 400 | 403 | 409; message: string }
@@ -60,6 +62,9 @@ export function decide(input: DecisionInput): Decision {
   }
   if (action === 'approve' && input.authorsSinceApproval.includes(actor.id)) {
     return refuse(403, 'You edited this version since it was last approved: another reviewer must approve it.')
+  }
+  if (action === 'approve' && input.approvedThisRound?.includes(actor.id)) {
+    return refuse(409, 'You already approved this version: another reviewer must add theirs.')
   }
   return { ok: true, next: transition.to }
 }

@@ -1,0 +1,78 @@
+import { type GlobalAfterChangeHook, type GlobalBeforeChangeHook, type GlobalConfig, ValidationError } from 'payload'
+import { adminOnly, staffOnly } from '../src/access/rules'
+import { recordPolicyChange } from '../src/accounts/audit'
+import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
+import { MAX_REQUIRED_APPROVALS, type PolicyRule, validateRules } from '../src/workflow/policy'
+import { REVIEWABLE_COLLECTIONS } from '../collections/Reviews'
+
+const refuseInvalidRules: GlobalBeforeChangeHook = ({ data }) => {
+  const rules = (data.rules ?? []) as PolicyRule[]
+  const problems = validateRules(rules)
+  if (problems.length > 0) {
+    throw new ValidationError({
+      global: 'review-policy',
+      errors: problems.map(({ index, message }) => ({ path: `rules.${index}`, message: `Rule ${index + 1}: ${message}` })),
+    })
+  }
+  return data
+}
+
+/** Every change is recorded with its before and after (the audit log is append-only). */
+const auditPolicyChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await recordPolicyChange(req, previousDoc?.rules ?? [], doc.rules ?? [])
+  return doc
+}
+
+/**
+ * Sign-off rules: how many distinct reviewers must approve one version, and which
+ * specialties must be among them (src/workflow/policy.ts). Staff read them (the panel shows
+ * progress); only admins change them, and every change is in the audit log.
+ */
+export const ReviewPolicy: GlobalConfig = {
+  slug: 'review-policy',
+  label: 'Sign-off rules',
+  admin: {
+    group: 'Administration',
+    description:
+      'Without a matching rule one reviewer signs off. Where several rules match, the strictest applies: the most approvals and every specialty named. A change applies to approvals from then on, and never lowers what a version already submitted needs.',
+  },
+  access: { read: staffOnly, update: adminOnly, readVersions: () => false },
+  hooks: { beforeChange: [refuseInvalidRules], afterChange: [auditPolicyChange] },
+  fields: [
+    {
+      name: 'rules',
+      type: 'array',
+      labels: { singular: 'Rule', plural: 'Rules' },
+      maxRows: 100,
+      fields: [
+        { name: 'name', type: 'text', required: true, maxLength: 120 },
+        {
+          name: 'collection',
+          type: 'select',
+          required: true,
+          options: REVIEWABLE_COLLECTIONS.map((value) => ({ label: value[0]!.toUpperCase() + value.slice(1), value })),
+        },
+        {
+          name: 'severity',
+          type: 'select',
+          options: SEVERITIES.map((value) => ({ label: SEVERITY_LABEL[value], value })),
+          admin: { condition: (_, sibling) => sibling?.collection === 'warnings', description: 'Only warnings of this severity.' },
+        },
+        {
+          name: 'topic',
+          type: 'text',
+          maxLength: 120,
+          admin: { condition: (_, sibling) => sibling?.collection === 'articles', description: 'Only articles in this topic.' },
+        },
+        { name: 'approvals', type: 'number', required: true, min: 1, max: MAX_REQUIRED_APPROVALS, defaultValue: 2 },
+        {
+          name: 'specialties',
+          type: 'text',
+          hasMany: true,
+          maxLength: 80,
+          admin: { description: 'At least one approver must hold each (as written in reviewers’ profiles).' },
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,111 @@
+// The sign-off policy of one submission and the approvals collected for it, read inside the
+// caller's transaction (the pure rules are in src/workflow/policy.ts).
+import type { PayloadRequest } from 'payload'
+import type { Review, Workflow } from '../../payload-types'
+import {
+  contentHash,
+  type CountedApproval,
+  DEFAULT_POLICY,
+  policyFor,
+  type PolicyProgress,
+  policyProgress,
+  type PolicyRule,
+  type ReviewableCollection,
+  type SignOffPolicy,
+  stricterOf,
+} from '../workflow'
+import { type ContentDoc, relatedHashes } from './repository'
+
+/** The rules as admins last saved them. */
+export async function currentRules(req: PayloadRequest): Promise<PolicyRule[]> {
+  const global = await req.payload.findGlobal({ slug: 'review-policy', depth: 0, overrideAccess: true, req })
+  return ((global.rules ?? []) as PolicyRule[]).map((rule) => ({ ...rule, specialties: rule.specialties ?? [] }))
+}
+
+/** The policy the current rules give this content (a version's own severity and topic). */
+export async function policyOfContent(req: PayloadRequest, collection: ReviewableCollection, content: ContentDoc): Promise<SignOffPolicy> {
+  const subject = {
+    collection,
+    severity: typeof content.severity === 'string' ? content.severity : null,
+    topic: typeof content.topic === 'string' ? content.topic : null,
+  }
+  return policyFor(await currentRules(req), subject)
+}
+
+const isPolicy = (value: unknown): value is SignOffPolicy =>
+  typeof value === 'object' && value !== null && typeof (value as SignOffPolicy).approvals === 'number'
+
+/**
+ * What a submitted version needs: the stricter of the policy at submission and the policy
+ * now (documented in README, Sign-off rules).
+ */
+export async function policyOfSubmission(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  content: ContentDoc,
+  workflow: Pick<Workflow, 'submittedPolicy'> | null,
+): Promise<SignOffPolicy> {
+  const now = await policyOfContent(req, collection, content)
+  return stricterOf(isPolicy(workflow?.submittedPolicy) ? workflow.submittedPolicy : DEFAULT_POLICY, now)
+}
+
+/** The approvals given since the version was submitted (earlier ones belong to another round). */
+export async function approvalsOfRound(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  id: string,
+  workflow: Pick<Workflow, 'submittedVersion' | 'submittedAt'> | null,
+): Promise<Review[]> {
+  if (!workflow?.submittedVersion || !workflow.submittedAt) return []
+  const { docs } = await req.payload.find({
+    collection: 'reviews',
+    where: {
+      and: [
+        { documentCollection: { equals: collection } },
+        { documentId: { equals: id } },
+        { decision: { equals: 'approved' } },
+        { versionId: { equals: workflow.submittedVersion } },
+        { decidedAt: { greater_than_equal: workflow.submittedAt } },
+      ],
+    },
+    sort: 'decidedAt',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs as Review[]
+}
+
+export const reviewerOf = (review: Review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)
+
+export const asCounted = (review: Review): CountedApproval => ({
+  reviewerId: reviewerOf(review),
+  specialties: Array.isArray(review.reviewerSpecialties) ? review.reviewerSpecialties.filter((s): s is string => typeof s === 'string') : [],
+  versionId: review.versionId,
+  contentHash: review.contentHash,
+})
+
+export type SignOffStatus = { policy: SignOffPolicy; progress: PolicyProgress; approvedBy: string[]; reviewIds: number[] }
+
+/** Where a submission stands against its policy (the panel, the queue, the workflow API). */
+export async function signOffStatus(
+  req: PayloadRequest,
+  collection: ReviewableCollection,
+  id: string,
+  workflow: Pick<Workflow, 'submittedVersion' | 'submittedAt' | 'submittedPolicy'> | null,
+  submitted: { id: string; content: ContentDoc },
+): Promise<SignOffStatus> {
+  const related = collection === 'articles' ? await relatedHashes(req, submitted.content, false) : undefined
+  const hash = contentHash(collection, submitted.content, related)
+  const policy = await policyOfSubmission(req, collection, submitted.content, workflow)
+  const reviews = await approvalsOfRound(req, collection, id, workflow)
+  const round = reviews.map(asCounted)
+  const progress = policyProgress(policy, round, { versionId: submitted.id, contentHash: hash })
+  return {
+    policy,
+    progress,
+    approvedBy: [...new Set(round.map((approval) => approval.reviewerId))],
+    reviewIds: reviews.map((review) => review.id),
+  }
+}
