@@ -64,6 +64,8 @@ async function writeHistory(writer: RowWriter, history: PlannedHistory, counts: 
       documentCollection: collection, documentId, documentTitle: history.title, versionId: versionIds[decision.version],
       contentHash: decision.contentHash, decision: decision.decision, comment: decision.comment, reviewer: decision.reviewer.id,
       reviewerName: decision.reviewer.displayName, reviewerCredentials: decision.reviewer.credentials, decidedAt: decision.decidedAt,
+      // Each generated approval made its version live on its own, as under the default rules.
+      publishes: decision.decision === 'approved',
     })
   }
   const submission = history.submission
