@@ -1,0 +1,54 @@
+// A topic whose articles need two reviewers, one of them an obstetrician, in the admin: the
+// first approval leaves the article off the site ("1 of 2"), the specialist's publishes it,
+// and the page names both.
+import { expect, test } from '@playwright/test'
+import { loginAs, openDoc, readOnlyIfLocked } from './support/admin'
+import { Api, article, unique } from './support/api'
+
+test.describe.configure({ mode: 'serial' })
+
+const TOPIC = unique('Two reviewers topic ')
+const marker = unique('TWOREVIEWERS')
+const slug = marker.toLowerCase()
+let savedRules: unknown[] = []
+
+test.beforeAll(async ({ request }) => {
+  const api = new Api(request)
+  savedRules = ((await api.call('admin', 'GET', '/globals/review-policy')).rules ?? []).map(({ id: _id, ...rule }: { id?: string }) => rule)
+  await api.call('admin', 'POST', '/globals/review-policy', {
+    rules: [...savedRules, { name: 'Two reviewers, one an obstetrician', collection: 'articles', topic: TOPIC, approvals: 2, specialties: ['Obstetrics'] }],
+  })
+  const id = await api.draft('articles', article(marker, { topic: TOPIC }))
+  await api.submit('articles', id)
+})
+
+test.afterAll(async ({ request }) => {
+  await new Api(request).call('admin', 'POST', '/globals/review-policy', { rules: savedRules })
+})
+
+test('the first approval is not enough; the specialist’s publishes, and the page names both', async ({ browser, page }) => {
+  test.setTimeout(120_000)
+  const familyDoctor = await loginAs(browser, 'reviewer2')
+  await openDoc(familyDoctor, 'articles', slug, readOnlyIfLocked)
+  const panel = familyDoctor.getByTestId('review-panel')
+  await expect(familyDoctor.getByTestId('sign-off-progress')).toContainText('0 of 2 approvals; still needs: Obstetrics')
+  await panel.getByRole('button', { name: 'Approve' }).click()
+  await expect(familyDoctor.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals; still needs: Obstetrics')
+  await expect(panel).toContainText('In review')
+  await expect(panel.getByRole('button', { name: 'Approve' })).toHaveCount(0)
+
+  expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404)
+
+  const obstetrician = await loginAs(browser, 'reviewer')
+  await openDoc(obstetrician, 'articles', slug, readOnlyIfLocked)
+  await expect(obstetrician.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals')
+  await obstetrician.getByTestId('review-panel').getByRole('button', { name: 'Approve' }).click()
+  await expect(obstetrician.getByTestId('review-panel')).toContainText('Published')
+
+  await page.goto(`/articles/${slug}`)
+  const trust = page.getByTestId('trust-block')
+  await expect(trust).toContainText('Dr. Samuel Okafor, MD, FAAFP')
+  await expect(trust).toContainText('Dr. Maya Chen, MD, FACOG')
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+  expect(jsonLd.reviewedBy.map((person: { name: string }) => person.name)).toEqual(['Dr. Samuel Okafor', 'Dr. Maya Chen'])
+})
