@@ -257,6 +257,22 @@ export interface User {
    */
   licenceNumber?: string | null;
   /**
+   * Recorded and verified by an admin. With registrations on file, this person may approve only while one is current (src/workflow/registration.ts).
+   */
+  registrations?:
+    | {
+        /**
+         * For example GMC, NMC, or a state medical board.
+         */
+        body: string;
+        number: string;
+        validUntil: string;
+        verifiedBy?: (number | null) | User;
+        verifiedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * A short public biography for bylines.
    */
   bio?: string | null;
@@ -408,7 +424,8 @@ export interface AuditLog {
     | 'password_reset_requested'
     | 'logins_unlocked'
     | 'account_deleted'
-    | 'policy_changed';
+    | 'policy_changed'
+    | 'registrations_changed';
   summary: string;
   subject?: (number | null) | User;
   subjectName?: string | null;
@@ -689,6 +706,16 @@ export interface UsersSelect<T extends boolean = true> {
   credentials?: T;
   specialties?: T;
   licenceNumber?: T;
+  registrations?:
+    | T
+    | {
+        body?: T;
+        number?: T;
+        validUntil?: T;
+        verifiedBy?: T;
+        verifiedAt?: T;
+        id?: T;
+      };
   bio?: T;
   updatedAt?: T;
   createdAt?: T;

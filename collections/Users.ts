@@ -4,6 +4,7 @@ import {
   type CollectionBeforeDeleteHook,
   type CollectionBeforeOperationHook,
   type CollectionConfig,
+  type FieldAccess,
   type FieldHook,
 } from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
@@ -35,6 +36,25 @@ const nameInsteadOfOthersEmail: FieldHook = ({ value, siblingData, req }) => {
   const own = user != null && String(user.id) === String((siblingData as { id?: unknown }).id)
   if (!user || hasRole(user, 'admin') || own) return value
   return (siblingData as { displayName?: string }).displayName ?? 'another person'
+}
+
+/** The person themselves and admins read someone's registrations. */
+const adminOrSelfField: FieldAccess = ({ req: { user }, doc }) =>
+  hasRole(user, 'admin') || (user != null && doc != null && String(user.id) === String((doc as { id?: unknown }).id))
+
+type RegistrationRow = { id?: string; body?: string; number?: string; validUntil?: string; verifiedBy?: unknown; verifiedAt?: string }
+
+/** A registration an admin adds or changes is stamped as verified by them, now. */
+const stampVerification: FieldHook = ({ value, previousValue, req }) => {
+  if (!Array.isArray(value)) return value
+  const before = new Map(((previousValue ?? []) as RegistrationRow[]).map((row) => [row.id, row]))
+  const same = (a: RegistrationRow, b: RegistrationRow | undefined) =>
+    b !== undefined && a.body === b.body && a.number === b.number && String(a.validUntil ?? '') === String(b.validUntil ?? '')
+  return (value as RegistrationRow[]).map((row) => {
+    const earlier = row.id ? before.get(row.id) : undefined
+    if (earlier && same(row, earlier)) return { ...row, verifiedBy: earlier.verifiedBy ?? null, verifiedAt: earlier.verifiedAt ?? null }
+    return { ...row, verifiedBy: req.user?.id ?? null, verifiedAt: new Date().toISOString() }
+  })
 }
 
 /** The account made on the "create first user" screen must be able to manage the rest. */
@@ -137,6 +157,25 @@ export const Users: CollectionConfig = {
       maxLength: 60,
       label: 'Registration or licence number',
       admin: { description: 'Professional registration, for the review trail. Not shown to readers.' },
+    },
+    {
+      name: 'registrations',
+      type: 'array',
+      labels: { singular: 'Registration', plural: 'Professional registrations' },
+      maxRows: 10,
+      admin: {
+        description:
+          'Recorded and verified by an admin. With registrations on file, this person may approve only while one is current (src/workflow/registration.ts).',
+      },
+      access: { read: adminOrSelfField, create: adminOnlyField, update: adminOnlyField },
+      hooks: { beforeChange: [stampVerification] },
+      fields: [
+        { name: 'body', type: 'text', required: true, maxLength: 80, admin: { description: 'For example GMC, NMC, or a state medical board.' } },
+        { name: 'number', type: 'text', required: true, maxLength: 60 },
+        { name: 'validUntil', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'verifiedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+        { name: 'verifiedAt', type: 'date', admin: { readOnly: true } },
+      ],
     },
     {
       name: 'bio',

@@ -20,15 +20,26 @@ export const ACCOUNT_EVENTS = [
   'logins_unlocked',
   'account_deleted',
   'policy_changed',
+  'registrations_changed',
 ] as const
 export type AccountEventName = (typeof ACCOUNT_EVENTS)[number]
 
 /** What each kind of change compares, and never a password hash. */
-const WATCHED: { event: AccountEventName; fields: (keyof User)[] }[] = [
+type Registrations = User['registrations']
+/** Registrations as recorded: who verified them and when follows from the event itself. */
+const registrationFacts = (rows: Registrations) => (rows ?? []).map(({ body, number, validUntil }) => ({ body, number, validUntil }))
+
+const WATCHED: { event: AccountEventName; fields: (keyof User)[]; normalize?: (doc: User) => Record<string, unknown> }[] = [
   { event: 'roles_changed', fields: ['roles'] },
   { event: 'credentials_changed', fields: ['credentials', 'specialties', 'licenceNumber'] },
   { event: 'display_name_changed', fields: ['displayName'] },
   { event: 'email_changed', fields: ['email'] },
+  // Recorded, but no hold: an admin verifying a renewal changes nothing about who someone is.
+  {
+    event: 'registrations_changed',
+    fields: ['registrations'],
+    normalize: (doc) => ({ registrations: registrationFacts(doc.registrations) }),
+  },
 ]
 
 const PASSWORD_SET = 'vettedPasswordSet'
@@ -112,9 +123,9 @@ export const auditAccountChange: CollectionAfterChangeHook<User> = async ({ doc,
     })
     return doc
   }
-  for (const { event, fields } of WATCHED) {
-    const before = pick(previousDoc, fields)
-    const after = pick(doc, fields)
+  for (const { event, fields, normalize } of WATCHED) {
+    const before = normalize ? normalize(previousDoc) : pick(previousDoc, fields)
+    const after = normalize ? normalize(doc) : pick(doc, fields)
     if (!same(before, after)) await recordAccountEvent(req, event, doc, { before, after })
   }
   if (req.context[PASSWORD_SET]) {

@@ -3,6 +3,7 @@ import { createLocalReq, type Payload } from 'payload'
 import type { User } from '../../payload-types'
 import { hasRole } from '../access/roles'
 import { reviewQueue } from '../review/queue'
+import { registrationAlerts } from '../accounts/registrations-report'
 import './admin.scss'
 
 type Props = { payload: Payload; user?: User | null }
@@ -14,6 +15,7 @@ export async function DashboardGreeting({ payload, user }: Props) {
   const reviewer = hasRole(user, 'reviewer')
   const { totals } = queue
   const waiting = totals.inReview + totals.needsReReview + totals.due
+  const alerts = hasRole(user, 'admin') ? await registrationAlerts(req) : []
   return (
     <div className="review-panel dashboard-greeting" data-testid="dashboard-greeting">
       <h2>Hello, {user.displayName}</h2>
@@ -35,6 +37,21 @@ export async function DashboardGreeting({ payload, user }: Props) {
       <p>
         <a href="/admin/review-queue">Open the review queue</a>
       </p>
+      {alerts.length > 0 && (
+        <section data-testid="registration-alerts">
+          <h3>Reviewers’ registrations</h3>
+          <ul>
+            {alerts.map((alert, index) => (
+              <li key={`${alert.id}:${index}`}>
+                <a href={`/admin/collections/users/${alert.id}`}>{alert.displayName}</a>:{' '}
+                {alert.registration === null
+                  ? 'no registration on file'
+                  : `${alert.registration} ${alert.lapsed ? `lapsed on ${alert.lapsesOn}: cannot approve` : `lapses on ${alert.lapsesOn}`}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   )
 }

@@ -13,6 +13,7 @@ import * as migration_20261129_072536_accounts_audit from './20261129_072536_acc
 import * as migration_20261129_072555_login_lock_columns from './20261129_072555_login_lock_columns';
 import * as migration_20261129_100000_cache_expiry_outbox from './20261129_100000_cache_expiry_outbox';
 import * as migration_20261129_103539_sign_off_policies from './20261129_103539_sign_off_policies';
+import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261129_103539_sign_off_policies.up,
     down: migration_20261129_103539_sign_off_policies.down,
-    name: '20261129_103539_sign_off_policies'
+    name: '20261129_103539_sign_off_policies',
+  },
+  {
+    up: migration_20261129_105059_reviewer_registrations.up,
+    down: migration_20261129_105059_reviewer_registrations.down,
+    name: '20261129_105059_reviewer_registrations'
   },
 ];

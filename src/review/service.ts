@@ -13,6 +13,9 @@ import {
   controlsAnAuthor,
   checkApproval,
   decide,
+  describeRegistration,
+  registrationRefusal,
+  registrationStanding,
   DEFAULT_REVIEW_INTERVAL_MONTHS,
   type PolicyProgress,
 } from '../workflow'
@@ -103,8 +106,13 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         authorsSinceApproval: facts.authors,
       })
       if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
-      if (action === 'approve') await refuseHeldAccount(req, user, facts.authors)
-      const result = await EFFECTS[action]({ req, user, target, facts, shared, comment: input.comment?.trim() || null })
+      const reviewer = { ...user, registrations: await registrationsOf(req, user.id) }
+      if (action === 'approve') {
+        await refuseHeldAccount(req, user, facts.authors)
+        const lapsed = registrationRefusal(reviewer.registrations, new Date())
+        if (lapsed) throw new WorkflowError(403, lapsed)
+      }
+      const result = await EFFECTS[action]({ req, user: reviewer, target, facts, shared, comment: input.comment?.trim() || null })
       const impact = readerImpact(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
       return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
@@ -131,6 +139,19 @@ async function refuseHeldAccount(req: PayloadRequest, user: User, authors: strin
   const events = await holdingEventsSince(req, user.id, new Date(now.getTime() - hours * 3_600_000))
   const hold = approvalHold(String(user.id), events, now, hours)
   if (hold.held) throw new WorkflowError(403, hold.message)
+}
+
+/** The person's registrations as stored (field access hides them from some readers of req.user). */
+async function registrationsOf(req: PayloadRequest, id: number) {
+  const person = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, select: { registrations: true } })
+  return (person?.registrations ?? []).map(({ body, number, validUntil }) => ({ body, number, validUntil }))
+}
+
+/** What the trail keeps of a reviewer's registration at the decision: the current ones, else the number on file. */
+function registrationSnapshot(user: User): string | null {
+  const standing = registrationStanding(user.registrations, new Date())
+  if (standing.state === 'current') return standing.current.map(describeRegistration).join('; ')
+  return user.licenceNumber ?? null
 }
 
 /** The cache tags and public pages an action changed. */
@@ -169,7 +190,7 @@ function reviewRecord(user: User, target: Target, title: unknown, versionId: str
     reviewerName: user.displayName,
     reviewerCredentials: user.credentials ?? null,
     reviewerSpecialties: user.specialties ?? [],
-    reviewerRegistration: user.licenceNumber ?? null,
+    reviewerRegistration: registrationSnapshot(user),
     decidedAt: new Date().toISOString(),
   }
 }
