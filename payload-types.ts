@@ -347,6 +347,7 @@ export interface Workflow {
     | number
     | boolean
     | null;
+  assignedTo?: (number | User)[] | null;
   needsReReview?: boolean | null;
   reReviewReason?: string | null;
   updatedAt: string;
@@ -425,7 +426,8 @@ export interface AuditLog {
     | 'logins_unlocked'
     | 'account_deleted'
     | 'policy_changed'
-    | 'registrations_changed';
+    | 'registrations_changed'
+    | 'reviewers_assigned';
   summary: string;
   subject?: (number | null) | User;
   subjectName?: string | null;
@@ -653,6 +655,7 @@ export interface WorkflowSelect<T extends boolean = true> {
   submittedBy?: T;
   submittedAt?: T;
   submittedPolicy?: T;
+  assignedTo?: T;
   needsReReview?: T;
   reReviewReason?: T;
   updatedAt?: T;

@@ -12,7 +12,7 @@ import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
-import { reviewQueueEndpoint } from './src/review/endpoints'
+import { reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints'
 import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
@@ -41,7 +41,7 @@ export default buildConfig({
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog],
   globals: [ReviewPolicy],
-  endpoints: [reviewQueueEndpoint],
+  endpoints: [reviewQueueEndpoint, reviewersEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   db: postgresAdapter({

@@ -46,6 +46,9 @@ export const Workflow: CollectionConfig = {
     // The sign-off policy as it was at submission: a later change to the rules may raise what
     // this version needs, never lower it.
     { name: 'submittedPolicy', type: 'json' },
+    // Reviewers asked to review the submission (POST /api/<collection>/:id/assign); everyone
+    // else still sees it in the queue.
+    { name: 'assignedTo', type: 'relationship', relationTo: 'users', hasMany: true, index: true },
     { name: 'needsReReview', type: 'checkbox', defaultValue: false, index: true },
     { name: 'reReviewReason', type: 'text' },
   ],

@@ -21,6 +21,7 @@ export const ACCOUNT_EVENTS = [
   'account_deleted',
   'policy_changed',
   'registrations_changed',
+  'reviewers_assigned',
 ] as const
 export type AccountEventName = (typeof ACCOUNT_EVENTS)[number]
 

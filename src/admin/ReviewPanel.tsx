@@ -4,6 +4,7 @@
 // person may take. Every action goes to the workflow REST API; the server decides.
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
+import { AssignReviewers } from './AssignReviewers'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
@@ -75,6 +76,9 @@ export function ReviewPanel() {
           {status.submission.by && typeof status.submission.by === 'object' ? ` by ${status.submission.by.displayName}` : ''}{' '}
           {when(status.submission.at)}
         </p>
+      )}
+      {status.state === 'in_review' && (
+        <AssignReviewers collection={collectionSlug ?? ""} id={id} assigned={status.assignedTo ?? []} onChanged={announceChange} />
       )}
       {status.signOff && (
         <p data-testid="sign-off-progress">

@@ -53,6 +53,9 @@ export function ReviewQueueTable({
                 </td>
                 <td>
                   {kind === 'review' && `${item.submittedBy?.displayName ?? 'unknown'} · ${hours(item.waitingMinutes)}`}
+                  {kind === 'review' && item.assignedTo && item.assignedTo.length > 0 && (
+                    <span className="review-queue__assigned"> · for {item.assignedTo.map((p) => p.displayName).join(', ')}</span>
+                  )}
                   {kind === 'due' && `${item.due === 'overdue' ? 'Overdue since' : 'Due'} ${item.nextReviewDue?.slice(0, 10)}`}
                   {kind === 'other' && (item.reason ?? '')}
                 </td>

@@ -26,6 +26,9 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
     >
       <Gutter className="review-queue">
         <h1>Review queue</h1>
+        {queue.totals.assignedToMe > 0 && (
+          <ReviewQueueTable title="Assigned to me" items={queue.assignedToMe} total={queue.totals.assignedToMe} kind="review" />
+        )}
         <ReviewQueueTable title="In review" items={queue.inReview} total={queue.totals.inReview} kind="review" />
         <ReviewQueueTable title="Needs re-review" items={queue.needsReReview} total={queue.totals.needsReReview} kind="other" />
         <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} total={queue.totals.due} kind="due" />

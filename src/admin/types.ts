@@ -14,6 +14,7 @@ export type WorkflowStatus = {
   editedSinceApprovalByYou: boolean
   availableActions: string[]
   verification: { verified: boolean; reason?: string } | null
+  assignedTo?: { id: number; displayName: string }[]
   /** In review: the version's sign-off policy and how far its approvals are. */
   signOff: { met: boolean; approvals: number; required: number; missingSpecialties: string[]; summary: string; policy: { rules: string[] } } | null
   changes: ChangeSummary | null

@@ -14,6 +14,7 @@ import * as migration_20261129_072555_login_lock_columns from './20261129_072555
 import * as migration_20261129_100000_cache_expiry_outbox from './20261129_100000_cache_expiry_outbox';
 import * as migration_20261129_103539_sign_off_policies from './20261129_103539_sign_off_policies';
 import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
+import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261129_105059_reviewer_registrations.up,
     down: migration_20261129_105059_reviewer_registrations.down,
-    name: '20261129_105059_reviewer_registrations'
+    name: '20261129_105059_reviewer_registrations',
+  },
+  {
+    up: migration_20261129_110301_review_assignment.up,
+    down: migration_20261129_110301_review_assignment.down,
+    name: '20261129_110301_review_assignment'
   },
 ];

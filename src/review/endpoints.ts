@@ -9,6 +9,7 @@ import { readActionInput } from './request-body'
 import { reviewQueue } from './queue'
 import { performAction } from './service'
 import { discardDraft } from './discard-draft'
+import { assignReviewers, readAssignees } from './assignment'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
 import { canonicalId } from '../lib/document-id'
@@ -57,6 +58,33 @@ export const reviewQueueEndpoint: Endpoint = {
   }),
 }
 
+/** GET /api/reviewers: staff only; who can be assigned (names and specialties, no emails). */
+export const reviewersEndpoint: Endpoint = {
+  path: '/reviewers',
+  method: 'get',
+  handler: answering(async (req) => {
+    await requireStaff(req)
+    const { docs } = await req.payload.find({
+      collection: 'users',
+      where: { roles: { contains: 'reviewer' } },
+      select: { displayName: true, credentials: true, specialties: true },
+      sort: 'displayName',
+      limit: 500,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return Response.json({
+      reviewers: docs.map((person) => ({
+        id: person.id,
+        displayName: person.displayName,
+        credentials: person.credentials ?? null,
+        specialties: person.specialties ?? [],
+      })),
+    })
+  }),
+}
+
 /** The document a request names, by its canonical id: "021", " 21" or "+21" are not documents. */
 function targetOf(req: PayloadRequest, collection: ReviewableCollection): Target {
   const raw = String(req.routeParams?.id ?? '')
@@ -83,7 +111,16 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await discardDraft(req, targetOf(req, collection)))
     }),
   }
-  return [statusEndpoint, discardEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+  const assignEndpoint: Endpoint = {
+    path: '/:id/assign',
+    method: 'post',
+    handler: answering(async (req) => {
+      if (!req.user) await refuseWithoutUser(req, 'Log in to assign reviewers.')
+      const target = targetOf(req, collection)
+      return Response.json(await assignReviewers(req, target, await readAssignees(req)))
+    }),
+  }
+  return [statusEndpoint, discardEndpoint, assignEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
     path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {

@@ -24,9 +24,11 @@ export type QueueItem = {
   approvedBy?: string[]
   /** The policy snapshot of the row, for counting (not sent). */
   submittedPolicy?: unknown
+  /** In review: the reviewers it was assigned to (empty: anyone). */
+  assignedTo?: { id: number; displayName: string }[]
 }
 
-export type QueueSection = 'inReview' | 'changesRequested' | 'due' | 'needsReReview'
+export type QueueSection = 'assignedToMe' | 'inReview' | 'changesRequested' | 'due' | 'needsReReview'
 
 /** Each section lists its most urgent items (at most `limit`); `totals` counts them all. */
 export type ReviewQueue = Record<QueueSection, QueueItem[]> & { totals: Record<QueueSection, number> }
@@ -49,6 +51,7 @@ function fromWorkflow(row: Workflow, now: Date): QueueItem {
     waitingMinutes: row.submittedAt ? Math.floor((now.getTime() - new Date(row.submittedAt).getTime()) / 60_000) : undefined,
     reason: row.reReviewReason ?? null,
     submittedPolicy: row.submittedPolicy,
+    assignedTo: (row.assignedTo ?? []).map(person).filter((p): p is { id: number; displayName: string } => p !== null),
   }
 }
 
@@ -62,6 +65,7 @@ const WORKFLOW_COLUMNS = {
   submittedAt: true,
   reReviewReason: true,
   submittedPolicy: true,
+  assignedTo: true,
 } as const
 
 async function workflowRows(req: PayloadRequest, where: Where, sort: string, limit: number, now: Date) {
@@ -106,22 +110,27 @@ type QueueOptions = { now?: Date; limit?: number }
 export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit = QUEUE_LIMIT }: QueueOptions = {}): Promise<ReviewQueue> {
   const dueBefore = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000).toISOString()
   // Independent reads, so they run side by side (inside a transaction they simply queue on its connection).
-  const [inReview, changesRequested, needsReReview, ...dueLists] = await Promise.all([
+  const me = req.user ? String(req.user.id) : null
+  const [assignedToMe, inReview, changesRequested, needsReReview, ...dueLists] = await Promise.all([
+    me
+      ? workflowRows(req, { and: [{ state: { equals: 'in_review' } }, { assignedTo: { equals: me } }] }, 'submittedAt', limit, now)
+      : Promise.resolve({ items: [] as QueueItem[], total: 0 }),
     workflowRows(req, { state: { equals: 'in_review' } }, 'submittedAt', limit, now),
     workflowRows(req, { state: { equals: 'changes_requested' } }, 'updatedAt', limit, now),
     workflowRows(req, { needsReReview: { equals: true } }, 'updatedAt', limit, now),
     ...REVIEWABLE.map((collection) => dueRows(req, collection, dueBefore, limit, now)),
   ])
-  await addSignOffProgress(req, inReview.items)
-  for (const item of [...inReview.items, ...changesRequested.items, ...needsReReview.items]) delete item.submittedPolicy
+  await addSignOffProgress(req, [...assignedToMe.items, ...inReview.items])
+  for (const item of [...assignedToMe.items, ...inReview.items, ...changesRequested.items, ...needsReReview.items]) delete item.submittedPolicy
   const due = dueLists.flatMap((list) => list.items)
   due.sort((a, b) => String(a.nextReviewDue).localeCompare(String(b.nextReviewDue)))
   return {
+    assignedToMe: assignedToMe.items,
     inReview: inReview.items,
     changesRequested: changesRequested.items,
     due: due.slice(0, limit),
     needsReReview: needsReReview.items,
-    totals: { inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
+    totals: { assignedToMe: assignedToMe.total, inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
   }
 }
 

@@ -43,6 +43,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     submission: workflow?.submittedVersion
       ? { versionId: workflow.submittedVersion, by: workflow.submittedBy, at: workflow.submittedAt }
       : null,
+    /** The reviewers the submission is assigned to (POST .../assign). */
+    assignedTo: await assigneesOf(req, workflow?.assignedTo ?? []),
     /** In review: the sign-off policy and how far the approvals are ("1 of 2 approvals; still needs: Obstetrics"). */
     signOff: signOff ? { ...signOff.progress, policy: signOff.policy } : null,
     needsReReview: workflow?.needsReReview ?? false,
@@ -85,4 +87,19 @@ function withSuperseded(history: Review[], currentRound: number[]) {
     ...record,
     superseded: record.decision === 'approved' && record.publishes === false && !current.has(record.id),
   }))
+}
+
+async function assigneesOf(req: PayloadRequest, assigned: (number | User)[]) {
+  const ids = assigned.map((value) => (typeof value === 'object' ? value.id : value))
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { id: { in: ids } },
+    select: { displayName: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((person) => ({ id: person.id, displayName: person.displayName }))
 }

@@ -1,0 +1,91 @@
+// POST /api/<collection>/:id/assign { reviewerIds }: asks these reviewers to review a
+// submission (an empty list unassigns). Under the document's row lock, in one transaction,
+// recorded in the audit log with who was assigned before and after.
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { User } from '../../payload-types'
+import { decideAssignment, MAX_ASSIGNEES } from '../workflow'
+import { canonicalId } from '../lib/document-id'
+import { lockDocumentRow } from './database'
+import { WorkflowError } from './errors'
+import { readFacts, type Target } from './facts'
+import { saveWorkflow } from './repository'
+
+const MAX_BODY_BYTES = 16 * 1024
+
+/** `{ "reviewerIds": [1, "2"] }` as canonical ids, or a 400. */
+export async function readAssignees(req: PayloadRequest): Promise<string[]> {
+  const text = typeof req.text === 'function' ? await req.text() : ''
+  if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The request body is too large.')
+  let body: unknown
+  try {
+    body = JSON.parse(text || '{}')
+  } catch {
+    throw new WorkflowError(400, 'The request body is not valid JSON.')
+  }
+  const ids = (body as { reviewerIds?: unknown } | null)?.reviewerIds
+  if (!Array.isArray(ids)) throw new WorkflowError(400, 'Name the reviewers: { "reviewerIds": [ ... ] } (an empty list unassigns).')
+  if (ids.length > MAX_ASSIGNEES) throw new WorkflowError(400, `Assign at most ${MAX_ASSIGNEES} reviewers.`)
+  const canonical = ids.map((id) => canonicalId(id))
+  if (canonical.some((id) => id === null)) throw new WorkflowError(400, '"reviewerIds" must be people’s ids.')
+  return [...new Set(canonical as string[])]
+}
+
+const idOf = (value: unknown) => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
+
+export async function assignReviewers(req: PayloadRequest, target: Target, reviewerIds: string[]) {
+  const user = req.user as User | null
+  if (!user) throw new WorkflowError(401, 'Log in to assign reviewers.')
+  const started = await initTransaction(req)
+  try {
+    await lockDocumentRow(req, target.collection, target.id)
+    const facts = await readFacts(req, target)
+    const { docs: people } = reviewerIds.length
+      ? await req.payload.find({
+          collection: 'users',
+          where: { id: { in: reviewerIds } },
+          select: { displayName: true, roles: true },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      : { docs: [] as User[] }
+    const found = new Map(people.map((person) => [String(person.id), person]))
+    const missing = reviewerIds.find((id) => !found.has(id))
+    if (missing) throw new WorkflowError(400, `There is no person with id ${missing}.`)
+    const decision = decideAssignment({
+      actor: { id: String(user.id), roles: user.roles ?? [] },
+      state: facts.state,
+      submittedBy: facts.workflow?.submittedBy == null ? null : idOf(facts.workflow.submittedBy),
+      assignees: reviewerIds.map((id) => ({ id, roles: found.get(id)!.roles ?? [], name: found.get(id)!.displayName })),
+      authorsSinceApproval: facts.authors,
+    })
+    if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
+    const before = (facts.workflow?.assignedTo ?? []).map(idOf)
+    await saveWorkflow(req, target.collection, target.id, { assignedTo: reviewerIds.map(Number) })
+    if (before.join(',') !== reviewerIds.join(',')) {
+      await req.payload.create({
+        collection: 'audit-log',
+        data: {
+          event: 'reviewers_assigned',
+          summary: `${target.collection.slice(0, -1)} ${target.id} ("${facts.workflow?.documentTitle ?? ''}") assigned to ${
+            reviewerIds.map((id) => found.get(id)!.displayName).join(', ') || 'nobody'
+          }, by ${user.displayName}`,
+          actor: user.id,
+          actorName: user.displayName,
+          before: { document: `${target.collection}:${target.id}`, reviewerIds: before },
+          after: { document: `${target.collection}:${target.id}`, reviewerIds },
+          at: new Date().toISOString(),
+        },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+    }
+    if (started) await commitTransaction(req)
+    return { assignedTo: reviewerIds.map((id) => ({ id: Number(id), displayName: found.get(id)!.displayName })) }
+  } catch (error) {
+    if (started) await killTransaction(req)
+    throw error
+  }
+}
