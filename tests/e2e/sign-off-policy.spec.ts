@@ -1,6 +1,7 @@
 // A topic whose articles need two reviewers, one of them an obstetrician, in the admin: the
-// first approval leaves the article off the site ("1 of 2"), the specialist's publishes it,
-// and the page names both.
+// first reviewer assigns the obstetrician, whose queue shows it first; the first approval
+// leaves the article off the site ("1 of 2"), the specialist's publishes it, and the page
+// names both.
 import { expect, test } from '@playwright/test'
 import { loginAs, openDoc, readOnlyIfLocked } from './support/admin'
 import { Api, article, unique } from './support/api'
@@ -32,6 +33,13 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
   await openDoc(familyDoctor, 'articles', slug, readOnlyIfLocked)
   const panel = familyDoctor.getByTestId('review-panel')
   await expect(familyDoctor.getByTestId('sign-off-progress')).toContainText('0 of 2 approvals; still needs: Obstetrics')
+  // The family doctor asks the obstetrician to review it.
+  const assignment = familyDoctor.getByTestId('assigned-reviewers')
+  await expect(assignment).toContainText('Not assigned')
+  await assignment.getByRole('button', { name: 'Assign reviewers' }).click()
+  await assignment.getByLabel('Dr. Maya Chen').check()
+  await assignment.getByRole('button', { name: 'Save assignment' }).click()
+  await expect(assignment).toContainText('Assigned to Dr. Maya Chen')
   await panel.getByRole('button', { name: 'Approve' }).click()
   await expect(familyDoctor.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals; still needs: Obstetrics')
   await expect(panel).toContainText('In review')
@@ -39,8 +47,12 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
 
   expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404)
 
+  // The obstetrician finds it first in the queue, assigned to her.
   const obstetrician = await loginAs(browser, 'reviewer')
-  await openDoc(obstetrician, 'articles', slug, readOnlyIfLocked)
+  await obstetrician.goto('/admin/review-queue')
+  await obstetrician.getByTestId('queue-assigned-to-me').getByRole('link', { name: `Article ${marker}` }).click()
+  await expect(obstetrician.getByTestId('review-panel')).toBeVisible()
+  await readOnlyIfLocked(obstetrician)
   await expect(obstetrician.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals')
   await obstetrician.getByTestId('review-panel').getByRole('button', { name: 'Approve' }).click()
   await expect(obstetrician.getByTestId('review-panel')).toContainText('Published')
