@@ -251,6 +251,9 @@ export interface User {
    * Shown in the public byline, for example "MD, FACOG".
    */
   credentials?: string | null;
+  /**
+   * Set by an admin. Sign-off rules may require one of these.
+   */
   specialties?: string[] | null;
   /**
    * Professional registration, for the review trail. Not shown to readers.

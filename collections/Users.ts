@@ -150,7 +150,16 @@ export const Users: CollectionConfig = {
       maxLength: 120,
       admin: { description: 'Shown in the public byline, for example "MD, FACOG".' },
     },
-    { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
+    {
+      name: 'specialties',
+      type: 'text',
+      hasMany: true,
+      maxLength: 80,
+      // Sign-off rules may require a specialty: only an admin records one (and an admin's
+      // change holds that person's approvals, like any change to their credentials).
+      access: { create: adminOnlyField, update: adminOnlyField },
+      admin: { description: 'Set by an admin. Sign-off rules may require one of these.' },
+    },
     {
       name: 'licenceNumber',
       type: 'text',

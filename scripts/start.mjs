@@ -39,7 +39,8 @@ const heapMb = process.env.VETTED_HEAP_MB || '256'
 const nodeOptions = process.env.NODE_OPTIONS ?? ''
 const heapLimit = nodeOptions.includes('--max-old-space-size') ? nodeOptions : `${nodeOptions} --max-old-space-size=${heapMb}`.trim()
 const env = { ...database.env, NODE_ENV: 'production' }
-let code = await migrate(env)
+// Migrations read and write the primary only (Payload would send some reads to a replica).
+let code = await migrate({ ...env, DATABASE_REPLICA_URLS: '' })
 if (code === 0) {
   // Next.js keeps its data cache (unstable_cache) and rendered pages (ISR) on disk across
   // restarts, but they belong to the database they were read from: after a restore from

@@ -46,7 +46,7 @@ export async function DashboardGreeting({ payload, user }: Props) {
                 <a href={`/admin/collections/users/${alert.id}`}>{alert.displayName}</a>:{' '}
                 {alert.registration === null
                   ? 'no registration on file'
-                  : `${alert.registration} ${alert.lapsed ? `lapsed on ${alert.lapsesOn}: cannot approve` : `lapses on ${alert.lapsesOn}`}`}
+                  : `${alert.registration} ${alert.lapsed ? `lapsed on ${alert.lapsesOn}` : `lapses on ${alert.lapsesOn}`}`}
               </li>
             ))}
           </ul>

@@ -9,13 +9,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { rows, rowsInRequest, sql } from '../lib/sql'
 import { raiseLocalFence, readReplicasEnabled, walPositionAfterCommit } from '../lib/reader-database'
-import { expireShared, raiseSharedFence, sharedCacheEnabled } from './shared-cache'
-import { parseLsn } from './wal-position'
+import { expireShared, raiseSharedFence, readSharedFence, sharedCacheEnabled } from './shared-cache'
 
 /** An unapplied row older than this was left by a process that did not finish publishing. */
 export const ABANDONED_AFTER_MS = 2_000
-/** How far back the fence is rebuilt from (Redis lost it): longer than any replica may lag. */
-const FENCE_MEMORY = '1 hour'
 
 /** In the action's transaction: the tags it expires, to be published after commit. */
 export async function recordExpiry(req: PayloadRequest, tags: string[]): Promise<number | null> {
@@ -28,20 +25,24 @@ export async function recordExpiry(req: PayloadRequest, tags: string[]): Promise
 export type LocalExpiry = (tags: string[]) => void
 
 /**
- * After the commit: fence, then expiry (so that no render that begins after the expiry reads
- * a replica without the change), then the row is marked applied. Never throws: a failure
- * leaves the row for the reconciler.
+ * After the commit: the fence and the expiry in one Redis step (so that no render that begins
+ * after the expiry reads a replica without the change), then the row is marked applied.
+ * Never throws: whatever fails leaves the row for the reconciler, and the old page is expired
+ * everywhere it can be even so.
  */
 export async function publishExpiry(payload: Payload, id: number | null, tags: string[], expireLocally: LocalExpiry): Promise<boolean> {
+  let stored = true
+  let position: bigint | null = null
   try {
-    const position = readReplicasEnabled() ? await walPositionAfterCommit() : null
-    let stored = true
-    if (position !== null) {
-      raiseLocalFence(position)
-      if (sharedCacheEnabled()) stored = await raiseSharedFence(position)
-    }
+    position = readReplicasEnabled() ? await walPositionAfterCommit() : null
+  } catch (error) {
+    stored = false // no fence: the reconciler publishes again with one
+    payload.logger.warn(`cache expiry ${id ?? ''}: could not read the WAL position: ${String(error)}`)
+  }
+  try {
+    if (position !== null) raiseLocalFence(position)
     expireLocally(tags)
-    if (sharedCacheEnabled()) stored = (await expireShared(tags)) && stored
+    if (sharedCacheEnabled()) stored = (await expireShared(tags, position)) && stored
     if (stored && id !== null) await markApplied(payload, [id], position)
     return stored
   } catch (error) {
@@ -60,19 +61,16 @@ const lsnText = (position: bigint) => `${(position >> 32n).toString(16).toUpperC
 /**
  * Publishes what no process finished publishing (every instance runs this: the one that
  * approved may be cut off from Redis while others are not), and, on the background runner,
- * rebuilds the shared fence from recent rows (Redis may have restarted empty). Every second.
+ * puts back a lost shared fence at the primary's current position. Every second.
  * Returns how many rows it published.
  */
 export async function reconcileOutbox(payload: Payload, expireLocally: LocalExpiry, { runner }: { runner: boolean }): Promise<number> {
   const replicas = readReplicasEnabled()
-  if (runner && replicas && sharedCacheEnabled()) {
-    const [recent] = await rows<{ lsn: string | null }>(
-      payload,
-      sql`select max(lsn)::text as lsn from cache_expiries where created_at > now() - ${FENCE_MEMORY}::interval`,
-    )
-    // Nothing recent: any replica may serve (0 is below every position), rather than none
-    // while the record of a fence is missing.
-    await raiseSharedFence(parseLsn(recent?.lsn ?? null) ?? 0n)
+  if (runner && replicas && sharedCacheEnabled() && (await readSharedFence()) === null) {
+    // The fence is gone (Redis restarted, or a snapshot of another run was loaded): readers
+    // use the primary until then. Everything committed so far must be replayed first.
+    const position = await walPositionAfterCommit()
+    if (position !== null) await raiseSharedFence(position)
   }
   const due = await rows<{ id: string; tags: string[] }>(
     payload,

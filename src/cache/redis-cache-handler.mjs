@@ -210,17 +210,23 @@ export function optionsFromEnv(env = process.env) {
 const NOW_US = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])`
 
-// Records the tags as expired now, on Redis's clock (keeping the newest per tag). ARGV: tags.
+// Records the tags as expired now, on Redis's clock (keeping the newest per tag), after first
+// raising the fence when one is given, in one step: no reader can see the expiry without the
+// fence. ARGV: fence field, fence value ('' for none), tags...
 const RECORD_EXPIRIES = `${NOW_US}
-for i = 1, #ARGV do
-  local current = tonumber(redis.call('HGET', KEYS[1], ARGV[i]))
-  if not current or current < now then redis.call('HSET', KEYS[1], ARGV[i], string.format('%d', now)) end
+if ARGV[2] ~= '' then
+  local fence = tonumber(redis.call('HGET', KEYS[1], ARGV[1]))
+  if not fence or fence < tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 end
-return string.format('%d', now)`
+for i = 3, #ARGV do
+  local current = tonumber(redis.call('HGET', KEYS[1], ARGV[i]))
+  if not current or current < now then redis.call('HSET', KEYS[1], ARGV[i], string.format('%.0f', now)) end
+end
+return string.format('%.0f', now)`
 
 // An entry and the time of the lookup. Returns { now, value } (value absent when none).
 const GET_STAMPED = `${NOW_US}
-return { string.format('%d', now), redis.call('GET', KEYS[1]) }`
+return { string.format('%.0f', now), redis.call('GET', KEYS[1]) }`
 
 // The current epoch, made anew when there is none or it was made by another server run
 // (restart, restored snapshot, failover), and Redis's time. ARGV: epoch field, server field,
@@ -228,9 +234,11 @@ return { string.format('%d', now), redis.call('GET', KEYS[1]) }`
 const SYNC_EPOCH = `${NOW_US}
 local server = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
 local stored = redis.call('HMGET', KEYS[1], ARGV[1], ARGV[2])
-if stored[1] and stored[2] == server then return { stored[1], string.format('%d', now) } end
+if stored[1] and stored[2] == server then return { stored[1], string.format('%.0f', now) } end
+-- Another server run: its fence (if any) may be older than expiries it never saw.
+redis.call('HDEL', KEYS[1], ARGV[4])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[2], server)
-return { ARGV[3], string.format('%d', now) }`
+return { ARGV[3], string.format('%.0f', now) }`
 
 // Raises the fence to ARGV[1] (a decimal number) unless it is already higher.
 const RAISE_FENCE = `
@@ -276,6 +284,9 @@ export class RedisCacheState {
     /** @type {Map<string, number>} */
     this.pending = new Map()
     this.expirySequence = 0
+    // A fence owed to Redis with those expiries (the highest), as decimal text.
+    /** @type {string | undefined} */
+    this.pendingFence = undefined
     // The latest Redis time (µs) this process has seen in a reply.
     /** @type {number | undefined} */
     this.lastRedisUs = undefined
@@ -417,7 +428,7 @@ export class RedisCacheState {
   /** @returns {Promise<string | undefined>} */
   async sync() {
     const outcome = await this.run((client) =>
-      client.eval(SYNC_EPOCH, { keys: [this.keys.tags], arguments: [EPOCH_FIELD, SERVER_FIELD, randomUUID()] }),
+      client.eval(SYNC_EPOCH, { keys: [this.keys.tags], arguments: [EPOCH_FIELD, SERVER_FIELD, randomUUID(), FENCE_FIELD] }),
     )
     const [epoch, now] = outcome.ok && Array.isArray(outcome.value) ? outcome.value.map(String) : []
     if (!epoch) {
@@ -447,7 +458,10 @@ export class RedisCacheState {
    * for replay. Never throws.
    * @returns {Promise<boolean>} whether Redis has them now
    */
-  async recordExpiries(/** @type {string[]} */ tags, essential = true) {
+  async recordExpiries(/** @type {string[]} */ tags, essential = true, /** @type {string | undefined} */ fence = undefined) {
+    if (fence !== undefined && /^\d+$/.test(fence) && (this.pendingFence === undefined || BigInt(fence) > BigInt(this.pendingFence))) {
+      this.pendingFence = fence
+    }
     for (const tag of tags) {
       if (!this.pending.has(tag) && this.pending.size >= this.options.maxPendingTags) {
         // Too many to remember: drop them all and make every entry a miss when Redis returns.
@@ -466,8 +480,13 @@ export class RedisCacheState {
     const overflowed = this.overflowed
     if (batch.length > 0) {
       const tags = batch.map(([tag]) => tag)
-      const outcome = await this.run((client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: tags }), essential)
+      const fence = this.pendingFence
+      const outcome = await this.run(
+        (client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: [FENCE_FIELD, fence ?? '', ...tags] }),
+        essential,
+      )
       if (!outcome.ok) return false
+      if (this.pendingFence === fence) this.pendingFence = undefined
       // Recorded at Redis's time, after these expiries; one made again meanwhile stays pending.
       for (const [tag, sequence] of batch) if (this.pending.get(tag) === sequence) this.pending.delete(tag)
     }
@@ -563,8 +582,8 @@ function buildIdOf(/** @type {string | undefined} */ serverDistDir) {
  * idempotent, so the outbox reconciler may replay them as often as it likes.
  * @returns {Promise<boolean>} whether Redis has them
  */
-export function applyExpiries(/** @type {string[]} */ tags, state = defaultState()) {
-  return state.recordExpiries(tags.filter(isTag))
+export function applyExpiries(/** @type {string[]} */ tags, state = defaultState(), /** @type {{ fence?: string }} */ options = {}) {
+  return state.recordExpiries(tags.filter(isTag), true, options.fence)
 }
 
 const isTag = (/** @type {unknown} */ tag) => typeof tag === 'string' && tag.length > 0 && !tag.startsWith('\n')

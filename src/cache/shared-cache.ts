@@ -8,12 +8,12 @@ import { parseFence } from './wal-position'
 export const sharedCacheEnabled = (): boolean => Boolean(process.env.REDIS_URL)
 
 /**
- * Records that the tags expired now (on Redis's clock), for every instance at once. Resolves
- * false when Redis could not take it (this process keeps it for replay; the outbox keeps it
- * durably).
+ * Records that the tags expired now (on Redis's clock), for every instance at once, raising
+ * the replica fence to `fence` in the same step when given. Resolves false when Redis could
+ * not take it (this process keeps it for replay; the outbox keeps it durably).
  */
-export function expireShared(tags: string[]): Promise<boolean> {
-  return applyExpiries(tags)
+export function expireShared(tags: string[], fence?: bigint | null): Promise<boolean> {
+  return applyExpiries(tags, undefined, fence == null ? {} : { fence: fence.toString() })
 }
 
 /** Raises the shared replica fence to a WAL position. */

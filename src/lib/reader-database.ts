@@ -119,11 +119,23 @@ async function chooseReaderDatabase(routing: Routing): Promise<Database> {
   return routing.primary
 }
 
-/** Runs the reader site's reads on a replica that is up to date enough, or the primary. */
+/**
+ * Runs the reader site's reads on a replica that is up to date enough, or the primary. A read
+ * that fails on a replica (down, or cancelled by replay) is run again on the primary, and
+ * that replica's position is checked afresh before it is used again.
+ */
 export async function onReaderDatabase<T>(work: () => Promise<T>): Promise<T> {
   const routing = shared.routing
   if (!routing) return work()
-  return shared.scope.run(await chooseReaderDatabase(routing), work)
+  const chosen = await chooseReaderDatabase(routing)
+  if (chosen === routing.primary) return shared.scope.run(chosen, work)
+  try {
+    return await shared.scope.run(chosen, work)
+  } catch {
+    const replica = routing.replicas.find((candidate) => candidate.db === chosen)
+    if (replica) replica.replayed = -1n
+    return shared.scope.run(routing.primary, work)
+  }
 }
 
 /** The database the current reader scope chose (for raw SQL), if any. */

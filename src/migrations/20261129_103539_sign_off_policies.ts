@@ -1,8 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 // Sign-off rules (globals/ReviewPolicy.ts) and approvals that accumulate. Every approval made
-// before this migration published its version on its own: it is marked so (the trail's
-// append-only trigger is set aside for this one statement, in this transaction).
+// before this migration published its version on its own, and so does one made by an
+// instance of the previous build during a rolling deploy: `publishes` defaults to true in the
+// database (the app always writes it). It means something on approvals only.
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -35,7 +36,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   
   ALTER TABLE "workflow" ADD COLUMN "submitted_policy" jsonb;
-  ALTER TABLE "reviews" ADD COLUMN "publishes" boolean DEFAULT false;
+  ALTER TABLE "reviews" ADD COLUMN "publishes" boolean DEFAULT true;
   ALTER TABLE "reviews" ADD COLUMN "approval_set" jsonb;
   ALTER TABLE "reviews" ADD COLUMN "policy_summary" varchar;
   ALTER TABLE "review_policy_rules" ADD CONSTRAINT "review_policy_rules_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."review_policy"("id") ON DELETE cascade ON UPDATE no action;
@@ -43,10 +44,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "review_policy_rules_order_idx" ON "review_policy_rules" USING btree ("_order");
   CREATE INDEX "review_policy_rules_parent_id_idx" ON "review_policy_rules" USING btree ("_parent_id");
   CREATE INDEX "review_policy_texts_order_parent" ON "review_policy_texts" USING btree ("order","parent_id");
-  CREATE INDEX "reviews_publishes_idx" ON "reviews" USING btree ("publishes");
-  ALTER TABLE "reviews" DISABLE TRIGGER reviews_append_only;
-  UPDATE "reviews" SET "publishes" = true WHERE "decision" = 'approved';
-  ALTER TABLE "reviews" ENABLE TRIGGER reviews_append_only;`)
+  CREATE INDEX "reviews_publishes_idx" ON "reviews" USING btree ("publishes");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -172,7 +172,8 @@ function readerImpact(target: Target, action: Action, facts: Facts, result: Acti
 
 type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; shared: LockedShared; comment: string | null }
 
-const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null }
+/** The round is over: the submission, its policy snapshot and who it was assigned to. */
+const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null, submittedPolicy: null, assignedTo: [] }
 
 async function hashOf(req: PayloadRequest, collection: ReviewableCollection, content: ContentDoc, strict: boolean) {
   const related = collection === 'articles' ? await relatedHashes(req, content, strict) : undefined

@@ -477,6 +477,28 @@ describe('Redis unreachable or slow', () => {
   })
 })
 
+describe('the replica fence', () => {
+  it('is raised in the same step as the expiry, and only ever raised', async () => {
+    const prefix = newPrefix()
+    const a = newProcess(prefix)
+    expect(await applyExpiries(['f'], a, { fence: '500' })).toBe(true)
+    expect(await admin.hGet(`${prefix}tags`, '\nfence')).toBe('500')
+    expect(await admin.hGet(`${prefix}tags`, 'f')).not.toBeNull()
+    expect(await applyExpiries(['f'], a, { fence: '400' })).toBe(true)
+    expect(await a.readFence()).toBe('500')
+  })
+
+  it('is dropped with the epoch when another server run is found (a restart, a restored snapshot)', async () => {
+    const prefix = newPrefix()
+    const a = newProcess(prefix)
+    await render(request(a), 'x', data('x'), dataGet([]), dataSet([]))
+    await admin.hSet(`${prefix}tags`, { '\nfence': '900', '\nserver': 'another-run' })
+    a.forgetEpoch()
+    expect(await request(a).get('x', dataGet([]))).toBeNull()
+    expect(await admin.hGet(`${prefix}tags`, '\nfence')).toBeNull()
+  })
+})
+
 describe('an epoch per Redis data set', () => {
   it('misses entries stored under another epoch, also those rendered before it changed', async () => {
     const prefix = newPrefix()

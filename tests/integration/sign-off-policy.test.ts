@@ -130,6 +130,13 @@ describe('a two-reviewer policy with a required specialty', () => {
 })
 
 describe('the rules themselves', () => {
+  it('cannot be met by a reviewer who gives themselves the required specialty', async () => {
+    const me = (await rest('reviewer2', 'GET', '/users/me')).body.user
+    await rest('reviewer2', 'PATCH', `/users/${me.id}`, { specialties: ['Family medicine', 'Obstetrics'] })
+    expect((await payload.findByID({ collection: 'users', id: me.id, depth: 0 })).specialties).toEqual(['Family medicine'])
+  })
+
+
   it('apply by severity: an emergency warning needs two reviewers, an urgent one one', async () => {
     const emergency = await createDraft('editor', 'warnings', warningData(unique('policy-emergency'), 'emergency'))
     const emergencyVersion = await submit('editor', 'warnings', emergency)
