@@ -30,7 +30,7 @@ import { withKeyLock } from './keyed-mutex'
 import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
-import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission } from './sign-off-policy'
+import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission, stillEligible } from './sign-off-policy'
 import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 
@@ -230,7 +230,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     // Each approval counts towards the version's sign-off policy; the one that completes it
     // makes the version live, in this transaction.
     const policy = await policyOfSubmission(req, target.collection, submitted.content, facts.workflow)
-    const round = (await approvalsOfRound(req, target.collection, target.id, facts.workflow)).filter(
+    const round = (await stillEligible(req, await approvalsOfRound(req, target.collection, target.id, facts.workflow))).filter(
       (review) => review.contentHash === hash,
     )
     const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }

@@ -10,6 +10,7 @@ import {
   type PolicyProgress,
   policyProgress,
   type PolicyRule,
+  registrationRefusal,
   type ReviewableCollection,
   type SignOffPolicy,
   stricterOf,
@@ -77,6 +78,31 @@ export async function approvalsOfRound(
   return docs as Review[]
 }
 
+/**
+ * The approvals that still count: each by someone who is a reviewer now and whose
+ * registration has not lapsed since (a role removed or a registration lapsed mid-round takes
+ * their approval out of the set).
+ */
+export async function stillEligible(req: PayloadRequest, reviews: Review[], now = new Date()): Promise<Review[]> {
+  const ids = [...new Set(reviews.map(reviewerOf))]
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { id: { in: ids } },
+    select: { roles: true, registrations: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const eligible = new Set(
+    docs
+      .filter((person) => (person.roles ?? []).includes('reviewer') && registrationRefusal(person.registrations, now) === null)
+      .map((person) => String(person.id)),
+  )
+  return reviews.filter((review) => eligible.has(reviewerOf(review)))
+}
+
 export const reviewerOf = (review: Review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)
 
 export const asCounted = (review: Review): CountedApproval => ({
@@ -99,7 +125,7 @@ export async function signOffStatus(
   const related = collection === 'articles' ? await relatedHashes(req, submitted.content, false) : undefined
   const hash = contentHash(collection, submitted.content, related)
   const policy = await policyOfSubmission(req, collection, submitted.content, workflow)
-  const reviews = await approvalsOfRound(req, collection, id, workflow)
+  const reviews = await stillEligible(req, await approvalsOfRound(req, collection, id, workflow))
   const round = reviews.map(asCounted)
   const progress = policyProgress(policy, round, { versionId: submitted.id, contentHash: hash })
   return {

@@ -90,6 +90,37 @@ describe('a two-reviewer policy with a required specialty', () => {
     expect(await readArticle(slug)).toBeNull()
   })
 
+  it('stops counting an approval whose reviewer lost the role or let the registration lapse before the set was complete', async () => {
+    for (const change of [{ roles: ['editor'] }, { registrations: [{ body: 'GMC', number: '9', validUntil: '2020-01-01' }] }]) {
+      const { id, slug, versionId } = await submittedPregnancyArticle()
+      const specialist = await payload.create({
+        collection: 'users',
+        data: {
+          email: `${unique('ob')}@example.org`,
+          password: 'a-long-enough-password',
+          displayName: `Dr. ${unique('Ob')}`,
+          roles: ['reviewer'],
+          specialties: ['Obstetrics'],
+        },
+      })
+      const login = await rest('anonymous', 'POST', '/users/login', { email: specialist.email, password: 'a-long-enough-password' })
+      const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+      const first = await POST(
+        new Request(`http://localhost:3000/api/articles/${id}/approve`, {
+          method: 'POST',
+          headers: { Authorization: `JWT ${login.body.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ versionId }),
+        }),
+        { params: Promise.resolve({ slug: ['articles', id, 'approve'] }) },
+      )
+      expect(first.status).toBe(200)
+      await payload.update({ collection: 'users', id: specialist.id, data: change as never })
+      const second = await act('reviewer2', 'articles', id, 'approve', { versionId })
+      expect(second.body, JSON.stringify(change)).toMatchObject({ state: 'in_review', signOff: { summary: '1 of 2 approvals; still needs: Obstetrics' } })
+      expect(await readArticle(slug)).toBeNull()
+    }
+  })
+
   it('does not mix approvals of two versions: a save after submission supersedes them all', async () => {
     const { id, slug, versionId } = await submittedPregnancyArticle()
     expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).status).toBe(200)
