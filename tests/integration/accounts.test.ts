@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readArticle } from '@/lib/published-content'
 import { articleData, ensureSeeded, tipData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, createDraft, publishThroughWorkflow, submit, sql } from '../support/workflow'
 
 let payload: Payload
@@ -27,40 +27,10 @@ async function serverMadeReviewer(label: string) {
   return { id: String(doc.id), email }
 }
 
-async function tokenOf(email: string, password = PASSWORD) {
-  const response = await rest('anonymous', 'POST', '/users/login', { email, password })
-  expect(response.status, JSON.stringify(response.body)).toBe(200)
-  return response.body.token as string
-}
+const tokenOf = (email: string, password = PASSWORD) => loginToken(email, password)
 
-async function approveAs(token: string, collection: 'tips', id: string, versionId: string) {
-  const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-  const response = await POST(
-    new Request(`http://localhost:3000/api/${collection}/${id}/approve`, {
-      method: 'POST',
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ versionId }),
-    }),
-    { params: Promise.resolve({ slug: [collection, id, 'approve'] }) },
-  )
-  return { status: response.status, body: await response.json() }
-}
-
-/** A REST call with a login token of an account made in the test. */
-async function asToken(token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
-  const routes = await import('@/app/(payload)/api/[...slug]/route')
-  const url = new URL(`/api${path}`, 'http://localhost:3000')
-  const response = await routes[method](
-    new Request(url, {
-      method,
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }) },
-  )
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
+const approveAs = (token: string, collection: 'tips' | 'articles', id: string, versionId: string) =>
+  restWithToken(token, 'POST', `/${collection}/${id}/approve`, { versionId })
 
 /** An admin account made by the server itself (no hold), logged in. */
 async function serverMadeAdmin(label: string, roles: ('admin' | 'reviewer')[] = ['admin']) {
@@ -117,15 +87,7 @@ describe('an account someone else set up or changed', () => {
   it('may not approve after an admin changed its credentials; its own changes do not hold it', async () => {
     const reviewer = await serverMadeReviewer('creds')
     const token = await tokenOf(reviewer.email)
-    const { PATCH } = await import('@/app/(payload)/api/[...slug]/route')
-    const selfEdit = await PATCH(
-      new Request(`http://localhost:3000/api/users/${reviewer.id}`, {
-        method: 'PATCH',
-        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ credentials: 'MD, PhD' }),
-      }),
-      { params: Promise.resolve({ slug: ['users', reviewer.id] }) },
-    )
+    const selfEdit = await restWithToken(token, 'PATCH', `/users/${reviewer.id}`, { credentials: 'MD, PhD' })
     expect(selfEdit.status).toBe(200)
     const first = await submittedTip()
     expect((await approveAs(token, 'tips', first.id, first.versionId)).status).toBe(200)
@@ -152,7 +114,7 @@ describe('an account someone else set up or changed', () => {
 describe('one admin with a second account', () => {
   it('is held after granting themselves the reviewer role', async () => {
     const admin = await serverMadeAdmin('selfgrant')
-    expect((await asToken(admin.token, 'PATCH', `/users/${admin.id}`, { roles: ['admin', 'reviewer'] })).status).toBe(200)
+    expect((await restWithToken(admin.token, 'PATCH', `/users/${admin.id}`, { roles: ['admin', 'reviewer'] })).status).toBe(200)
     const tip = await submittedTip()
     const token = await tokenOf(admin.email)
     const refused = await approveAs(token, 'tips', tip.id, tip.versionId)
@@ -163,11 +125,11 @@ describe('one admin with a second account', () => {
   it('cannot approve what an account they created wrote, however long ago', async () => {
     const approver = await serverMadeAdmin('puppeteer', ['admin', 'reviewer'])
     const email = `${unique('puppet')}@example.org`
-    expect((await asToken(approver.token, 'POST', '/users', { email, password: PASSWORD, displayName: `Puppet ${unique('p')}`, roles: ['editor'] })).status).toBe(201)
+    expect((await restWithToken(approver.token, 'POST', '/users', { email, password: PASSWORD, displayName: `Puppet ${unique('p')}`, roles: ['editor'] })).status).toBe(201)
     const puppet = await tokenOf(email)
-    const created = await asToken(puppet, 'POST', '/tips?draft=true', tipData())
+    const created = await restWithToken(puppet, 'POST', '/tips?draft=true', tipData())
     const id = String(created.body.doc.id)
-    const versionId = (await asToken(puppet, 'POST', `/tips/${id}/submit`, {})).body.versionId
+    const versionId = (await restWithToken(puppet, 'POST', `/tips/${id}/submit`, {})).body.versionId
     const refused = await approveAs(approver.token, 'tips', id, versionId)
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].message).toMatch(/written by an account you created/)
@@ -177,11 +139,11 @@ describe('one admin with a second account', () => {
   it('stays held when the admin who set it up is deleted', async () => {
     const first = await serverMadeAdmin('first')
     const secondEmail = `${unique('second')}@example.org`
-    const second = await asToken(first.token, 'POST', '/users', { email: secondEmail, password: PASSWORD, displayName: `Second ${unique('a')}`, roles: ['admin'] })
+    const second = await restWithToken(first.token, 'POST', '/users', { email: secondEmail, password: PASSWORD, displayName: `Second ${unique('a')}`, roles: ['admin'] })
     const reviewerEmail = `${unique('made')}@example.org`
-    const made = await asToken(await tokenOf(secondEmail), 'POST', '/users', { email: reviewerEmail, password: PASSWORD, displayName: `Dr. ${unique('Made')}`, roles: ['reviewer'] })
+    const made = await restWithToken(await tokenOf(secondEmail), 'POST', '/users', { email: reviewerEmail, password: PASSWORD, displayName: `Dr. ${unique('Made')}`, roles: ['reviewer'] })
     expect(made.status).toBe(201)
-    expect((await asToken(first.token, 'DELETE', `/users/${second.body.doc.id}`)).status).toBe(200)
+    expect((await restWithToken(first.token, 'DELETE', `/users/${second.body.doc.id}`)).status).toBe(200)
     const tip = await submittedTip()
     const refused = await approveAs(await tokenOf(reviewerEmail), 'tips', tip.id, tip.versionId)
     expect(refused.status).toBe(403)
@@ -242,15 +204,7 @@ describe('the byline of an old approval', () => {
     const token = await tokenOf(reviewer.email)
     const id = await createDraft('editor', 'articles', articleData())
     const versionId = await submit('editor', 'articles', id)
-    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-    const approved = await POST(
-      new Request(`http://localhost:3000/api/articles/${id}/approve`, {
-        method: 'POST',
-        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ versionId }),
-      }),
-      { params: Promise.resolve({ slug: ['articles', id, 'approve'] }) },
-    )
+    const approved = await approveAs(token, 'articles', id, versionId)
     expect(approved.status).toBe(200)
     await payload.update({ collection: 'users', id: reviewer.id, data: { specialties: ['Dermatology'], credentials: 'changed later' } })
     const slug = (await rest('anonymous', 'GET', `/articles/${id}`)).body.slug

@@ -3,7 +3,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureSeeded, tipData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, createDraft, editDraft, submit } from '../support/workflow'
 
 let payload: Payload
@@ -66,16 +66,8 @@ describe('assigning reviewers', () => {
       collection: 'users',
       data: { email: `${unique('editor')}@example.org`, password: 'a-long-enough-password', displayName: unique('Editor'), roles: ['editor'] },
     })
-    const login = await rest('anonymous', 'POST', '/users/login', { email: otherEditor.email, password: 'a-long-enough-password' })
-    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-    const refused = await POST(
-      new Request(`http://localhost:3000/api/tips/${id}/assign`, {
-        method: 'POST',
-        headers: { Authorization: `JWT ${login.body.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ reviewerIds: [ids.reviewer] }),
-      }),
-      { params: Promise.resolve({ slug: ['tips', id, 'assign'] }) },
-    )
+    const token = await loginToken(otherEditor.email, 'a-long-enough-password')
+    const refused = await restWithToken(token, 'POST', `/tips/${id}/assign`, { reviewerIds: [ids.reviewer] })
     expect(refused.status).toBe(403)
     expect((await act('anonymous', 'tips', id, 'assign', { reviewerIds: [ids.reviewer] })).status).toBe(401)
     const draft = await createDraft('editor', 'tips', tipData(unique('assign-draft')))

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createLocalReq } from 'payload'
 import { registrationAlerts } from '../../src/accounts/registrations-report'
 import { ensureSeeded, tipData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { createDraft, submit } from '../support/workflow'
 
 let payload: Payload
@@ -25,22 +25,10 @@ async function reviewerWith(registrations: { body: string; number: string; valid
     collection: 'users',
     data: { email, password: PASSWORD, displayName: `Dr. ${unique('Registered')}`, roles: ['reviewer'], credentials: 'MD', registrations },
   })
-  const login = await rest('anonymous', 'POST', '/users/login', { email, password: PASSWORD })
-  return { id: doc.id, token: login.body.token as string }
+  return { id: doc.id, token: await loginToken(email, PASSWORD) }
 }
 
-async function approveAs(token: string, id: string, versionId: string) {
-  const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-  const response = await POST(
-    new Request(`http://localhost:3000/api/tips/${id}/approve`, {
-      method: 'POST',
-      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ versionId }),
-    }),
-    { params: Promise.resolve({ slug: ['tips', id, 'approve'] }) },
-  )
-  return { status: response.status, body: await response.json() }
-}
+const approveAs = (token: string, id: string, versionId: string) => restWithToken(token, 'POST', `/tips/${id}/approve`, { versionId })
 
 describe('approving with a registration', () => {
   it('is refused once the registration has lapsed, saying what to renew; allowed again once renewed, and the record keeps it', async () => {
@@ -73,15 +61,7 @@ describe('the register', () => {
   it('is written by admins only, each change stamped as verified by them and audited', async () => {
     const reviewer = await reviewerWith([])
     // The person cannot record their own registration (the field is admins' to write).
-    const { PATCH } = await import('@/app/(payload)/api/[...slug]/route')
-    await PATCH(
-      new Request(`http://localhost:3000/api/users/${reviewer.id}`, {
-        method: 'PATCH',
-        headers: { Authorization: `JWT ${reviewer.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ registrations: [{ body: 'GMC', number: 'self', validUntil: day(100) }] }),
-      }),
-      { params: Promise.resolve({ slug: ['users', String(reviewer.id)] }) },
-    )
+    await restWithToken(reviewer.token, 'PATCH', `/users/${reviewer.id}`, { registrations: [{ body: 'GMC', number: 'self', validUntil: day(100) }] })
     expect((await payload.findByID({ collection: 'users', id: reviewer.id, depth: 0 })).registrations ?? []).toEqual([])
 
     const saved = await rest('admin', 'PATCH', `/users/${reviewer.id}`, { registrations: [{ body: 'GMC', number: '555', validUntil: day(100) }] })

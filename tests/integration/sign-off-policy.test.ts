@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readArticle } from '@/lib/published-content'
 import { articleData, ensureSeeded, warningData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, submit } from '../support/workflow'
 
 let payload: Payload
@@ -75,18 +75,10 @@ describe('a two-reviewer policy with a required specialty', () => {
       data: { email: `${unique('gp')}@example.org`, password: 'a-long-enough-password', displayName: `Dr. ${unique('GP')}`, roles: ['reviewer'], specialties: ['Family medicine'] },
     })
     expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).status).toBe(200)
-    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-    const login = await rest('anonymous', 'POST', '/users/login', { email: familyDoctor.email, password: 'a-long-enough-password' })
-    const response = await POST(
-      new Request(`http://localhost:3000/api/articles/${id}/approve`, {
-        method: 'POST',
-        headers: { Authorization: `JWT ${login.body.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ versionId }),
-      }),
-      { params: Promise.resolve({ slug: ['articles', id, 'approve'] }) },
-    )
+    const token = await loginToken(familyDoctor.email, 'a-long-enough-password')
+    const response = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId })
     expect(response.status).toBe(403)
-    expect((await response.json()).errors[0].message).toMatch(/still needs a reviewer with Obstetrics/)
+    expect(response.body.errors[0].message).toMatch(/still needs a reviewer with Obstetrics/)
     expect(await readArticle(slug)).toBeNull()
   })
 
@@ -103,16 +95,8 @@ describe('a two-reviewer policy with a required specialty', () => {
           specialties: ['Obstetrics'],
         },
       })
-      const login = await rest('anonymous', 'POST', '/users/login', { email: specialist.email, password: 'a-long-enough-password' })
-      const { POST } = await import('@/app/(payload)/api/[...slug]/route')
-      const first = await POST(
-        new Request(`http://localhost:3000/api/articles/${id}/approve`, {
-          method: 'POST',
-          headers: { Authorization: `JWT ${login.body.token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ versionId }),
-        }),
-        { params: Promise.resolve({ slug: ['articles', id, 'approve'] }) },
-      )
+      const token = await loginToken(specialist.email, 'a-long-enough-password')
+      const first = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId })
       expect(first.status).toBe(200)
       await payload.update({ collection: 'users', id: specialist.id, data: change as never })
       const second = await act('reviewer2', 'articles', id, 'approve', { versionId })

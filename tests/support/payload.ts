@@ -65,6 +65,17 @@ export async function rest<T = any>(
   return { status: response.status, body: text ? JSON.parse(text) : null }
 }
 
+/** A REST call with the login token of an account a test made (not one of the demo people). */
+export const restWithToken = <T = any>(token: string, method: keyof typeof handlers, path: string, body?: unknown) =>
+  rest<T>('anonymous', method, path, body, { Authorization: `JWT ${token}` })
+
+/** Logs in through the REST route and returns the token. */
+export async function loginToken(email: string, password: string): Promise<string> {
+  const response = await rest('anonymous', 'POST', '/users/login', { email, password })
+  if (response.status !== 200) throw new Error(`could not log in as ${email}: ${JSON.stringify(response.body)}`)
+  return response.body.token as string
+}
+
 export async function graphqlQuery<T = any>(person: Person, query: string): Promise<ApiResponse<T>> {
   const request = new Request('http://localhost:3000/api/graphql', {
     method: 'POST',
