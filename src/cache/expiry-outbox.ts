@@ -42,25 +42,13 @@ export async function publishExpiry(payload: Payload, id: number | null, tags: s
   try {
     if (position !== null) raiseLocalFence(position)
     expireLocally(tags)
-    if (sharedCacheEnabled()) stored = (await expireSharedPersistently(tags, position)) && stored
+    if (sharedCacheEnabled()) stored = (await expireShared(tags, position)) && stored
     if (stored && id !== null) await markApplied(payload, [id], position)
     return stored
   } catch (error) {
     payload.logger.warn(`cache expiry ${id ?? ''} left for the reconciler: ${String(error)}`)
     return false
   }
-}
-
-/**
- * Other instances may be reading Redis while this one cannot write to it in time (a stalled
- * event loop, a reconnect): try up to three times, about a second each, before answering and
- * leaving the rest to the outbox.
- */
-async function expireSharedPersistently(tags: string[], position: bigint | null): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await expireShared(tags, position)) return true
-  }
-  return false
 }
 
 async function markApplied(payload: Payload, ids: number[], position: bigint | null) {

@@ -134,7 +134,8 @@
 //   and past 10,000 pending tags the process rotates the epoch instead. Nothing throws.
 //   Expiry writes (and the replica fence) are the exception to the breaker: a breaker is per
 //   process, so while this one is open another instance may already be reading Redis again;
-//   they go through with a 1 s budget (and the client reconnects at most 500 ms apart).
+//   they go through with a 1 s budget, up to three times (and the client reconnects at most
+//   500 ms apart).
 //   The durable record of expiries is the PostgreSQL outbox (src/cache/expiry-outbox.ts):
 //   `applyExpiries(tags)` applies expiries idempotently (newest per tag), and every instance
 //   publishes outbox rows left unapplied.
@@ -164,6 +165,7 @@ const EPOCH_FIELD = '\nepoch'
 const SERVER_FIELD = '\nserver'
 const FENCE_FIELD = '\nfence'
 const MAX_RECORDED_GETS = 1000
+const ESSENTIAL_ATTEMPTS = 3
 
 /**
  * @typedef {object} RedisCacheOptions
@@ -481,10 +483,11 @@ export class RedisCacheState {
     if (batch.length > 0) {
       const tags = batch.map(([tag]) => tag)
       const fence = this.pendingFence
-      const outcome = await this.run(
-        (client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: [FENCE_FIELD, fence ?? '', ...tags] }),
-        essential,
-      )
+      const record = () =>
+        this.run((client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: [FENCE_FIELD, fence ?? '', ...tags] }), essential)
+      // An expiry is worth three tries (a stalled event loop or a reconnect can eat one budget).
+      let outcome = await record()
+      for (let attempt = 1; essential && !outcome.ok && attempt < ESSENTIAL_ATTEMPTS; attempt++) outcome = await record()
       if (!outcome.ok) return false
       if (this.pendingFence === fence) this.pendingFence = undefined
       // Recorded at Redis's time, after these expiries; one made again meanwhile stays pending.

@@ -8,21 +8,13 @@ import { canonicalId } from '../lib/document-id'
 import { lockDocumentRow } from './database'
 import { WorkflowError } from './errors'
 import { readFacts, type Target } from './facts'
-import { saveWorkflow } from './repository'
-
-const MAX_BODY_BYTES = 16 * 1024
+import { findPeople, saveWorkflow } from './repository'
+import { readJsonObject } from './request-body'
 
 /** `{ "reviewerIds": [1, "2"] }` as canonical ids, or a 400. */
 export async function readAssignees(req: PayloadRequest): Promise<string[]> {
-  const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The request body is too large.')
-  let body: unknown
-  try {
-    body = JSON.parse(text || '{}')
-  } catch {
-    throw new WorkflowError(400, 'The request body is not valid JSON.')
-  }
-  const ids = (body as { reviewerIds?: unknown } | null)?.reviewerIds
+  const body = await readJsonObject(req, '{ "reviewerIds": [ ... ] }')
+  const ids = body.reviewerIds
   if (!Array.isArray(ids)) throw new WorkflowError(400, 'Name the reviewers: { "reviewerIds": [ ... ] } (an empty list unassigns).')
   if (ids.length > MAX_ASSIGNEES) throw new WorkflowError(400, `Assign at most ${MAX_ASSIGNEES} reviewers.`)
   const canonical = ids.map((id) => canonicalId(id))
@@ -39,17 +31,7 @@ export async function assignReviewers(req: PayloadRequest, target: Target, revie
   try {
     await lockDocumentRow(req, target.collection, target.id)
     const facts = await readFacts(req, target)
-    const { docs: people } = reviewerIds.length
-      ? await req.payload.find({
-          collection: 'users',
-          where: { id: { in: reviewerIds } },
-          select: { displayName: true, roles: true },
-          pagination: false,
-          depth: 0,
-          overrideAccess: true,
-          req,
-        })
-      : { docs: [] as User[] }
+    const people = await findPeople(req, reviewerIds, { displayName: true, roles: true })
     const found = new Map(people.map((person) => [String(person.id), person]))
     const missing = reviewerIds.find((id) => !found.has(id))
     if (missing) throw new WorkflowError(400, `There is no person with id ${missing}.`)

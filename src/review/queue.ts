@@ -22,8 +22,6 @@ export type QueueItem = {
   signOff?: { approvals: number; required: number; summary: string }
   /** In review: reviewers who approved it already (they cannot count twice). */
   approvedBy?: string[]
-  /** The policy snapshot of the row, for counting (not sent). */
-  submittedPolicy?: unknown
   /** In review: the reviewers it was assigned to (empty: anyone). */
   assignedTo?: { id: number; displayName: string }[]
 }
@@ -50,7 +48,7 @@ function fromWorkflow(row: Workflow, now: Date): QueueItem {
     submittedAt: row.submittedAt ?? null,
     waitingMinutes: row.submittedAt ? Math.floor((now.getTime() - new Date(row.submittedAt).getTime()) / 60_000) : undefined,
     reason: row.reReviewReason ?? null,
-    submittedPolicy: row.submittedPolicy,
+    ...(row.state === 'in_review' ? { signOff: progress(0, requiredApprovals(row.submittedPolicy)) } : {}),
     assignedTo: (row.assignedTo ?? []).map(person).filter((p): p is { id: number; displayName: string } => p !== null),
   }
 }
@@ -121,7 +119,6 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     ...REVIEWABLE.map((collection) => dueRows(req, collection, dueBefore, limit, now)),
   ])
   await addSignOffProgress(req, [...assignedToMe.items, ...inReview.items])
-  for (const item of [...assignedToMe.items, ...inReview.items, ...changesRequested.items, ...needsReReview.items]) delete item.submittedPolicy
   const due = dueLists.flatMap((list) => list.items)
   due.sort((a, b) => String(a.nextReviewDue).localeCompare(String(b.nextReviewDue)))
   return {
@@ -132,6 +129,15 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     needsReReview: needsReReview.items,
     totals: { assignedToMe: assignedToMe.total, inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
   }
+}
+
+/** Approvals the policy at submission asked for (its snapshot on the workflow row). */
+const requiredApprovals = (snapshot: unknown) =>
+  Math.max(1, Number((snapshot as Partial<SignOffPolicy> | null | undefined)?.approvals) || DEFAULT_POLICY.approvals)
+
+function progress(approvals: number, required: number) {
+  const counted = Math.min(approvals, required)
+  return { approvals: counted, required, summary: `${counted} of ${required} approval${required === 1 ? '' : 's'}` }
 }
 
 /**
@@ -168,10 +174,7 @@ async function addSignOffProgress(req: PayloadRequest, items: QueueItem[]) {
         )
         .map((review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)),
     )
-    const snapshot = item.submittedPolicy as Partial<SignOffPolicy> | null | undefined
-    const required = Math.max(1, Number(snapshot?.approvals) || DEFAULT_POLICY.approvals)
-    const approvals = Math.min(reviewers.size, required)
-    item.signOff = { approvals, required, summary: `${approvals} of ${required} approval${required === 1 ? '' : 's'}` }
+    item.signOff = progress(reviewers.size, item.signOff?.required ?? DEFAULT_POLICY.approvals)
     item.approvedBy = [...reviewers]
   }
 }

@@ -2,7 +2,7 @@
 // caller's request (one transaction), always with overrideAccess: these records
 // are written only by the server-side workflow, never by users directly.
 import type { PayloadRequest } from 'payload'
-import type { Review, Workflow } from '../../payload-types'
+import type { Review, User, UsersSelect, Workflow } from '../../payload-types'
 import type { ReviewableCollection, RelatedHashes } from '../workflow'
 import { relationIds } from '../workflow'
 import { WorkflowError } from './errors'
@@ -136,6 +136,13 @@ export async function lastApproval(req: PayloadRequest, collection: ReviewableCo
     ...system,
   })
   return (docs[0] as Review | undefined) ?? null
+}
+
+/** People by id, with the given fields only (the server's read: no field access applies). */
+export async function findPeople(req: PayloadRequest, ids: (string | number)[], select: UsersSelect) {
+  if (ids.length === 0) return [] as User[]
+  const { docs } = await req.payload.find({ collection: 'users', where: { id: { in: ids } }, select, pagination: false, req, ...system })
+  return docs as User[]
 }
 
 export type ReviewRecord = Omit<Review, 'id' | 'createdAt' | 'updatedAt'>

@@ -7,7 +7,8 @@ import { canonicalId } from '../lib/document-id'
 export const MAX_COMMENT_LENGTH = 5000
 const MAX_BODY_BYTES = 64 * 1024
 
-export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
+/** A workflow request's JSON object body ({} when empty), or a 400/413 saying what is wrong. */
+export async function readJsonObject(req: PayloadRequest, example: string): Promise<Record<string, unknown>> {
   const text = typeof req.text === 'function' ? await req.text() : ''
   if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The request body is too large.')
   if (!text.trim()) return {}
@@ -18,9 +19,14 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
     throw new WorkflowError(400, 'The request body is not valid JSON.')
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new WorkflowError(400, 'The request body must be a JSON object: { "versionId": "...", "comment": "..." }.')
+    throw new WorkflowError(400, `The request body must be a JSON object: ${example}.`)
   }
-  const { versionId, comment } = body as Record<string, unknown>
+  return body as Record<string, unknown>
+}
+
+export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
+  const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
+  const { versionId, comment } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }

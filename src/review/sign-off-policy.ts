@@ -15,7 +15,7 @@ import {
   type SignOffPolicy,
   stricterOf,
 } from '../workflow'
-import { type ContentDoc, relatedHashes } from './repository'
+import { type ContentDoc, findPeople, relatedHashes } from './repository'
 
 /** The rules as admins last saved them. */
 export async function currentRules(req: PayloadRequest): Promise<PolicyRule[]> {
@@ -85,18 +85,8 @@ export async function approvalsOfRound(
  */
 export async function stillEligible(req: PayloadRequest, reviews: Review[], now = new Date()): Promise<Review[]> {
   const ids = [...new Set(reviews.map(reviewerOf))]
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: { id: { in: ids } },
-    select: { roles: true, registrations: true },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
   const eligible = new Set(
-    docs
+    (await findPeople(req, ids, { roles: true, registrations: true }))
       .filter((person) => (person.roles ?? []).includes('reviewer') && registrationRefusal(person.registrations, now) === null)
       .map((person) => String(person.id)),
   )

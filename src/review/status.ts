@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Review, User } from '../../payload-types'
 import { availableActions, relationIds, type ReviewableCollection, sameReviewableContent, summarizeChanges } from '../workflow'
 import { notFound, readFacts } from './facts'
-import { findVersion, reviewHistory } from './repository'
+import { findPeople, findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
 import { signOffStatus } from './sign-off-policy'
 
@@ -91,15 +91,5 @@ function withSuperseded(history: Review[], currentRound: number[]) {
 
 async function assigneesOf(req: PayloadRequest, assigned: (number | User)[]) {
   const ids = assigned.map((value) => (typeof value === 'object' ? value.id : value))
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: { id: { in: ids } },
-    select: { displayName: true },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs.map((person) => ({ id: person.id, displayName: person.displayName }))
+  return (await findPeople(req, ids, { displayName: true })).map((person) => ({ id: person.id, displayName: person.displayName }))
 }
