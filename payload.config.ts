@@ -19,6 +19,10 @@ import { requestCostRules } from './src/graphql/request-cost'
 import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
 import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
 import { ReviewPolicy } from './globals/ReviewPolicy'
+import { Notifications } from './collections/Notifications'
+import { mailAdapter } from './src/notifications/mail-transport'
+import { DAILY_QUEUE, dailyNotificationsTask, jobsCron, NOTIFICATION_QUEUE, sendNotificationTask } from './src/notifications/tasks'
+import { isBackgroundRunner } from './src/jobs/runner-state'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -39,11 +43,24 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog],
+  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog, Notifications],
   globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint, reviewersEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
+  email: mailAdapter(),
+  jobs: {
+    tasks: [sendNotificationTask, dailyNotificationsTask],
+    // Payload's autoRun runs in every process and its job claim is not atomic: only the one
+    // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
+    autoRun: [
+      { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 20, disableScheduling: true, silent: true },
+      { cron: jobsCron(), queue: DAILY_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },
+    ],
+    shouldAutoRun: () => isBackgroundRunner(),
+    // Nobody runs, queues or cancels jobs over HTTP (/api/payload-jobs/run would be a second runner).
+    access: { run: () => false, queue: () => false, cancel: () => false },
+  },
   db: postgresAdapter({
     pool: databasePool(),
     // Schema changes only through committed migrations, everywhere.

@@ -9,6 +9,7 @@ import {
 } from 'payload'
 import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
 import { hasRole, ROLES } from '../src/access/roles'
+import { DELIVERIES, DELIVERY_LABEL } from '../src/workflow/notifications'
 import { findQueryKey } from './hooks/query-keys'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { auditAccountChange, auditAccountDeletion, auditAuthOperations, notePasswordChange } from '../src/accounts/audit'
@@ -185,6 +186,17 @@ export const Users: CollectionConfig = {
         { name: 'verifiedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
         { name: 'verifiedAt', type: 'date', admin: { readOnly: true } },
       ],
+    },
+    {
+      name: 'notificationDelivery',
+      type: 'select',
+      label: 'E-mail about my work',
+      defaultValue: 'immediate',
+      options: DELIVERIES.map((value) => ({ label: DELIVERY_LABEL[value], value })),
+      admin: {
+        position: 'sidebar',
+        description: 'Assignments, submissions, decisions, reminders and due reviews: as they happen, in one mail a day, or not at all.',
+      },
     },
     {
       name: 'bio',

@@ -1,28 +1,29 @@
 // Background work of the app, started once per server process (src/instrumentation.ts):
 // every instance publishes cache expiries that no process finished publishing; the one
 // instance that holds the runner lock also does what must run once (the replica fence today,
-// scheduled jobs later: their autoRun must ask `isBackgroundRunner`).
+// and the jobs queue: payload.config.ts runs jobs only where `isBackgroundRunner`).
 import type { Payload } from 'payload'
 import { reconcileOutbox } from '../cache/expiry-outbox'
 import { expireContent } from '../lib/content-tags'
 import { RunnerLock } from './runner-lock'
+import { isBackgroundRunner, runnerState, setRunnerState } from './runner-state'
 
 const INTERVAL_MS = 1000
 
-const KEY = Symbol.for('vetted.background')
-const store = globalThis as unknown as { [KEY]?: { lock: RunnerLock | null; runner: boolean; timer?: NodeJS.Timeout } }
+/** How often the runner asks Payload to queue scheduled jobs (the daily scan) that are due. */
+const SCHEDULE_EVERY_MS = 30_000
 
-/** Whether this process is the background runner (always, on the embedded database). */
-export const isBackgroundRunner = (): boolean => store[KEY]?.runner ?? false
+export { isBackgroundRunner }
 
 export function startBackgroundWork(connect: () => Promise<Payload>): void {
-  if (store[KEY] || process.env.VETTED_BACKGROUND === 'off') return
+  if (runnerState() || process.env.VETTED_BACKGROUND === 'off') return
   const embedded = process.env.VETTED_EMBEDDED_DB === '1' || !process.env.DATABASE_URL
   const state: { lock: RunnerLock | null; runner: boolean; timer?: NodeJS.Timeout } = {
     lock: embedded ? null : new RunnerLock(process.env.DATABASE_URL!, `vetted-runner port ${process.env.PORT ?? ''} pid ${process.pid}`),
     runner: embedded,
   }
-  store[KEY] = state
+  setRunnerState(state)
+  let scheduledAt = 0
   let busy = false
   let payload: Payload | undefined
   const tick = async () => {
@@ -35,6 +36,11 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
       state.runner = runner
       const published = await reconcileOutbox(payload, expireContent, { runner })
       if (published > 0) payload.logger.warn(`published ${published} cache expiries that their instance had not finished`)
+      // Payload's autoRun would queue scheduled jobs in every process: only the runner does.
+      if (runner && Date.now() - scheduledAt >= SCHEDULE_EVERY_MS) {
+        scheduledAt = Date.now()
+        await payload.jobs.handleSchedules({ allQueues: true })
+      }
     } catch (error) {
       const message = `background work failed, retrying: ${String(error)}`
       if (payload) payload.logger.warn(message)

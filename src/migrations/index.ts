@@ -15,6 +15,7 @@ import * as migration_20261129_100000_cache_expiry_outbox from './20261129_10000
 import * as migration_20261129_103539_sign_off_policies from './20261129_103539_sign_off_policies';
 import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
 import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
+import * as migration_20261129_123623_notifications_and_jobs from './20261129_123623_notifications_and_jobs';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261129_110301_review_assignment.up,
     down: migration_20261129_110301_review_assignment.down,
-    name: '20261129_110301_review_assignment'
+    name: '20261129_110301_review_assignment',
+  },
+  {
+    up: migration_20261129_123623_notifications_and_jobs.up,
+    down: migration_20261129_123623_notifications_and_jobs.down,
+    name: '20261129_123623_notifications_and_jobs'
   },
 ];

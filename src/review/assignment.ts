@@ -10,6 +10,7 @@ import { WorkflowError } from './errors'
 import { readFacts, type Target } from './facts'
 import { findPeople, saveWorkflow } from './repository'
 import { readJsonObject } from './request-body'
+import { notifyAssigned } from '../notifications/workflow-events'
 
 /** `{ "reviewerIds": [1, "2"] }` as canonical ids, or a 400. */
 export async function readAssignees(req: PayloadRequest): Promise<string[]> {
@@ -64,6 +65,14 @@ export async function assignReviewers(req: PayloadRequest, target: Target, revie
         req,
       })
     }
+    await notifyAssigned(req, {
+      target,
+      title: facts.workflow?.documentTitle ?? '',
+      before,
+      after: reviewerIds,
+      actor: user,
+      round: String(facts.workflow?.submittedAt ?? facts.workflow?.submittedVersion ?? ''),
+    })
     if (started) await commitTransaction(req)
     return { assignedTo: reviewerIds.map((id) => ({ id: Number(id), displayName: found.get(id)!.displayName })) }
   } catch (error) {

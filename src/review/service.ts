@@ -33,6 +33,7 @@ import { asWorkflow } from './write-context'
 import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission, stillEligible } from './sign-off-policy'
 import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
+import { notifyOfAction } from '../notifications/workflow-events'
 
 export type ActionInput = { versionId?: string | null; comment?: string | null }
 export type ActionResult = {
@@ -113,6 +114,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         if (lapsed) throw new WorkflowError(403, lapsed)
       }
       const result = await EFFECTS[action]({ req, user: reviewer, target, facts, shared, comment: input.comment?.trim() || null })
+      await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = readerImpact(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
       return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
