@@ -204,6 +204,8 @@ export interface Article {
     reviewedBy?: (number | null) | User;
     lastReviewedAt?: string | null;
     nextReviewDue?: string | null;
+    approvedAt?: string | null;
+    reviewKind?: ('full' | 'minor') | null;
     approvedVersion?: string | null;
     contentHash?: string | null;
   };
@@ -241,6 +243,8 @@ export interface Warning {
     reviewedBy?: (number | null) | User;
     lastReviewedAt?: string | null;
     nextReviewDue?: string | null;
+    approvedAt?: string | null;
+    reviewKind?: ('full' | 'minor') | null;
     approvedVersion?: string | null;
     contentHash?: string | null;
   };
@@ -337,6 +341,8 @@ export interface Tip {
     reviewedBy?: (number | null) | User;
     lastReviewedAt?: string | null;
     nextReviewDue?: string | null;
+    approvedAt?: string | null;
+    reviewKind?: ('full' | 'minor') | null;
     approvedVersion?: string | null;
     contentHash?: string | null;
   };
@@ -411,6 +417,7 @@ export interface Review {
     | boolean
     | null;
   policySummary?: string | null;
+  reviewKind?: ('full' | 'minor') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -744,6 +751,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         reviewedBy?: T;
         lastReviewedAt?: T;
         nextReviewDue?: T;
+        approvedAt?: T;
+        reviewKind?: T;
         approvedVersion?: T;
         contentHash?: T;
       };
@@ -768,6 +777,8 @@ export interface TipsSelect<T extends boolean = true> {
         reviewedBy?: T;
         lastReviewedAt?: T;
         nextReviewDue?: T;
+        approvedAt?: T;
+        reviewKind?: T;
         approvedVersion?: T;
         contentHash?: T;
       };
@@ -791,6 +802,8 @@ export interface WarningsSelect<T extends boolean = true> {
         reviewedBy?: T;
         lastReviewedAt?: T;
         nextReviewDue?: T;
+        approvedAt?: T;
+        reviewKind?: T;
         approvedVersion?: T;
         contentHash?: T;
       };
@@ -839,6 +852,7 @@ export interface ReviewsSelect<T extends boolean = true> {
   publishes?: T;
   approvalSet?: T;
   policySummary?: T;
+  reviewKind?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1014,6 +1028,14 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface ReviewPolicy {
   id: number;
+  /**
+   * How long after a full clinical review the next one is due. A change re-dates the next review of the live content already reviewed: due this many months after its last full review.
+   */
+  reviewIntervals?: {
+    articles?: number | null;
+    tips?: number | null;
+    warnings?: number | null;
+  };
   rules?:
     | {
         name: string;
@@ -1060,6 +1082,13 @@ export interface PayloadJobsStat {
  * via the `definition` "review-policy_select".
  */
 export interface ReviewPolicySelect<T extends boolean = true> {
+  reviewIntervals?:
+    | T
+    | {
+        articles?: T;
+        tips?: T;
+        warnings?: T;
+      };
   rules?:
     | T
     | {

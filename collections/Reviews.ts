@@ -1,3 +1,4 @@
+import { REVIEW_KIND_LABEL, REVIEW_KINDS } from '../src/workflow/review-kind'
 import type { CollectionConfig } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
@@ -60,5 +61,7 @@ export const Reviews: CollectionConfig = {
     { name: 'publishes', type: 'checkbox', defaultValue: false, index: true },
     { name: 'approvalSet', type: 'json' },
     { name: 'policySummary', type: 'text' },
+    // An approval's kind: a full clinical review, or a minor change (src/workflow/review-kind.ts).
+    { name: 'reviewKind', type: 'select', options: REVIEW_KINDS.map((value) => ({ label: REVIEW_KIND_LABEL[value], value })) },
   ],
 }

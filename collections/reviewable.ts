@@ -9,15 +9,12 @@ import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
 import { noteContentOrigin } from '../src/review/hooks/noteContentOrigin'
 import { recordRevision } from '../src/review/hooks/recordRevision'
 import { refuseDirectPublishing, refusePublishedStatus } from '../src/review/hooks/refuseDirectPublishing'
-import { DEFAULT_REVIEW_INTERVAL_MONTHS, type ReviewableCollection } from '../src/workflow'
+import type { ReviewableCollection } from '../src/workflow'
 
 export function reviewable(
   slug: ReviewableCollection,
-  {
-    reviewIntervalMonths = DEFAULT_REVIEW_INTERVAL_MONTHS,
-    beforeChange = [],
-  }: { reviewIntervalMonths?: number; beforeChange?: CollectionBeforeChangeHook[] } = {},
-): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints' | 'custom'> {
+  { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
+): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints'> {
   return {
     access: {
       read: publishedOrStaff,
@@ -38,8 +35,8 @@ export function reviewable(
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],
     },
+    // Review intervals are data admins edit (the sign-off rules' global), not config.
     endpoints: workflowEndpoints(slug),
-    custom: { reviewIntervalMonths },
   }
 }
 

@@ -1,9 +1,14 @@
-import { type GlobalAfterChangeHook, type GlobalBeforeChangeHook, type GlobalConfig, ValidationError } from 'payload'
+import { type Field, type GlobalAfterChangeHook, type GlobalBeforeChangeHook, type GlobalConfig, ValidationError } from 'payload'
 import { adminOnly, staffOnly } from '../src/access/rules'
 import { recordPolicyChange } from '../src/accounts/audit'
 import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
 import { MAX_REQUIRED_APPROVALS, type PolicyRule, validateRules } from '../src/workflow/policy'
 import { REVIEWABLE_COLLECTIONS } from '../collections/Reviews'
+import { DEFAULT_REVIEW_INTERVAL_MONTHS } from '../src/workflow/schedule'
+import { intervalProblem, MAX_REVIEW_INTERVAL_MONTHS, MIN_REVIEW_INTERVAL_MONTHS } from '../src/workflow/review-kind'
+import { intervalOf, recomputeDueDates, type ReviewIntervals } from '../src/review/review-intervals'
+import { recordExpiry } from '../src/cache/expiry-outbox'
+import { CONTENT_TAGS, expireContent } from '../src/lib/content-tags'
 
 const refuseInvalidRules: GlobalBeforeChangeHook = ({ data }) => {
   const rules = (data.rules ?? []) as PolicyRule[]
@@ -19,9 +24,40 @@ const refuseInvalidRules: GlobalBeforeChangeHook = ({ data }) => {
 
 /** Every change is recorded with its before and after (the audit log is append-only). */
 const auditPolicyChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  await recordPolicyChange(req, previousDoc?.rules ?? [], doc.rules ?? [])
+  await recordPolicyChange(
+    req,
+    { rules: previousDoc?.rules ?? [], reviewIntervals: previousDoc?.reviewIntervals },
+    { rules: doc.rules ?? [], reviewIntervals: doc.reviewIntervals },
+  )
   return doc
 }
+
+/** A changed interval re-dates the next review of the collection's live content (review-intervals.ts). */
+const applyIntervalChanges: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  let changed = 0
+  for (const collection of REVIEWABLE_COLLECTIONS) {
+    const before = intervalOf(previousDoc?.reviewIntervals as ReviewIntervals, collection)
+    const after = intervalOf(doc.reviewIntervals as ReviewIntervals, collection)
+    if (before !== after) changed += await recomputeDueDates(req, collection, after)
+  }
+  // Pages show the next review date: every instance drops them (the outbox publishes the expiry).
+  if (changed > 0) {
+    await recordExpiry(req, [CONTENT_TAGS.all])
+    expireContent([CONTENT_TAGS.all])
+  }
+  return doc
+}
+
+const intervalField = (collection: (typeof REVIEWABLE_COLLECTIONS)[number]): Field => ({
+  name: collection,
+  type: 'number',
+  label: collection[0]!.toUpperCase() + collection.slice(1),
+  min: MIN_REVIEW_INTERVAL_MONTHS,
+  max: MAX_REVIEW_INTERVAL_MONTHS,
+  defaultValue: DEFAULT_REVIEW_INTERVAL_MONTHS,
+  admin: { step: 1, width: '33%' },
+  validate: (value: unknown) => (value == null ? true : (intervalProblem(value) ?? true)),
+})
 
 /**
  * Sign-off rules: how many distinct reviewers must approve one version, and which
@@ -37,8 +73,18 @@ export const ReviewPolicy: GlobalConfig = {
       'Without a matching rule one reviewer signs off. Where several rules match, the strictest applies: the most approvals and every specialty named. A change applies to approvals from then on, and never lowers what a version already submitted needs.',
   },
   access: { read: staffOnly, update: adminOnly, readVersions: () => false },
-  hooks: { beforeChange: [refuseInvalidRules], afterChange: [auditPolicyChange] },
+  hooks: { beforeChange: [refuseInvalidRules], afterChange: [auditPolicyChange, applyIntervalChanges] },
   fields: [
+    {
+      name: 'reviewIntervals',
+      type: 'group',
+      label: 'Review intervals (months)',
+      admin: {
+        description:
+          'How long after a full clinical review the next one is due. A change re-dates the next review of the live content already reviewed: due this many months after its last full review.',
+      },
+      fields: [{ type: 'row', fields: REVIEWABLE_COLLECTIONS.map(intervalField) }],
+    },
     {
       name: 'rules',
       type: 'array',

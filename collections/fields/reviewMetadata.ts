@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 import { nobodyField } from '../../src/access/rules'
+import { REVIEW_KIND_LABEL, REVIEW_KINDS } from '../../src/workflow/review-kind'
 
 /**
  * Sign-off metadata. Written only by the review workflow (with overrideAccess),
@@ -17,8 +18,12 @@ export const reviewMetadataField: Field = {
   },
   fields: [
     { name: 'reviewedBy', type: 'relationship', relationTo: 'users' },
+    // The last full clinical review (a minor change keeps it), and the next one due.
     { name: 'lastReviewedAt', type: 'date' },
     { name: 'nextReviewDue', type: 'date', index: true },
+    // The approval that made this version live, whether a full review or a minor change.
+    { name: 'approvedAt', type: 'date' },
+    { name: 'reviewKind', type: 'select', options: REVIEW_KINDS.map((value) => ({ label: REVIEW_KIND_LABEL[value], value })) },
     { name: 'approvedVersion', type: 'text' },
     { name: 'contentHash', type: 'text' },
   ],

@@ -79,20 +79,29 @@ const withoutRowIds = (rules: unknown[]) =>
   rules.map((rule) => Object.fromEntries(Object.entries(rule as Record<string, unknown>).filter(([key]) => key !== 'id')))
 
 /** A change to the sign-off rules (globals/ReviewPolicy.ts), with the rules before and after. */
-export async function recordPolicyChange(req: PayloadRequest, before: unknown[], after: unknown[]): Promise<void> {
-  const was = withoutRowIds(before)
-  const now = withoutRowIds(after)
-  if (JSON.stringify(was) === JSON.stringify(now)) return
+type PolicyState = { rules: unknown[]; reviewIntervals?: Record<string, unknown> | null }
+
+const intervalsOf = (state: PolicyState) =>
+  Object.fromEntries(['articles', 'tips', 'warnings'].map((collection) => [collection, state.reviewIntervals?.[collection] ?? null]))
+
+export async function recordPolicyChange(req: PayloadRequest, before: PolicyState, after: PolicyState): Promise<void> {
+  const was = withoutRowIds(before.rules)
+  const now = withoutRowIds(after.rules)
+  const intervalsWere = intervalsOf(before)
+  const intervalsNow = intervalsOf(after)
+  if (JSON.stringify([was, intervalsWere]) === JSON.stringify([now, intervalsNow])) return
   const actor = req.user as Person | null
   await req.payload.create({
     collection: 'audit-log',
     data: {
       event: 'policy_changed',
-      summary: `sign-off rules changed (${was.length} rule${was.length === 1 ? '' : 's'} to ${now.length}), by ${actor?.displayName ?? 'the server'}`,
+      summary: `sign-off rules changed (${was.length} rule${was.length === 1 ? '' : 's'} to ${now.length}${
+        JSON.stringify(intervalsWere) === JSON.stringify(intervalsNow) ? '' : '; review intervals changed'
+      }), by ${actor?.displayName ?? 'the server'}`,
       actor: actor?.id ?? null,
       actorName: actor?.displayName ?? null,
-      before: { rules: was },
-      after: { rules: now },
+      before: { rules: was, reviewIntervals: intervalsWere },
+      after: { rules: now, reviewIntervals: intervalsNow },
       at: new Date().toISOString(),
     },
     overrideAccess: true,

@@ -9,6 +9,7 @@ import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
 import { useWorkflowStatus } from './useWorkflowStatus'
+import { REVIEW_KIND_LABEL, REVIEW_KINDS, type ReviewKind } from '../workflow/review-kind'
 import './admin.scss'
 
 const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
@@ -22,6 +23,7 @@ export function ReviewPanel() {
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [reviewKind, setReviewKind] = useState<ReviewKind>('full')
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -34,7 +36,7 @@ export function ReviewPanel() {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ versionId, comment: comment || undefined }),
+      body: JSON.stringify({ versionId, comment: comment || undefined, ...(action === 'approve' ? { reviewKind } : {}) }),
     })
     const body = await response.json().catch(() => ({}))
     setBusy(false)
@@ -43,6 +45,7 @@ export function ReviewPanel() {
       return
     }
     setComment('')
+    setReviewKind('full')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     announceChange()
   }
@@ -113,6 +116,29 @@ export function ReviewPanel() {
               Comment for the editor
               <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} name="review-comment" />
             </label>
+          )}
+          {status.availableActions.includes('approve') && (
+            <fieldset className="review-panel__kind" data-testid="review-kind">
+              <legend>This approval is</legend>
+              {REVIEW_KINDS.map((kind) => (
+                <label key={kind}>
+                  <input
+                    type="radio"
+                    name="review-kind"
+                    value={kind}
+                    checked={reviewKind === kind}
+                    disabled={kind === 'minor' && !status.lastFullReviewAt}
+                    onChange={() => setReviewKind(kind)}
+                  />{' '}
+                  {REVIEW_KIND_LABEL[kind]}
+                </label>
+              ))}
+              <small>
+                {status.lastFullReviewAt
+                  ? `Only a full review moves the public “last reviewed” date (last: ${new Date(status.lastFullReviewAt).toLocaleDateString()}) and the next review due.`
+                  : 'Never fully reviewed yet: the first sign-off is a full review.'}
+              </small>
+            </fieldset>
           )}
           {status.availableActions.map((action) => (
             <button

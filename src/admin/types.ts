@@ -9,6 +9,7 @@ export type WorkflowStatus = {
   latestVersionId: string | null
   reviewingVersionId: string | null
   submission: { versionId: string; by: { displayName: string } | number | null; at: string | null } | null
+  lastFullReviewAt: string | null
   needsReReview: boolean
   reReviewReason: string | null
   editedSinceApprovalByYou: boolean

@@ -31,7 +31,11 @@ export type Approver = { name: string; credentials: string | null; specialties: 
 /** Who signed off the live version (every approver its sign-off policy needed), and when. */
 export type SignOff = {
   approvers: Approver[]
+  /** The last full clinical review: a minor change keeps it (src/workflow/review-kind.ts). */
   reviewedAt: string
+  /** The approval that made this version live, full review or minor change. */
+  approvedAt: string
+  kind: 'full' | 'minor'
   nextReviewDue: string | null
   contentHash: string
 }
@@ -180,7 +184,9 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
     : []
   return {
     approvers: [...earlier, record].map(approverOf),
-    reviewedAt: record.decidedAt,
+    reviewedAt: article.review?.lastReviewedAt ?? record.decidedAt,
+    approvedAt: article.review?.approvedAt ?? record.decidedAt,
+    kind: article.review?.reviewKind === 'minor' ? 'minor' : 'full',
     nextReviewDue: article.review?.nextReviewDue ?? null,
     contentHash: record.contentHash,
   }

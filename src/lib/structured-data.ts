@@ -25,7 +25,8 @@ export function medicalWebPage(article: PublishedArticle, url: string) {
     about: { '@type': 'MedicalCondition', name: article.topic },
     medicalAudience: { '@type': 'MedicalAudience', audienceType: AUDIENCE[article.audience] ?? 'Patient' },
     ...(article.releaseDate ? { datePublished: article.releaseDate } : {}),
-    dateModified: signOff?.reviewedAt ?? article.updatedAt,
+    // Every approval modifies the page; only a full clinical review is a review (review-kind.ts).
+    dateModified: signOff?.approvedAt ?? article.updatedAt,
     ...(signOff
       ? {
           lastReviewed: signOff.reviewedAt.slice(0, 10),

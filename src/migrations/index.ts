@@ -16,6 +16,7 @@ import * as migration_20261129_103539_sign_off_policies from './20261129_103539_
 import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
 import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
 import * as migration_20261129_123623_notifications_and_jobs from './20261129_123623_notifications_and_jobs';
+import * as migration_20261129_124549_review_kinds_and_intervals from './20261129_124549_review_kinds_and_intervals';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261129_123623_notifications_and_jobs.up,
     down: migration_20261129_123623_notifications_and_jobs.down,
-    name: '20261129_123623_notifications_and_jobs'
+    name: '20261129_123623_notifications_and_jobs',
+  },
+  {
+    up: migration_20261129_124549_review_kinds_and_intervals.up,
+    down: migration_20261129_124549_review_kinds_and_intervals.down,
+    name: '20261129_124549_review_kinds_and_intervals'
   },
 ];

@@ -1,8 +1,9 @@
-// Parses and checks a workflow request body: { "versionId"?: string|number, "comment"?: string }.
+// Parses and checks a workflow request body: { "versionId"?: string|number, "comment"?: string, "reviewKind"?: "full"|"minor" }.
 import type { PayloadRequest } from 'payload'
 import type { ActionInput } from './service'
 import { WorkflowError } from './errors'
 import { canonicalId } from '../lib/document-id'
+import { isReviewKind } from '../workflow/review-kind'
 
 export const MAX_COMMENT_LENGTH = 5000
 const MAX_BODY_BYTES = 64 * 1024
@@ -26,7 +27,7 @@ export async function readJsonObject(req: PayloadRequest, example: string): Prom
 
 export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
   const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
-  const { versionId, comment } = body
+  const { versionId, comment, reviewKind } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
@@ -34,5 +35,8 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
   if (typeof comment === 'string' && comment.length > MAX_COMMENT_LENGTH) {
     throw new WorkflowError(400, `"comment" is longer than ${MAX_COMMENT_LENGTH} characters.`)
   }
-  return { versionId: versionId == null ? null : canonicalId(versionId), comment: comment ?? null }
+  if (reviewKind != null && !isReviewKind(reviewKind)) {
+    throw new WorkflowError(400, '"reviewKind" is "full" (a full clinical review) or "minor" (a typo, link or formatting).')
+  }
+  return { versionId: versionId == null ? null : canonicalId(versionId), comment: comment ?? null, reviewKind: reviewKind ?? null }
 }

@@ -6,7 +6,6 @@ import {
   type Action,
   type ReviewableCollection,
   type State,
-  addMonths,
   approvalHold,
   contentHash,
   CONTROLLED_AUTHOR_MESSAGE,
@@ -16,8 +15,11 @@ import {
   describeRegistration,
   registrationRefusal,
   registrationStanding,
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
   type PolicyProgress,
+  refuseMinor,
+  reviewDates,
+  type ReviewKind,
+  signOffKind,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
@@ -34,8 +36,9 @@ import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission, still
 import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 import { notifyOfAction } from '../notifications/workflow-events'
+import { reviewIntervalMonths } from './review-intervals'
 
-export type ActionInput = { versionId?: string | null; comment?: string | null }
+export type ActionInput = { versionId?: string | null; comment?: string | null; reviewKind?: ReviewKind | null }
 export type ActionResult = {
   state: State
   versionId: string | null
@@ -55,11 +58,6 @@ export type ActionResult = {
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt', 'searchText'])
 export const contentOf = (snapshot: ContentDoc) =>
   Object.fromEntries(Object.entries(snapshot).filter(([key]) => !BOOKKEEPING.has(key)))
-
-function reviewIntervalMonths(req: PayloadRequest, collection: ReviewableCollection): number {
-  const custom = req.payload.collections[collection]?.config.custom as { reviewIntervalMonths?: number } | undefined
-  return custom?.reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS
-}
 
 async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
   const started = await initTransaction(req)
@@ -113,7 +111,15 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         const lapsed = registrationRefusal(reviewer.registrations, new Date())
         if (lapsed) throw new WorkflowError(403, lapsed)
       }
-      const result = await EFFECTS[action]({ req, user: reviewer, target, facts, shared, comment: input.comment?.trim() || null })
+      const result = await EFFECTS[action]({
+        req,
+        user: reviewer,
+        target,
+        facts,
+        shared,
+        comment: input.comment?.trim() || null,
+        reviewKind: input.reviewKind ?? 'full',
+      })
       await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = readerImpact(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
@@ -172,7 +178,16 @@ function readerImpact(target: Target, action: Action, facts: Facts, result: Acti
   }
 }
 
-type EffectArgs = { req: PayloadRequest; user: User; target: Target; facts: Facts; shared: LockedShared; comment: string | null }
+type EffectArgs = {
+  req: PayloadRequest
+  user: User
+  target: Target
+  facts: Facts
+  shared: LockedShared
+  comment: string | null
+  /** Approvals: a full clinical review (the default) or a minor change (review-kind.ts). */
+  reviewKind: ReviewKind
+}
 
 /** The round is over: the submission, its policy snapshot and who it was assigned to. */
 const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null, submittedPolicy: null, assignedTo: [] }
@@ -224,7 +239,10 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind }) {
+    const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
+    const minorRefused = refuseMinor(reviewKind, previous?.lastReviewedAt)
+    if (minorRefused) throw new WorkflowError(409, minorRefused)
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
@@ -238,7 +256,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
-    const record = reviewRecord(user, target, submitted.content.title, submitted.id, hash)
+    const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind }
     if (!check.completes) {
       const review = await createReview(req, {
         ...record,
@@ -250,7 +268,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       return { state: 'in_review', versionId: submitted.id, reviewId: review.id, contentHash: hash, signOff: check.progress }
     }
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
-    const now = new Date()
+    const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
+    const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths: await reviewIntervalMonths(req, target.collection) })
     await asWorkflow(req, () =>
       req.payload.update({
         collection: target.collection,
@@ -260,8 +279,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
           _status: 'published',
           review: {
             reviewedBy: user.id,
-            lastReviewedAt: now.toISOString(),
-            nextReviewDue: addMonths(now, reviewIntervalMonths(req, target.collection)).toISOString(),
+            ...dates,
+            reviewKind: kind,
             approvedVersion: submitted.id,
             contentHash: hash,
           },

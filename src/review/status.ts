@@ -47,6 +47,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     assignedTo: await assigneesOf(req, workflow?.assignedTo ?? []),
     /** In review: the sign-off policy and how far the approvals are ("1 of 2 approvals; still needs: Obstetrics"). */
     signOff: signOff ? { ...signOff.progress, policy: signOff.policy } : null,
+    /** The last full clinical review on record: without one, an approval cannot be a minor change. */
+    lastFullReviewAt: (doc.review as { lastReviewedAt?: string | null } | undefined)?.lastReviewedAt ?? null,
     needsReReview: workflow?.needsReReview ?? false,
     reReviewReason: workflow?.reReviewReason ?? null,
     editedSinceApprovalByYou: authors.includes(facts.actor.id),

@@ -1,10 +1,11 @@
 // A topic whose articles need two reviewers, one of them an obstetrician, in the admin: the
 // first reviewer assigns the obstetrician, whose queue shows it first; the first approval
 // leaves the article off the site ("1 of 2"), the specialist's publishes it, and the page
-// names both.
+// names both. The obstetrician and the editor are told by e-mail, through a real SMTP server.
 import { expect, test } from '@playwright/test'
 import { loginAs, openDoc, readOnlyIfLocked } from './support/admin'
 import { Api, article, unique } from './support/api'
+import { mailTo } from './support/mail-sink'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -63,4 +64,17 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
   await expect(trust).toContainText('Dr. Maya Chen, MD, FACOG')
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
   expect(jsonLd.reviewedBy.map((person: { name: string }) => person.name)).toEqual(['Dr. Samuel Okafor', 'Dr. Maya Chen'])
+
+  // The mails arrived: the obstetrician was asked, with a link to the article in the admin; the
+  // editor was told it is live. Neither carries the article's text.
+  const asked = await mailTo('reviewer@example.com', `Please review the article: Article ${marker}`)
+  expect(asked.text).toContain('Dr. Samuel Okafor asked you to review this article')
+  const link = /Open it: (\S+)/.exec(asked.text)?.[1]
+  expect(link).toMatch(/\/admin\/collections\/articles\/\d+$/)
+  const live = await mailTo('editor@example.com', `Approved and live: Article ${marker}`)
+  expect(live.text).toContain('2 of 2 approvals')
+  for (const mail of [asked, live]) expect(mail.text + mail.html).not.toContain(`Body ${marker}`)
+  // The link in the mail opens the article's review panel.
+  await obstetrician.goto(link!)
+  await expect(obstetrician.getByTestId('review-panel')).toContainText('Published')
 })
