@@ -12,7 +12,7 @@ import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
-import { reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints'
+import { myWorkEndpoint, reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints'
 import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
@@ -39,13 +39,14 @@ export default buildConfig({
       afterNavLinks: ['/src/admin/QueueNavLink#QueueNavLink'],
       views: {
         reviewQueue: { Component: '/src/admin/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+        myWork: { Component: '/src/admin/MyWorkView#MyWorkView', path: '/my-work' },
       },
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
   collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog, Notifications],
   globals: [ReviewPolicy],
-  endpoints: [reviewQueueEndpoint, reviewersEndpoint],
+  endpoints: [reviewQueueEndpoint, reviewersEndpoint, myWorkEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   email: mailAdapter(),

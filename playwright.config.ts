@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -10,9 +12,14 @@ if (!existsSync(chromium)) {
 
 const port = Number(process.env.E2E_PORT || 3100)
 const baseURL = process.env.E2E_BASE_URL || `http://127.0.0.1:${port}`
+// The tests' SMTP sink (tests/e2e/support/mail-sink.ts): the server sends there, the tests read
+// what arrived. Set here, so the runner and every worker agree on it.
+process.env.SMTP_TEST_PORT ||= String(port + 1)
+process.env.E2E_MAIL_DIR ||= path.join(tmpdir(), `vetted-e2e-mail-${process.env.SMTP_TEST_PORT}`)
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/support/mail-sink.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
@@ -51,7 +58,16 @@ export default defineConfig({
         command: `node scripts/start.mjs`,
         url: `${baseURL}/`,
         // SERVER_URL must be the origin the browser uses: Payload accepts login cookies only from it (CSRF).
-        env: { PORT: String(port), SERVER_URL: baseURL, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret' },
+        env: {
+          PORT: String(port),
+          SERVER_URL: baseURL,
+          PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret',
+          SMTP_URL: `smtp://127.0.0.1:${process.env.SMTP_TEST_PORT}`,
+          MAIL_FROM: 'Vetted e2e <vetted@example.test>',
+          // Mail goes out within a second, and a failed send is retried after one.
+          VETTED_JOBS_CRON: '* * * * * *',
+          VETTED_MAIL_RETRY_DELAY_MS: '1000',
+        },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',

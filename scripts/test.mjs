@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate, seedDatabase } from './lib/migrations.mjs'
-import { e2ePort } from './lib/ports.mjs'
+import { e2ePort, freePort } from './lib/ports.mjs'
 import { runSteps } from './lib/run.mjs'
 
 // What the tests drive: a browser, the nginx micro-cache the project ships, a private
@@ -46,7 +46,9 @@ try {
   throw error
 }
 
-const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret', E2E_PORT: port }
+// The tests' SMTP sink listens here (tests/support/smtp-sink.ts); the app under test sends to it.
+const smtpPort = process.env.SMTP_TEST_PORT || String(await freePort())
+const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret', E2E_PORT: port, SMTP_TEST_PORT: smtpPort }
 let code = await runSteps([['node', 'scripts/check-generated.mjs']], { env })
 if (code === 0) code = await migrate(env)
 if (code === 0) code = await seedDatabase(env)

@@ -7,6 +7,7 @@ import { DATABASE_UNAVAILABLE } from '../lib/database-errors'
 import { errorResponse, WorkflowError } from './errors'
 import { readActionInput } from './request-body'
 import { reviewQueue } from './queue'
+import { myWork } from './my-work'
 import { performAction } from './service'
 import { discardDraft } from './discard-draft'
 import { assignReviewers, readAssignees } from './assignment'
@@ -55,6 +56,16 @@ export const reviewQueueEndpoint: Endpoint = {
   handler: answering(async (req) => {
     await requireStaff(req)
     return Response.json(await reviewQueue(req))
+  }),
+}
+
+/** GET /api/my-work: staff only; the person's own assignments, approvals still needed, documents and mail. */
+export const myWorkEndpoint: Endpoint = {
+  path: '/my-work',
+  method: 'get',
+  handler: answering(async (req) => {
+    await requireStaff(req)
+    return Response.json(await myWork(req))
   }),
 }
 

@@ -48,8 +48,12 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
 
   expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404)
 
-  // The obstetrician finds it first in the queue, assigned to her.
+  // The obstetrician finds it in "My work", assigned to her and still needing her approval,
+  // and first in the queue.
   const obstetrician = await loginAs(browser, 'reviewer')
+  await obstetrician.goto('/admin/my-work')
+  await expect(obstetrician.getByTestId('queue-assigned-to-me')).toContainText(`Article ${marker}`)
+  await expect(obstetrician.getByTestId('queue-my-approval-still-needed')).toContainText(`Article ${marker}`)
   await obstetrician.goto('/admin/review-queue')
   await obstetrician.getByTestId('queue-assigned-to-me').getByRole('link', { name: `Article ${marker}` }).click()
   await expect(obstetrician.getByTestId('review-panel')).toBeVisible()

@@ -31,6 +31,7 @@ import { UnlockLoginsButton as UnlockLoginsButton_4745642b8f173e3c999fbce9691a9f
 import { QueueNavLink as QueueNavLink_1dcca282f38fcb59705314dfaf80049f } from '../../../../src/admin/QueueNavLink'
 import { DashboardGreeting as DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4 } from '../../../../src/admin/DashboardGreeting'
 import { ReviewQueueView as ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b } from '../../../../src/admin/ReviewQueueView'
+import { MyWorkView as MyWorkView_a09a30413020b851398eb77cb79d8a0d } from '../../../../src/admin/MyWorkView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,5 +69,6 @@ export const importMap = {
   "/src/admin/QueueNavLink#QueueNavLink": QueueNavLink_1dcca282f38fcb59705314dfaf80049f,
   "/src/admin/DashboardGreeting#DashboardGreeting": DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4,
   "/src/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b,
+  "/src/admin/MyWorkView#MyWorkView": MyWorkView_a09a30413020b851398eb77cb79d8a0d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

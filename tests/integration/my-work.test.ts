@@ -1,0 +1,77 @@
+// "My work" (GET /api/my-work and /admin/my-work): each person's assignments, the sign-offs
+// still waiting for their approval, their own documents, and the mail they were sent.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { articleData, ensureSeeded, tipData } from '../support/content'
+import { rest, testPayload, unique } from '../support/payload'
+import { act, approve, createDraft, submit } from '../support/workflow'
+
+let payload: Payload
+let savedRules: unknown[] = []
+const TOPIC = unique('My work topic ')
+const ids: Record<'reviewer' | 'reviewer2', number> = { reviewer: 0, reviewer2: 0 }
+
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+  for (const person of Object.keys(ids) as (keyof typeof ids)[]) {
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: `${person}@example.com` } }, limit: 1 })
+    ids[person] = docs[0]!.id
+  }
+  const global = await payload.findGlobal({ slug: 'review-policy' })
+  savedRules = (global.rules ?? []).map(({ id: _id, ...rule }) => rule)
+  await payload.updateGlobal({
+    slug: 'review-policy',
+    data: { rules: [...(savedRules as never[]), { name: 'Two for my-work', collection: 'articles', topic: TOPIC, approvals: 2 }] },
+  })
+})
+
+afterAll(async () => {
+  await payload.updateGlobal({ slug: 'review-policy', data: { rules: savedRules as never[] } })
+})
+
+const workOf = async (person: 'editor' | 'reviewer' | 'reviewer2') => {
+  const response = await rest(person, 'GET', '/my-work')
+  expect(response.status).toBe(200)
+  return response.body
+}
+const keys = (items: { collection: string; id: string }[]) => items.map((item) => `${item.collection}:${item.id}`)
+
+describe('my work', () => {
+  it('lists an editor’s documents with their state, and what they were told', async () => {
+    const id = await createDraft('editor', 'tips', tipData(unique('mine')))
+    await submit('editor', 'tips', id)
+    const work = await workOf('editor')
+    expect(work.myDocuments.find((doc: { id: string }) => doc.id === id)).toMatchObject({ collection: 'tips', state: 'in_review' })
+    expect(work.assignedToMe).toEqual([])
+    expect(work.approvalsNeeded).toEqual([])
+    await approve('reviewer', 'tips', id, (await rest('editor', 'GET', `/tips/${id}/workflow`)).body.submission.versionId)
+    const after = await workOf('editor')
+    expect(after.myDocuments.find((doc: { id: string }) => doc.id === id).state).toBe('published')
+    expect(after.notifications[0].subject).toMatch(/Approved and live: Tip mine/)
+  })
+
+  it('shows a reviewer what is assigned to them, until they approve it', async () => {
+    const id = await createDraft('editor', 'tips', tipData(unique('assigned-work')))
+    const versionId = await submit('editor', 'tips', id)
+    expect((await act('editor', 'tips', id, 'assign', { reviewerIds: [ids.reviewer2] })).status).toBe(200)
+    expect(keys((await workOf('reviewer2')).assignedToMe)).toContain(`tips:${id}`)
+    expect(keys((await workOf('reviewer')).assignedToMe)).not.toContain(`tips:${id}`)
+    await approve('reviewer2', 'tips', id, versionId)
+    expect(keys((await workOf('reviewer2')).assignedToMe)).not.toContain(`tips:${id}`)
+  })
+
+  it('shows a sign-off under way to the reviewers who could still complete it, not to who already approved', async () => {
+    const id = await createDraft('editor', 'articles', { ...articleData(unique('two-step')), topic: TOPIC })
+    const versionId = await submit('editor', 'articles', id)
+    expect(keys((await workOf('reviewer2')).approvalsNeeded)).not.toContain(`articles:${id}`)
+    const first = await act('reviewer', 'articles', id, 'approve', { versionId })
+    expect(first.body.state).toBe('in_review')
+    expect(keys((await workOf('reviewer2')).approvalsNeeded)).toContain(`articles:${id}`)
+    expect(keys((await workOf('reviewer')).approvalsNeeded)).not.toContain(`articles:${id}`)
+  })
+
+  it('is for staff only', async () => {
+    expect((await rest('anonymous', 'GET', '/my-work')).status).toBe(401)
+  })
+})
