@@ -20,6 +20,12 @@ if (!process.env.SERVER_URL) {
   )
 }
 
+if (!process.env.SMTP_URL) {
+  console.warn(
+    'vetted: SMTP_URL is not set: notification e-mails are written to the log, not sent. Set SMTP_URL (smtp://user:password@host:587) and MAIL_FROM to send them.',
+  )
+}
+
 let database
 try {
   database = await provideDatabase({ dataDir: process.env.PGLITE_DATA_DIR })

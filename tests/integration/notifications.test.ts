@@ -243,3 +243,28 @@ describe('the jobs queue over HTTP', () => {
   })
 })
 
+
+describe('the daily job', () => {
+  it('is scheduled by Payload at the next run time, and runs the scan when that time comes', async () => {
+    const marker = unique('notify-scheduled')
+    const { id } = await submittedTip(marker)
+    await sql(`update workflow set submitted_at = now() - interval '3 days' where key = $1`, [`tips:${id}`])
+    await sql(`delete from payload_jobs where queue = 'daily'`)
+    await payload.jobs.handleSchedules({ queue: 'daily' })
+    const [job] = (await sql(`select id, task_slug, wait_until from payload_jobs where queue = 'daily'`)).rows
+    expect(job?.task_slug).toBe('dailyNotifications')
+    // 07:00 UTC next (the default schedule): in the future, within a day.
+    const waitUntil = new Date(job!.wait_until)
+    expect(waitUntil.getUTCHours()).toBe(7)
+    expect(waitUntil.getTime() - Date.now()).toBeGreaterThan(0)
+    expect(waitUntil.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000)
+    // Not yet: nothing runs.
+    await payload.jobs.run({ queue: 'daily', silent: true })
+    expect((await notificationsAbout(marker)).some((row) => row.kind === 'approval_needed')).toBe(false)
+    // The time comes.
+    await sql('update payload_jobs set wait_until = now() where id = $1', [job!.id])
+    await payload.jobs.run({ queue: 'daily', silent: true })
+    expect((await notificationsAbout(marker)).filter((row) => row.kind === 'approval_needed' && row.email === 'reviewer@example.com')).toHaveLength(1)
+    await sql(`delete from payload_jobs where queue = 'daily'`)
+  })
+})
