@@ -1,31 +1,18 @@
 // "My work" at /admin/my-work: each person's own to-do list (src/review/my-work.ts).
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
-import { isStaff } from '../access/roles'
 import { myWork } from '../review/my-work'
 import { ReviewQueueTable } from './ReviewQueueTable'
 import { StateBadge } from './StateBadge'
+import { StaffTemplate, staffRequest } from './StaffTemplate'
 import './admin.scss'
 
-export async function MyWorkView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req } = initPageResult
-  if (!req.user) redirect('/admin/login?redirect=%2Fadmin%2Fmy-work')
-  if (!isStaff(req.user)) redirect('/admin')
+export async function MyWorkView(view: AdminViewServerProps) {
+  const req = staffRequest(view, '/admin/my-work')
   const work = await myWork(req)
   const isReviewer = req.user.roles?.includes('reviewer') ?? false
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user}
-      visibleEntities={initPageResult.visibleEntities}
-    >
+    <StaffTemplate view={view}>
       <Gutter className="review-queue my-work">
         <h1>My work</h1>
         {isReviewer && (
@@ -84,6 +71,6 @@ export async function MyWorkView({ initPageResult, params, searchParams }: Admin
           </p>
         </section>
       </Gutter>
-    </DefaultTemplate>
+    </StaffTemplate>
   )
 }

@@ -3,19 +3,16 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureSeeded, tipData } from '../support/content'
-import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
+import { loginToken, rest, restWithToken, testPayload, unique, demoPeopleIds } from '../support/payload'
 import { act, createDraft, editDraft, submit } from '../support/workflow'
 
 let payload: Payload
-const ids: Record<'editor' | 'reviewer' | 'reviewer2', number> = { editor: 0, reviewer: 0, reviewer2: 0 }
+let ids: Record<'editor' | 'reviewer' | 'reviewer2', number>
 
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  for (const person of Object.keys(ids) as (keyof typeof ids)[]) {
-    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: `${person}@example.com` } }, limit: 1 })
-    ids[person] = docs[0]!.id
-  }
+  ids = await demoPeopleIds(payload, ['editor', 'reviewer', 'reviewer2'] as const)
 })
 
 async function submittedTip() {

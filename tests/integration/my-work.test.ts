@@ -3,21 +3,18 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
 import { act, approve, createDraft, submit } from '../support/workflow'
 
 let payload: Payload
 let savedRules: unknown[] = []
 const TOPIC = unique('My work topic ')
-const ids: Record<'reviewer' | 'reviewer2', number> = { reviewer: 0, reviewer2: 0 }
+let ids: Record<'reviewer' | 'reviewer2', number>
 
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  for (const person of Object.keys(ids) as (keyof typeof ids)[]) {
-    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: `${person}@example.com` } }, limit: 1 })
-    ids[person] = docs[0]!.id
-  }
+  ids = await demoPeopleIds(payload, ['reviewer', 'reviewer2'] as const)
   const global = await payload.findGlobal({ slug: 'review-policy' })
   savedRules = (global.rules ?? []).map(({ id: _id, ...rule }) => rule)
   await payload.updateGlobal({

@@ -5,7 +5,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ensureSeeded, tipData } from '../support/content'
-import { rest, testPayload, unique } from '../support/payload'
+import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { act, approve, createDraft, sql, submit } from '../support/workflow'
 import { runDailyScan } from '@/notifications/daily'
@@ -13,15 +13,12 @@ import { createLocalReq } from 'payload'
 
 let payload: Payload
 let sink: SmtpSink
-const ids: Record<'editor' | 'reviewer' | 'reviewer2' | 'admin', number> = { editor: 0, reviewer: 0, reviewer2: 0, admin: 0 }
+let ids: Record<'editor' | 'reviewer' | 'reviewer2' | 'admin', number>
 
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  for (const person of Object.keys(ids) as (keyof typeof ids)[]) {
-    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: `${person}@example.com` } }, limit: 1 })
-    ids[person] = docs[0]!.id
-  }
+  ids = await demoPeopleIds(payload, ['editor', 'reviewer', 'reviewer2', 'admin'] as const)
   sink = await startSmtpSink({ port: Number(process.env.SMTP_TEST_PORT) })
   // Mail other test files queued is not this file's business.
   await sql('delete from payload_jobs')
