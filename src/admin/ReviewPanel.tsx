@@ -127,16 +127,18 @@ export function ReviewPanel() {
                     name="review-kind"
                     value={kind}
                     checked={reviewKind === kind}
-                    disabled={kind === 'minor' && !status.lastFullReviewAt}
+                    disabled={kind === 'minor' && (!status.lastFullReviewAt || !status.isLive)}
                     onChange={() => setReviewKind(kind)}
                   />{' '}
                   {REVIEW_KIND_LABEL[kind]}
                 </label>
               ))}
               <small>
-                {status.lastFullReviewAt
+                {status.lastFullReviewAt && status.isLive
                   ? `Only a full review moves the public “last reviewed” date (last: ${new Date(status.lastFullReviewAt).toLocaleDateString()}) and the next review due.`
-                  : 'Never fully reviewed yet: the first sign-off is a full review.'}
+                  : status.lastFullReviewAt
+                    ? 'Not live: coming back after retirement takes a full review.'
+                    : 'Never fully reviewed yet: the first sign-off is a full review.'}
               </small>
             </fieldset>
           )}

@@ -241,7 +241,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
 
   async approve({ req, user, target, facts, shared, comment, reviewKind }) {
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
-    const minorRefused = refuseMinor(reviewKind, previous?.lastReviewedAt)
+    const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')

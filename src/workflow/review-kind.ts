@@ -23,10 +23,17 @@ export const signOffKind = (kinds: readonly (ReviewKind | null | undefined)[]): 
 
 export const NEVER_FULLY_REVIEWED =
   'This content has never had a full clinical review, so its first sign-off cannot be a minor change: approve it as a full review.'
+export const NOT_LIVE_FOR_MINOR =
+  'Only a change to live content can be a minor change: content that is coming back after retirement needs a full clinical review.'
 
-/** A minor change can be approved only on content whose last full review is on record. */
-export function refuseMinor(kind: ReviewKind, lastReviewedAt: string | Date | null | undefined): string | null {
-  return kind === 'minor' && !lastReviewedAt ? NEVER_FULLY_REVIEWED : null
+/** A minor change is a small change to live content whose last full review is on record. */
+export function refuseMinor(
+  kind: ReviewKind,
+  { lastReviewedAt, isLive }: { lastReviewedAt: string | Date | null | undefined; isLive: boolean },
+): string | null {
+  if (kind !== 'minor') return null
+  if (!lastReviewedAt) return NEVER_FULLY_REVIEWED
+  return isLive ? null : NOT_LIVE_FOR_MINOR
 }
 
 export type ReviewDates = { lastReviewedAt: string; nextReviewDue: string; approvedAt: string }

@@ -63,6 +63,14 @@ describe('full review or minor change', () => {
     expect(third.reviewKind).toBe('full')
     expect(new Date(third.lastReviewedAt).getTime()).toBeGreaterThan(new Date(first.lastReviewedAt).getTime())
     expect(third.nextReviewDue).not.toBe(first.nextReviewDue)
+
+    // Retired, it comes back only through a full review.
+    expect((await act('reviewer', 'tips', id, 'retire', { comment: 'Withdrawn for now.' })).status).toBe(200)
+    await editDraft('editor', 'tips', id, { body: `Back again ${unique('x')}` })
+    const back = await submit('editor', 'tips', id)
+    const refused = await act('reviewer2', 'tips', id, 'approve', { versionId: back, reviewKind: 'minor' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/coming back after retirement/)
   })
 
   it('tells readers: JSON-LD dateModified follows the approval, lastReviewed the last full review', async () => {

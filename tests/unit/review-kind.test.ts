@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { intervalProblem, isReviewKind, NEVER_FULLY_REVIEWED, refuseMinor, reviewDates, signOffKind } from '@/workflow/review-kind'
+import { intervalProblem, isReviewKind, NEVER_FULLY_REVIEWED, NOT_LIVE_FOR_MINOR, refuseMinor, reviewDates, signOffKind } from '@/workflow/review-kind'
 
 describe('what counts as a review', () => {
   const now = new Date('2026-11-29T10:00:00.000Z')
@@ -21,10 +21,12 @@ describe('what counts as a review', () => {
     )
   })
 
-  it('never lets a minor change be the first sign-off', () => {
-    expect(refuseMinor('minor', null)).toBe(NEVER_FULLY_REVIEWED)
-    expect(refuseMinor('minor', previous.lastReviewedAt)).toBeNull()
-    expect(refuseMinor('full', null)).toBeNull()
+  it('never lets a minor change be the first sign-off, nor bring retired content back', () => {
+    expect(refuseMinor('minor', { lastReviewedAt: null, isLive: false })).toBe(NEVER_FULLY_REVIEWED)
+    expect(refuseMinor('minor', { lastReviewedAt: previous.lastReviewedAt, isLive: true })).toBeNull()
+    expect(refuseMinor('full', { lastReviewedAt: null, isLive: false })).toBeNull()
+    // Retired content comes back only through a full review.
+    expect(refuseMinor('minor', { lastReviewedAt: previous.lastReviewedAt, isLive: false })).toBe(NOT_LIVE_FOR_MINOR)
     // Should it get through anyway, a minor change without a record is dated as a full review.
     expect(reviewDates({ kind: 'minor', now, previous: null, intervalMonths: 12 }).lastReviewedAt).toBe(now.toISOString())
   })
