@@ -105,11 +105,9 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'review-policy': ReviewPolicy;
-    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'review-policy': ReviewPolicySelect<false> | ReviewPolicySelect<true>;
-    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -512,7 +510,7 @@ export interface Notification {
   detail?: string | null;
   link: string;
   delivery: 'immediate' | 'digest';
-  status: 'pending' | 'sent' | 'skipped' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
   sentAt?: string | null;
   dedupeKey: string;
   updatedAt: string;
@@ -624,15 +622,6 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
-  meta?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -984,7 +973,6 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
-  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1061,24 +1049,6 @@ export interface ReviewPolicy {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payload-jobs-stats".
- */
-export interface PayloadJobsStat {
-  id: number;
-  stats?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "review-policy_select".
  */
 export interface ReviewPolicySelect<T extends boolean = true> {
@@ -1100,16 +1070,6 @@ export interface ReviewPolicySelect<T extends boolean = true> {
         specialties?: T;
         id?: T;
       };
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payload-jobs-stats_select".
- */
-export interface PayloadJobsStatsSelect<T extends boolean = true> {
-  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

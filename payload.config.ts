@@ -55,7 +55,7 @@ export default buildConfig({
     // Payload's autoRun runs in every process and its job claim is not atomic: only the one
     // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
     autoRun: [
-      { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 20, disableScheduling: true, silent: true },
+      { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 100, disableScheduling: true, silent: true },
       { cron: jobsCron(), queue: DAILY_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },
     ],
     shouldAutoRun: () => isBackgroundRunner(),

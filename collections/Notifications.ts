@@ -56,6 +56,7 @@ export const Notifications: CollectionConfig = {
       index: true,
       options: [
         { label: 'Waiting to be sent', value: 'pending' },
+        { label: 'Being sent', value: 'sending' },
         { label: 'Sent', value: 'sent' },
         { label: 'Not sent (mail turned off)', value: 'skipped' },
         { label: 'Failed after every retry', value: 'failed' },

@@ -6,11 +6,12 @@ import type { Payload } from 'payload'
 import { reconcileOutbox } from '../cache/expiry-outbox'
 import { expireContent } from '../lib/content-tags'
 import { RunnerLock } from './runner-lock'
+import { scheduleDailyScan } from '../notifications/daily-schedule'
 import { isBackgroundRunner, runnerState, setRunnerState } from './runner-state'
 
 const INTERVAL_MS = 1000
 
-/** How often the runner asks Payload to queue scheduled jobs (the daily scan) that are due. */
+/** How often the runner makes sure the next daily scan is queued. */
 const SCHEDULE_EVERY_MS = 30_000
 
 export { isBackgroundRunner }
@@ -36,10 +37,10 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
       state.runner = runner
       const published = await reconcileOutbox(payload, expireContent, { runner })
       if (published > 0) payload.logger.warn(`published ${published} cache expiries that their instance had not finished`)
-      // Payload's autoRun would queue scheduled jobs in every process: only the runner does.
+      // Scheduled jobs are queued by the runner only (src/notifications/daily-schedule.ts).
       if (runner && Date.now() - scheduledAt >= SCHEDULE_EVERY_MS) {
         scheduledAt = Date.now()
-        await payload.jobs.handleSchedules({ allQueues: true })
+        await scheduleDailyScan(payload)
       }
     } catch (error) {
       const message = `background work failed, retrying: ${String(error)}`

@@ -15,8 +15,7 @@ import * as migration_20261129_100000_cache_expiry_outbox from './20261129_10000
 import * as migration_20261129_103539_sign_off_policies from './20261129_103539_sign_off_policies';
 import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
 import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
-import * as migration_20261129_123623_notifications_and_jobs from './20261129_123623_notifications_and_jobs';
-import * as migration_20261129_124549_review_kinds_and_intervals from './20261129_124549_review_kinds_and_intervals';
+import * as migration_20261129_130755_governance from './20261129_130755_governance';
 
 export const migrations = [
   {
@@ -105,13 +104,8 @@ export const migrations = [
     name: '20261129_110301_review_assignment',
   },
   {
-    up: migration_20261129_123623_notifications_and_jobs.up,
-    down: migration_20261129_123623_notifications_and_jobs.down,
-    name: '20261129_123623_notifications_and_jobs',
-  },
-  {
-    up: migration_20261129_124549_review_kinds_and_intervals.up,
-    down: migration_20261129_124549_review_kinds_and_intervals.down,
-    name: '20261129_124549_review_kinds_and_intervals'
+    up: migration_20261129_130755_governance.up,
+    down: migration_20261129_130755_governance.down,
+    name: '20261129_130755_governance'
   },
 ];

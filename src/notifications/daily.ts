@@ -1,8 +1,9 @@
 // The daily scan: reminders nobody has to remember to ask for. Submissions short of their
 // sign-off for two days, reviews due within 30 days or overdue, registrations about to lapse;
 // then the day's digests. Each occasion is recorded once per person (notify.ts), so a second
-// run on the same day, or after a failure, tells nobody twice.
-import type { PayloadRequest } from 'payload'
+// run on the same day, or after a failure, tells nobody twice; a row is sent by the one job
+// that claims it (deliver.ts).
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import type { Review, User, Workflow } from '../../payload-types'
 import {
   APPROVAL_REMINDER_DAYS,
@@ -15,6 +16,7 @@ import {
 } from '../workflow'
 import { authorsSince, lastApproval } from '../review/repository'
 import { adminLink, everyReviewer, type NotificationEvent, notify, type Person, queueMail } from './notify'
+import { rowsInRequest, sql, tableOf } from '../lib/sql'
 
 const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const DAY_MS = 86_400_000
@@ -27,11 +29,42 @@ export type DailyScan = { approvalNeeded: number; dueOrOverdue: number; registra
 
 export async function runDailyScan(req: PayloadRequest, now = new Date()): Promise<DailyScan> {
   const reviewers = await everyReviewer(req)
-  const approvalNeeded = await notify(req, await approvalReminders(req, reviewers, now))
-  const due = await notify(req, await dueReviews(req, reviewers, now))
-  const registrations = await notify(req, await lapsingRegistrations(req, reviewers, now))
-  const digests = await queueDigests(req)
-  return { approvalNeeded: approvalNeeded.length, dueOrOverdue: due.length, registrations: registrations.length, digests }
+  const events = [
+    ...(await approvalReminders(req, reviewers, now)),
+    ...(await dueReviews(req, reviewers, now)),
+    ...(await lapsingRegistrations(req, reviewers, now)),
+  ]
+  // Rows and their mail jobs commit together (a job runs outside any transaction of its own),
+  // and one notify call makes the day's reminders one mail per person.
+  const rows = await inTransaction(req, () => notify(req, events))
+  const kinds = new Map(rows.map((row) => [row.id, row.kind]))
+  const count = (...wanted: string[]) => [...kinds.values()].filter((kind) => wanted.includes(kind)).length
+  await inTransaction(req, () => requeueAbandoned(req))
+  const digests = await inTransaction(req, () => queueDigests(req))
+  return { approvalNeeded: count('approval_needed'), dueOrOverdue: count('review_due', 'review_overdue'), registrations: count('registration_lapsing'), digests }
+}
+
+async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (started) await killTransaction(req)
+    throw error
+  }
+}
+
+/** Rows a send claimed and never finished (its process died): back to pending, and queued again. */
+async function requeueAbandoned(req: PayloadRequest) {
+  const rows = await rowsInRequest<{ id: number; recipient: string; delivery: string }>(
+    req,
+    sql`update ${sql.identifier(tableOf(req.payload, 'notifications'))} set status = 'pending', updated_at = now()
+        where status = 'sending' and updated_at < now() - interval '1 hour'
+        returning id, recipient_id::text as recipient, delivery::text as delivery`,
+  )
+  await queueMail(req, rows.filter((row) => row.delivery === 'immediate'))
 }
 
 /** Submissions waiting two days or more: the reviewers who could still complete them. */

@@ -52,8 +52,15 @@ export function mailAdapter(env: NodeJS.ProcessEnv = process.env): EmailAdapter 
   const smtpUrl = env.SMTP_URL?.trim()
   if (!smtpUrl) return logMail(from)
   const timeout = smtpTimeoutMs(env)
+  const server = smtpServer(smtpUrl)
+  const loopback = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(server.host)
   const transport = nodemailer.createTransport({
-    ...smtpServer(smtpUrl),
+    ...server,
+    // A password never crosses the network in the clear: STARTTLS is required, not optional.
+    requireTLS: Boolean(server.auth) && !server.secure && !loopback,
+    // A few connections, reused: the runner sends a batch of mails at once.
+    pool: true,
+    maxConnections: 3,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,

@@ -11,7 +11,7 @@ import {
   type NotificationKind,
   type ReviewableCollection,
 } from '../workflow'
-import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
+import { rowsInRequest, sql, tableOf } from '../lib/sql'
 import { serverUrl } from '../lib/server-env'
 
 export const NOTIFICATION_QUEUE = 'notifications'
@@ -62,7 +62,7 @@ export const everyReviewer = (req: PayloadRequest) => peopleToTell(req, { roles:
 export const peopleById = (req: PayloadRequest, ids: readonly (string | number)[]) =>
   ids.length === 0 ? Promise.resolve([]) : peopleToTell(req, { id: { in: [...new Set(ids.map(String))] } })
 
-type Row = { id: number; recipient: string; delivery: 'immediate' | 'digest' }
+type Row = { id: number; recipient: string; delivery: 'immediate' | 'digest'; kind: NotificationKind }
 
 /**
  * Writes the events' notifications (each occasion once per person: a repeat is ignored) and
@@ -96,7 +96,7 @@ export async function notify(req: PayloadRequest, events: readonly NotificationE
            delivery, status, dedupe_key, created_at, updated_at)
           values ${sql.join(values.slice(start, start + 500), sql`, `)}
           on conflict (dedupe_key) do nothing
-          returning id, recipient_id::text as recipient, delivery::text as delivery`,
+          returning id, recipient_id::text as recipient, delivery::text as delivery, kind::text as kind`,
       )),
     )
   }
@@ -116,12 +116,3 @@ export async function queueMail(req: PayloadRequest, rows: readonly { id: number
   }
 }
 
-/** Ids still pending among these (a job that retries sends only what is not sent yet). */
-export async function pendingAmong(req: PayloadRequest, ids: readonly number[]): Promise<number[]> {
-  if (ids.length === 0) return []
-  const found = await rowsInRequest<{ id: number }>(
-    req,
-    sql`select id from ${sql.identifier(tableOf(req.payload, 'notifications'))} where id in (${list([...ids])}) and status = 'pending'`,
-  )
-  return found.map((row) => row.id)
-}

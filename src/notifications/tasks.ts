@@ -17,7 +17,7 @@ const positive = (value: string | undefined, fallback: number) => {
 /** First wait before a failed mail is tried again; it doubles each time (30 s, 1 min, 2 min ... about an hour). */
 export const mailRetryDelayMs = (env: NodeJS.ProcessEnv = process.env) => positive(env.VETTED_MAIL_RETRY_DELAY_MS, 30_000)
 
-/** When the daily scan runs (croner syntax, seconds first; the server's time zone is UTC in our images). */
+/** When the daily scan runs (croner syntax, seconds first, in UTC: daily-schedule.ts). */
 export const dailyCron = (env: NodeJS.ProcessEnv = process.env) => env.VETTED_DAILY_CRON?.trim() || '0 0 7 * * *'
 
 /** How often the runner looks for mail to send. */
@@ -60,7 +60,6 @@ export const dailyNotificationsTask: TaskConfig<{ input: object; output: { appro
     { name: 'digests', type: 'number' },
   ],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
-  schedule: [{ cron: dailyCron(), queue: DAILY_QUEUE }],
   handler: async ({ req }) => {
     const started = Date.now()
     const output = await runDailyScan(req)

@@ -28,8 +28,9 @@ export async function notifyOfAction({ req, target, action, facts, result, actor
   })
   switch (action) {
     case 'submit': {
-      // Nobody is assigned yet at submission: every reviewer who may approve it.
-      const people = reviewersToAsk(await everyReviewer(req), { assignees: [], authors: [...facts.authors, who.id] }) as Person[]
+      // A resubmission keeps its assignees (an edit does not unassign): them, else every reviewer who may approve it.
+      const assignees = (facts.workflow?.assignedTo ?? []).map((value) => idOf(value)!).filter(Boolean)
+      const people = reviewersToAsk(await everyReviewer(req), { assignees, authors: [...facts.authors, who.id] }) as Person[]
       await notify(req, [event('submitted', people, `submitted ${result.versionId} ${new Date().toISOString()}`)])
       return
     }

@@ -9,24 +9,38 @@ export type ReviewIntervals = Partial<Record<ReviewableCollection, number | null
 export const intervalOf = (intervals: ReviewIntervals, collection: ReviewableCollection): number =>
   intervals?.[collection] ?? DEFAULT_REVIEW_INTERVAL_MONTHS
 
+/**
+ * The interval an approval dates its next review with. The rules' row is read FOR SHARE in the
+ * approval's transaction, before any document row (the change takes the same row first, then
+ * the documents: one lock order): a change of interval waits for the approval to commit (and
+ * then re-dates it too), or the approval waits for the change and reads the new interval.
+ */
 export async function reviewIntervalMonths(req: PayloadRequest, collection: ReviewableCollection): Promise<number> {
-  const global = await req.payload.findGlobal({ slug: 'review-policy', depth: 0, overrideAccess: true, req, select: { reviewIntervals: true } })
-  return intervalOf(global.reviewIntervals as ReviewIntervals, collection)
+  const [row] = await rowsInRequest<{ months: string | number | null }>(
+    req,
+    sql`select ${sql.identifier(`review_intervals_${collection}`)} as months from review_policy limit 1 for share`,
+  )
+  return intervalOf({ [collection]: row?.months == null ? null : Number(row.months) }, collection)
 }
+
 
 /**
  * A new interval applies to every live document of the collection whose due date came from
  * the old one: its next review is due the new interval after its last full review. (A document
  * reviewed from now on gets the new interval at its approval.) Returns how many changed.
  */
+/** Months after the last full review, counted in UTC like an approval's (src/workflow/schedule.ts). */
+const dueAfter = (months: number) =>
+  sql`((review_last_reviewed_at at time zone 'UTC') + make_interval(months => ${months}::int)) at time zone 'UTC'`
+
 export async function recomputeDueDates(req: PayloadRequest, collection: ReviewableCollection, months: number): Promise<number> {
   const table = sql.identifier(tableOf(req.payload, collection))
   const changed = await rowsInRequest<{ id: number }>(
     req,
     sql`update ${table}
-        set review_next_review_due = review_last_reviewed_at + make_interval(months => ${months}::int)
+        set review_next_review_due = ${dueAfter(months)}
         where _status = 'published' and review_last_reviewed_at is not null
-          and review_next_review_due is distinct from review_last_reviewed_at + make_interval(months => ${months}::int)
+          and review_next_review_due is distinct from ${dueAfter(months)}
         returning id`,
   )
   return changed.length

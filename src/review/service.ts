@@ -92,6 +92,8 @@ export async function performAction(req: PayloadRequest, target: Target, action:
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
   const { result, expire, pages, outboxId } = await withKeyLock(workflowKey(target.collection, target.id), () =>
     inTransaction(req, async () => {
+      // Before any row lock: see review-intervals.ts for the lock order.
+      const intervalMonths = action === 'approve' ? await reviewIntervalMonths(req, target.collection) : 0
       const { facts, shared } = await loadFacts(req, target, action)
       const decision = decide({
         action,
@@ -119,6 +121,7 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         shared,
         comment: input.comment?.trim() || null,
         reviewKind: input.reviewKind ?? 'full',
+        intervalMonths,
       })
       await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = readerImpact(target, action, facts, result)
@@ -187,6 +190,8 @@ type EffectArgs = {
   comment: string | null
   /** Approvals: a full clinical review (the default) or a minor change (review-kind.ts). */
   reviewKind: ReviewKind
+  /** Approvals: the collection's review interval, read before the row locks. */
+  intervalMonths: number
 }
 
 /** The round is over: the submission, its policy snapshot and who it was assigned to. */
@@ -239,7 +244,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment, reviewKind }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths }) {
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
     const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
@@ -269,7 +274,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     }
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
     const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
-    const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths: await reviewIntervalMonths(req, target.collection) })
+    const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths })
     await asWorkflow(req, () =>
       req.payload.update({
         collection: target.collection,

@@ -53,8 +53,9 @@ export function audience(candidates: readonly Candidate[], actorId: string | nul
 const isReviewer = (person: Candidate) => person.roles?.includes('reviewer') ?? false
 
 /**
- * Reviewers to ask for a review: the assignees when there are any, else every reviewer; never
- * someone who wrote the version (they cannot approve it) nor someone who already approved it.
+ * Reviewers to ask for a review: the assignees who can still approve it, else (nobody
+ * assigned, or every assignee has approved and the sign-off still needs more) every reviewer
+ * who can; never someone who wrote the version nor someone who already approved it.
  */
 export function reviewersToAsk(
   people: readonly Candidate[],
@@ -62,9 +63,9 @@ export function reviewersToAsk(
 ): Candidate[] {
   const excluded = new Set([...authors, ...approvedBy])
   const eligible = people.filter((person) => isReviewer(person) && !excluded.has(person.id))
-  if (assignees.length === 0) return eligible
   const assigned = new Set(assignees)
-  return eligible.filter((person) => assigned.has(person.id))
+  const asked = eligible.filter((person) => assigned.has(person.id))
+  return asked.length > 0 ? asked : eligible
 }
 
 /** Whether a submission still short of its sign-off has waited long enough for a reminder. */

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
-import { act, approve, createDraft, submit } from '../support/workflow'
+import { act, approve, createDraft, editDraft, submit } from '../support/workflow'
 
 let payload: Payload
 let savedRules: unknown[] = []
@@ -48,23 +48,34 @@ describe('my work', () => {
     expect(after.notifications[0].subject).toMatch(/Approved and live: Tip mine/)
   })
 
-  it('shows a reviewer what is assigned to them, until they approve it', async () => {
-    const id = await createDraft('editor', 'tips', tipData(unique('assigned-work')))
-    const versionId = await submit('editor', 'tips', id)
-    expect((await act('editor', 'tips', id, 'assign', { reviewerIds: [ids.reviewer2] })).status).toBe(200)
-    expect(keys((await workOf('reviewer2')).assignedToMe)).toContain(`tips:${id}`)
-    expect(keys((await workOf('reviewer')).assignedToMe)).not.toContain(`tips:${id}`)
-    await approve('reviewer2', 'tips', id, versionId)
-    expect(keys((await workOf('reviewer2')).assignedToMe)).not.toContain(`tips:${id}`)
+  it('shows a reviewer what is assigned to them, until they approve it (under a two-reviewer rule it stays in review)', async () => {
+    const id = await createDraft('editor', 'articles', { ...articleData(unique('assigned-work')), topic: TOPIC })
+    const versionId = await submit('editor', 'articles', id)
+    expect((await act('editor', 'articles', id, 'assign', { reviewerIds: [ids.reviewer2] })).status).toBe(200)
+    expect(keys((await workOf('reviewer2')).assignedToMe)).toContain(`articles:${id}`)
+    expect(keys((await workOf('reviewer')).assignedToMe)).not.toContain(`articles:${id}`)
+    // Assigned to someone else who may still approve it: not the reviewer's to pick up.
+    expect(keys((await workOf('reviewer')).approvalsNeeded)).not.toContain(`articles:${id}`)
+    const first = await act('reviewer2', 'articles', id, 'approve', { versionId })
+    expect(first.body.state).toBe('in_review')
+    expect(keys((await workOf('reviewer2')).assignedToMe)).not.toContain(`articles:${id}`)
+    // The only assignee approved and it needs one more: now anyone's, so the other reviewer's.
+    expect(keys((await workOf('reviewer')).approvalsNeeded)).toContain(`articles:${id}`)
   })
 
-  it('shows a sign-off under way to the reviewers who could still complete it, not to who already approved', async () => {
-    const id = await createDraft('editor', 'articles', { ...articleData(unique('two-step')), topic: TOPIC })
-    const versionId = await submit('editor', 'articles', id)
-    expect(keys((await workOf('reviewer2')).approvalsNeeded)).not.toContain(`articles:${id}`)
-    const first = await act('reviewer', 'articles', id, 'approve', { versionId })
-    expect(first.body.state).toBe('in_review')
-    expect(keys((await workOf('reviewer2')).approvalsNeeded)).toContain(`articles:${id}`)
+  it('leaves out what the reviewer edited since its last approval (four eyes), not what they wrote before it', async () => {
+    // The reviewer wrote it; another reviewer approved it (one approval: not in the two-reviewer topic yet).
+    const id = await createDraft('reviewer', 'articles', articleData(unique('four-eyes')))
+    await approve('reviewer2', 'articles', id, await submit('reviewer', 'articles', id))
+    // The editor moves it into the two-reviewer topic; reviewer2 gives the first approval.
+    await editDraft('editor', 'articles', id, { topic: TOPIC })
+    let versionId = await submit('editor', 'articles', id)
+    expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).body.state).toBe('in_review')
+    expect(keys((await workOf('reviewer')).approvalsNeeded)).toContain(`articles:${id}`)
+    // Now the reviewer edits it: the version is theirs, not theirs to approve.
+    await editDraft('reviewer', 'articles', id, { summary: `Edited by the reviewer ${unique('x')}` })
+    versionId = await submit('reviewer', 'articles', id)
+    expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).body.state).toBe('in_review')
     expect(keys((await workOf('reviewer')).approvalsNeeded)).not.toContain(`articles:${id}`)
   })
 

@@ -9,6 +9,7 @@ import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { act, approve, createDraft, sql, submit } from '../support/workflow'
 import { runDailyScan } from '@/notifications/daily'
+import { scheduleDailyScan } from '@/notifications/daily-schedule'
 import { createLocalReq } from 'payload'
 
 let payload: Payload
@@ -43,8 +44,9 @@ async function sendQueuedMail() {
 
 const scan = async () => runDailyScan(await createLocalReq({}, payload))
 
+/** Mail naming `marker`: in its subject, or as a line of a mail that gathers several. */
 const mailAbout = (marker: string, to?: string) =>
-  sink.mail.filter((mail) => mail.subject.includes(marker) && (to === undefined || mail.to.includes(to)))
+  sink.mail.filter((mail) => `${mail.subject}\n${mail.text}`.includes(marker) && (to === undefined || mail.to.includes(to)))
 
 const notificationsAbout = async (marker: string) =>
   (await sql(`select n.kind, n.status, n.delivery, u.email from notifications n join users u on u.id = n.recipient_id where n.document_title like $1 order by n.id`, [`%${marker}%`])).rows
@@ -212,9 +214,11 @@ describe('the daily scan', () => {
     })
     await scan()
     await sendQueuedMail()
-    const [mail] = sink.mail.filter((m) => m.to.includes(person.email) && m.subject.includes(number))
-    expect(mail?.subject).toBe(`Vetted: Your registration lapses soon: GMC ${number}`)
-    expect(mail!.text).toContain('/admin/account')
+    // Alone, or in one mail with the day's other reminders for this reviewer.
+    const mails = sink.mail.filter((m) => m.to.includes(person.email) && (m.subject + m.text).includes(number))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject + mails[0]!.text).toContain(`Your registration lapses soon: GMC ${number}`)
+    expect(mails[0]!.text).toContain('/admin/account')
   })
 })
 
@@ -242,26 +246,38 @@ describe('the jobs queue over HTTP', () => {
 
 
 describe('the daily job', () => {
-  it('is scheduled by Payload at the next run time, and runs the scan when that time comes', async () => {
+  it('is queued by the runner for the next 07:00 UTC, once, and runs the scan when that time comes', async () => {
     const marker = unique('notify-scheduled')
     const { id } = await submittedTip(marker)
     await sql(`update workflow set submitted_at = now() - interval '3 days' where key = $1`, [`tips:${id}`])
     await sql(`delete from payload_jobs where queue = 'daily'`)
-    await payload.jobs.handleSchedules({ queue: 'daily' })
-    const [job] = (await sql(`select id, task_slug, wait_until from payload_jobs where queue = 'daily'`)).rows
-    expect(job?.task_slug).toBe('dailyNotifications')
-    // 07:00 UTC next (the default schedule): in the future, within a day.
-    const waitUntil = new Date(job!.wait_until)
+    const at = await scheduleDailyScan(payload)
+    expect(await scheduleDailyScan(payload), 'one waiting daily job at most').toBeNull()
+    const jobs = (await sql(`select id, task_slug, wait_until from payload_jobs where queue = 'daily'`)).rows
+    expect(jobs).toHaveLength(1)
+    expect(jobs[0]!.task_slug).toBe('dailyNotifications')
+    const waitUntil = new Date(jobs[0]!.wait_until)
+    expect(waitUntil.toISOString()).toBe(at!.toISOString())
     expect(waitUntil.getUTCHours()).toBe(7)
+    expect(waitUntil.getUTCMinutes()).toBe(0)
     expect(waitUntil.getTime() - Date.now()).toBeGreaterThan(0)
     expect(waitUntil.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000)
     // Not yet: nothing runs.
     await payload.jobs.run({ queue: 'daily', silent: true })
     expect((await notificationsAbout(marker)).some((row) => row.kind === 'approval_needed')).toBe(false)
     // The time comes.
-    await sql('update payload_jobs set wait_until = now() where id = $1', [job!.id])
+    await sql('update payload_jobs set wait_until = now() where id = $1', [jobs[0]!.id])
     await payload.jobs.run({ queue: 'daily', silent: true })
     expect((await notificationsAbout(marker)).filter((row) => row.kind === 'approval_needed' && row.email === 'reviewer@example.com')).toHaveLength(1)
     await sql(`delete from payload_jobs where queue = 'daily'`)
+  })
+
+  it('sends a row once even when two jobs name it', async () => {
+    const marker = unique('notify-twice')
+    await submittedTip(marker)
+    const [row] = (await sql(`select n.id from notifications n join users u on u.id = n.recipient_id where n.document_title = $1 and u.email = 'reviewer@example.com'`, [`Tip ${marker}`])).rows
+    await payload.jobs.queue({ task: 'sendNotification', queue: 'notifications', input: { notificationIds: [row!.id] } })
+    await sendQueuedMail()
+    expect(mailAbout(marker, 'reviewer@example.com')).toHaveLength(1)
   })
 })

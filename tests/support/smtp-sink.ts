@@ -31,6 +31,8 @@ export async function startSmtpSink({ port, dir }: { port: number; dir?: string 
     new Promise<void>((resolve, reject) => {
       const smtp = new SMTPServer({
         authOptional: true,
+        // Closing does not wait for clients to leave.
+        closeTimeout: 100,
         disabledCommands: ['STARTTLS'],
         logger: false,
         // A hanging server: the connection is accepted, the greeting never comes.
@@ -65,6 +67,12 @@ export async function startSmtpSink({ port, dir }: { port: number; dir?: string 
       })
     })
 
+  /** An outage breaks the connections a client keeps open too (Nodemailer pools them). */
+  const dropConnections = () => {
+    const open = (server as unknown as { connections?: Set<{ close: () => void }> } | null)?.connections
+    for (const connection of open ?? []) connection.close()
+  }
+
   const stop = () =>
     new Promise<void>((resolve) => {
       for (const release of held) release()
@@ -81,6 +89,7 @@ export async function startSmtpSink({ port, dir }: { port: number; dir?: string 
     mail,
     connections: () => connections,
     async setMode(next) {
+      if (next !== 'up') dropConnections()
       if (next === 'down') {
         mode = next
         await stop()

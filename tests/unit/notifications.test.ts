@@ -16,12 +16,14 @@ describe('who is told', () => {
     expect(audience(people, '1')).toEqual({ immediate: ['4'], digest: ['2'] })
   })
 
-  it('asks reviewers only: the assignees when there are any, never an author or someone who already approved', () => {
+  it('asks reviewers only: the assignees who still can, else everyone who can; never an author or someone who already approved', () => {
     const ask = (options: Parameters<typeof reviewersToAsk>[1]) => reviewersToAsk(people.slice(0, 4), options).map((p) => p.id)
     expect(ask({ assignees: [], authors: [] })).toEqual(['1', '2', '3'])
     expect(ask({ assignees: [], authors: ['2'], approvedBy: ['1'] })).toEqual(['3'])
     expect(ask({ assignees: ['2', '4'], authors: [] })).toEqual(['2'])
-    expect(ask({ assignees: ['2'], authors: ['2'] })).toEqual([])
+    // Every assignee approved (or cannot): the sign-off still needs someone, so every reviewer who can.
+    expect(ask({ assignees: ['2'], authors: [], approvedBy: ['2'] })).toEqual(['1', '3'])
+    expect(ask({ assignees: ['2'], authors: ['2'] })).toEqual(['1', '3'])
   })
 
   it('reminds after two full days', () => {
