@@ -229,6 +229,9 @@ describe('the jobs queue over HTTP', () => {
       expect(run.status, person).toBe(401)
       const schedule = await rest(person, 'GET', '/payload-jobs/handle-schedules')
       expect(schedule.status, person).toBe(401)
+      expect((await rest(person, 'GET', '/payload-jobs')).status, person).not.toBe(200)
+      // No scheduling bookkeeping anyone could write (Payload's would be a global open to every login).
+      expect((await rest(person, 'POST', '/globals/payload-jobs-stats', { stats: {} })).status, person).toBe(404)
     }
   })
 
