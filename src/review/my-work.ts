@@ -5,7 +5,7 @@ import type { PayloadRequest } from 'payload'
 import type { Notification, User } from '../../payload-types'
 import type { ReviewableCollection } from '../workflow'
 import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
-import { type QueueItem, reviewQueue } from './queue'
+import { type QueueItem, reviewQueue, signOffsUnderWay } from './queue'
 
 export type MyDocument = { collection: ReviewableCollection; id: string; title: string | null; state: string; lastSavedAt: string }
 export type MyWork = {
@@ -22,8 +22,9 @@ export async function myWork(req: PayloadRequest): Promise<MyWork> {
   const user = req.user as User
   const me = String(user.id)
   const isReviewer = user.roles?.includes('reviewer') ?? false
-  const [queue, myDocuments, notifications] = await Promise.all([
+  const [queue, underWay, myDocuments, notifications] = await Promise.all([
     isReviewer ? reviewQueue(req) : null,
+    isReviewer ? signOffsUnderWay(req) : [],
     documentsBy(req, user.id),
     req.payload.find({
       collection: 'notifications',
@@ -37,7 +38,7 @@ export async function myWork(req: PayloadRequest): Promise<MyWork> {
     }),
   ])
   // Four eyes: what I edited since its last approval is not mine to approve.
-  const edited = await editedSinceApproval(req, user.id, [...(queue?.assignedToMe ?? []), ...(queue?.inReview ?? [])])
+  const edited = await editedSinceApproval(req, user.id, [...(queue?.assignedToMe ?? []), ...underWay])
   const waitingForMe = (item: QueueItem) => !(item.approvedBy ?? []).includes(me) && !edited.has(`${item.collection}:${item.id}`)
   // Assigned to others who may still approve it: theirs. Unassigned, assigned to me, or every
   // assignee has approved and it still needs more: anyone's, mine included.
@@ -46,12 +47,8 @@ export async function myWork(req: PayloadRequest): Promise<MyWork> {
   return {
     assignedToMe: (queue?.assignedToMe ?? []).filter(waitingForMe),
     // Sign-offs under way (some approvals, not enough) that I could add to.
-    approvalsNeeded: (queue?.inReview ?? []).filter(
-      (item) =>
-        waitingForMe(item) &&
-        openToMe(item) &&
-        (item.signOff?.approvals ?? 0) > 0 &&
-        (item.signOff?.approvals ?? 0) < (item.signOff?.required ?? 1),
+    approvalsNeeded: underWay.filter(
+      (item) => waitingForMe(item) && openToMe(item) && (item.signOff?.approvals ?? 0) < (item.signOff?.required ?? 1),
     ),
     myDocuments,
     notifications: notifications.docs as MyWork['notifications'],

@@ -2,6 +2,7 @@
 import type { PayloadRequest, Where } from 'payload'
 import type { Review, User, Workflow } from '../../payload-types'
 import { DEFAULT_POLICY, DUE_SOON_DAYS, dueStatus, type ReviewableCollection, type SignOffPolicy } from '../workflow'
+import { rowsInRequest, sql, tableOf } from '../lib/sql'
 
 const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const system = { overrideAccess: true, depth: 1 } as const
@@ -129,6 +130,30 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     needsReReview: needsReReview.items,
     totals: { assignedToMe: assignedToMe.total, inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
   }
+}
+
+/**
+ * Submissions whose sign-off is under way: in review, with at least one approval of the
+ * submitted version in this round (oldest first), however many others wait with none.
+ */
+export async function signOffsUnderWay(req: PayloadRequest, { now = new Date(), limit = QUEUE_LIMIT }: QueueOptions = {}): Promise<QueueItem[]> {
+  const workflow = sql.identifier(tableOf(req.payload, 'workflow'))
+  const reviews = sql.identifier(tableOf(req.payload, 'reviews'))
+  const keys = await rowsInRequest<{ key: string }>(
+    req,
+    sql`select w.key from ${workflow} w
+        where w.state = 'in_review' and exists (
+          select 1 from ${reviews} v
+          where v.document_collection::text = w.document_collection::text and v.document_id = w.document_id
+            and v.decision = 'approved' and not v.publishes
+            and v.version_id = w.submitted_version and v.decided_at >= w.submitted_at)
+        order by w.submitted_at
+        limit ${limit}`,
+  )
+  if (keys.length === 0) return []
+  const { items } = await workflowRows(req, { key: { in: keys.map((row) => row.key) } }, 'submittedAt', limit, now)
+  await addSignOffProgress(req, items)
+  return items
 }
 
 /** Approvals the policy at submission asked for (its snapshot on the workflow row). */

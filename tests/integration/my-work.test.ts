@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
-import { act, approve, createDraft, editDraft, submit } from '../support/workflow'
+import { act, approve, createDraft, editDraft, sql, submit } from '../support/workflow'
 
 let payload: Payload
 let savedRules: unknown[] = []
@@ -77,6 +77,26 @@ describe('my work', () => {
     versionId = await submit('reviewer', 'articles', id)
     expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).body.state).toBe('in_review')
     expect(keys((await workOf('reviewer')).approvalsNeeded)).not.toContain(`articles:${id}`)
+  })
+
+  it('shows a sign-off under way to the reviewers who could still complete it, not to who already approved, however long the queue', async () => {
+    // More older submissions waiting than the queue lists (50): the sign-off under way is still found.
+    await sql(
+      `insert into workflow (key, document_collection, document_id, document_title, state, submitted_at, updated_at, created_at)
+       select 'tips:' || (900000 + n), 'tips', (900000 + n)::text, 'Old waiting tip ' || n, 'in_review', now() - interval '10 days', now(), now()
+       from generate_series(1, 60) n on conflict (key) do nothing`,
+    )
+    try {
+      const id = await createDraft('editor', 'articles', { ...articleData(unique('two-step')), topic: TOPIC })
+      const versionId = await submit('editor', 'articles', id)
+      expect(keys((await workOf('reviewer2')).approvalsNeeded)).not.toContain(`articles:${id}`)
+      const first = await act('reviewer', 'articles', id, 'approve', { versionId })
+      expect(first.body.state).toBe('in_review')
+      expect(keys((await workOf('reviewer2')).approvalsNeeded)).toContain(`articles:${id}`)
+      expect(keys((await workOf('reviewer')).approvalsNeeded)).not.toContain(`articles:${id}`)
+    } finally {
+      await sql(`delete from workflow where key like 'tips:9%' and document_title like 'Old waiting tip %'`)
+    }
   })
 
   it('is for staff only', async () => {
