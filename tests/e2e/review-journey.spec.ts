@@ -18,6 +18,21 @@ async function saveDraft(page: Page) {
 
 const panel = (page: Page) => page.getByTestId('review-panel')
 
+/** The submitter asks a reviewer, in the panel: it is then under "Assigned to me" in their My work. */
+async function assign(page: Page, reviewerName: string) {
+  const assignment = page.getByTestId('assigned-reviewers')
+  await assignment.getByRole('button', { name: 'Assign reviewers' }).click()
+  await assignment.getByLabel(reviewerName).check()
+  await assignment.getByRole('button', { name: 'Save assignment' }).click()
+  await expect(assignment).toContainText(`Assigned to ${reviewerName}`)
+}
+
+/** Opens a document from the reviewer's My work (the queue lists only the 50 oldest of each section). */
+async function openFromMyWork(page: Page, name: string | RegExp) {
+  await page.goto('/admin/my-work')
+  await page.getByTestId('queue-assigned-to-me').getByRole('link', { name }).click()
+}
+
 test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   test.setTimeout(180_000)
   const started = Date.now()
@@ -31,6 +46,7 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await expect(panel(editor).getByRole('button', { name: 'Approve' })).toHaveCount(0)
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(editor)).toContainText('In review')
+  await assign(editor, 'Dr. Maya Chen')
 
   await openDoc(editor, 'warnings', 'severe-back-pain-lumbar-disc-herniation')
   await editor.locator('#field-action').fill(
@@ -39,11 +55,11 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await saveDraft(editor)
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(editor)).toContainText('In review')
+  await assign(editor, 'Dr. Maya Chen')
 
-  // The reviewer finds it in the queue, reads the diff, and sends it back.
+  // The reviewer finds it in My work, assigned to her, reads the diff, and sends it back.
   const reviewer = await loginAs(browser, 'reviewer')
-  await reviewer.goto('/admin/review-queue')
-  await reviewer.getByTestId('queue-in-review').getByRole('link', { name: ARTICLE_TITLE }).click()
+  await openFromMyWork(reviewer, ARTICLE_TITLE)
   await readOnlyIfLocked(reviewer)
   const summaryDiff = panel(reviewer).locator('[data-field="summary"]')
   await expect(summaryDiff.locator('ins')).toContainText(['(Edited'])
@@ -60,10 +76,10 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(editor)).toContainText('In review')
 
-  // The reviewer, who edited nothing, approves the warning and the article.
+  // The reviewer, who edited nothing, approves the warning (still assigned to her) and the article.
   await reviewer.goto('/admin/review-queue')
   await reviewer.screenshot({ path: 'tests/artifacts/journey-queue.png', fullPage: true })
-  await reviewer.getByTestId('queue-in-review').getByRole('link', { name: /Severe back pain/ }).click()
+  await openFromMyWork(reviewer, /Severe back pain/)
   await readOnlyIfLocked(reviewer)
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
