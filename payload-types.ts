@@ -118,6 +118,7 @@ export interface Config {
     tasks: {
       sendNotification: TaskSendNotification;
       dailyNotifications: TaskDailyNotifications;
+      retireOnSchedule: TaskRetireOnSchedule;
       inline: {
         input: unknown;
         output: unknown;
@@ -372,6 +373,9 @@ export interface Workflow {
     | boolean
     | null;
   assignedTo?: (number | User)[] | null;
+  retireAt?: string | null;
+  retireComment?: string | null;
+  retireScheduledBy?: (number | null) | User;
   needsReReview?: boolean | null;
   reReviewReason?: string | null;
   updatedAt: string;
@@ -585,7 +589,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotification' | 'dailyNotifications';
+        taskSlug: 'inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule';
         taskID: string;
         input?:
           | {
@@ -618,7 +622,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotification' | 'dailyNotifications') | null;
+  taskSlug?: ('inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -815,6 +819,9 @@ export interface WorkflowSelect<T extends boolean = true> {
   submittedAt?: T;
   submittedPolicy?: T;
   assignedTo?: T;
+  retireAt?: T;
+  retireComment?: T;
+  retireScheduledBy?: T;
   needsReReview?: T;
   reReviewReason?: T;
   updatedAt?: T;
@@ -1107,6 +1114,20 @@ export interface TaskDailyNotifications {
     dueOrOverdue?: number | null;
     registrations?: number | null;
     digests?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetireOnSchedule".
+ */
+export interface TaskRetireOnSchedule {
+  input: {
+    collection: string;
+    id: string;
+    at: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

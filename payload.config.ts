@@ -21,7 +21,15 @@ import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
 import { ReviewPolicy } from './globals/ReviewPolicy'
 import { Notifications } from './collections/Notifications'
 import { mailAdapter } from './src/notifications/mail-transport'
-import { DAILY_QUEUE, dailyNotificationsTask, jobsCron, NOTIFICATION_QUEUE, sendNotificationTask } from './src/notifications/tasks'
+import {
+  DAILY_QUEUE,
+  dailyNotificationsTask,
+  jobsCron,
+  NOTIFICATION_QUEUE,
+  retireOnScheduleTask,
+  SCHEDULE_QUEUE,
+  sendNotificationTask,
+} from './src/notifications/tasks'
 import { isBackgroundRunner } from './src/jobs/runner-state'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -51,12 +59,13 @@ export default buildConfig({
   editor: lexicalEditor(),
   email: mailAdapter(),
   jobs: {
-    tasks: [sendNotificationTask, dailyNotificationsTask],
+    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask],
     // Payload's autoRun runs in every process and its job claim is not atomic: only the one
     // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
     autoRun: [
       { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 100, disableScheduling: true, silent: true },
       { cron: jobsCron(), queue: DAILY_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },
+      { cron: jobsCron(), queue: SCHEDULE_QUEUE, limit: 20, disableScheduling: true, silent: { info: true } },
     ],
     shouldAutoRun: () => isBackgroundRunner(),
     // Nobody runs, queues or cancels jobs over HTTP (/api/payload-jobs/run would be a second runner).

@@ -49,6 +49,10 @@ export const Workflow: CollectionConfig = {
     // Reviewers asked to review the submission (POST /api/<collection>/:id/assign); everyone
     // else still sees it in the queue.
     { name: 'assignedTo', type: 'relationship', relationTo: 'users', hasMany: true, index: true },
+    // A scheduled retirement (POST /api/<collection>/:id/schedule-retirement): when, why, by whom.
+    { name: 'retireAt', type: 'date', index: true },
+    { name: 'retireComment', type: 'text' },
+    { name: 'retireScheduledBy', type: 'relationship', relationTo: 'users' },
     { name: 'needsReReview', type: 'checkbox', defaultValue: false, index: true },
     { name: 'reReviewReason', type: 'text' },
   ],

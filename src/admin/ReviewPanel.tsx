@@ -5,6 +5,7 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 import { AssignReviewers } from './AssignReviewers'
+import { ScheduleRetirement } from './ScheduleRetirement'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
@@ -155,6 +156,13 @@ export function ReviewPanel() {
           ))}
         </div>
       )}
+      <ScheduleRetirement
+        collection={collectionSlug ?? ''}
+        id={id}
+        scheduled={status.scheduledRetirement}
+        canSchedule={status.isLive && status.availableActions.includes('retire')}
+        onChanged={announceChange}
+      />
       {status.hasUnapprovedDraft && (
         <p>
           <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void discard()}>

@@ -10,6 +10,7 @@ export type WorkflowStatus = {
   reviewingVersionId: string | null
   submission: { versionId: string; by: { displayName: string } | number | null; at: string | null } | null
   lastFullReviewAt: string | null
+  scheduledRetirement: { at: string; comment: string | null } | null
   needsReReview: boolean
   reReviewReason: string | null
   editedSinceApprovalByYou: boolean

@@ -22,3 +22,12 @@ export default class PageCacheHandler extends FileSystemCache {
     return existsSync(this.getFilePath(`${key}.html`, 'APP_PAGE'))
   }
 }
+
+/**
+ * What `revalidateTag(tag, { expire: 0 })` does to this process's tag manifest, for work that
+ * runs outside a Next.js request (a scheduled job), where `revalidateTag` throws. Next.js keeps
+ * the manifest in one module of the server (tags-manifest.external), shared by every bundle.
+ */
+export function expireTagsInProcess(tags) {
+  return FileSystemCache.prototype.revalidateTag.call({}, tags, { expire: 0 })
+}

@@ -1,6 +1,7 @@
 // Cache tags of the reader site's data, and the one place that expires them.
 import { revalidateTag } from 'next/cache'
 import { sharedCacheEnabled } from '../cache/shared-cache'
+import { expireTagsInProcess } from '../cache/page-cache-handler.mjs'
 
 export const CONTENT_TAGS = {
   /** Everything readers see: expired when shared content (a tip or warning) changes. */
@@ -20,7 +21,8 @@ export const contentGeneration = (): number => store[GENERATION] ?? 0
  * corrected medical page must not be served again. With the shared cache the expiry is
  * written to Redis directly (src/cache/expiry-outbox.ts), before the response, for every
  * instance; Next.js's revalidateTag would write it again only after the response.
- * Outside a Next.js request (seed, scripts, tests) there is no local cache to expire.
+ * Outside a Next.js request (a job in the server, a script) the tags are expired in this
+ * process's tag manifest directly (src/cache/page-cache-handler.mjs).
  */
 export function expireContent(tags: string[]): void {
   if (tags.length > 0) store[GENERATION] = contentGeneration() + 1
@@ -30,6 +32,8 @@ export function expireContent(tags: string[]): void {
       revalidateTag(tag, { expire: 0 })
     } catch (error) {
       if (!(error instanceof Error && error.message.includes('static generation store missing'))) throw error
+      // Outside a request (a scheduled job in the server): expire this process's cache directly.
+      void expireTagsInProcess([tag])
     }
   }
 }

@@ -16,6 +16,7 @@ import * as migration_20261129_103539_sign_off_policies from './20261129_103539_
 import * as migration_20261129_105059_reviewer_registrations from './20261129_105059_reviewer_registrations';
 import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
 import * as migration_20261129_130755_governance from './20261129_130755_governance';
+import * as migration_20261129_132409_scheduled_retirement from './20261129_132409_scheduled_retirement';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261129_130755_governance.up,
     down: migration_20261129_130755_governance.down,
-    name: '20261129_130755_governance'
+    name: '20261129_130755_governance',
+  },
+  {
+    up: migration_20261129_132409_scheduled_retirement.up,
+    down: migration_20261129_132409_scheduled_retirement.down,
+    name: '20261129_132409_scheduled_retirement'
   },
 ];

@@ -4,6 +4,7 @@ import type { TaskConfig } from 'payload'
 import { deliverNotifications, markFailed } from './deliver'
 import { runDailyScan } from './daily'
 import { NOTIFICATION_QUEUE } from './notify'
+import { retireOnSchedule, type RetireOnScheduleInput, SCHEDULE_QUEUE } from '../review/scheduled-retirement'
 
 export const DAILY_QUEUE = 'daily'
 /** Tries before a mail is given up on (then its rows say "failed" for admins). */
@@ -70,4 +71,18 @@ export const dailyNotificationsTask: TaskConfig<{ input: object; output: { appro
   },
 }
 
-export { NOTIFICATION_QUEUE }
+/** Scheduled retirements (src/review/scheduled-retirement.ts), run when due, or at start when late. */
+export const retireOnScheduleTask: TaskConfig<{ input: RetireOnScheduleInput; output: { outcome: string } }> = {
+  slug: 'retireOnSchedule',
+  label: 'Retire content at its scheduled time',
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'at', type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'outcome', type: 'text' }],
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
+  handler: async ({ input, req }) => ({ output: { outcome: await retireOnSchedule(req, input as RetireOnScheduleInput) } }),
+}
+
+export { NOTIFICATION_QUEUE, SCHEDULE_QUEUE }

@@ -11,6 +11,7 @@ import { myWork } from './my-work'
 import { performAction } from './service'
 import { discardDraft } from './discard-draft'
 import { assignReviewers, readAssignees } from './assignment'
+import { scheduleRetirement } from './scheduled-retirement'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
 import { canonicalId } from '../lib/document-id'
@@ -131,7 +132,15 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await assignReviewers(req, target, await readAssignees(req)))
     }),
   }
-  return [statusEndpoint, discardEndpoint, assignEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+  const retirementEndpoint: Endpoint = {
+    path: '/:id/schedule-retirement',
+    method: 'post',
+    handler: answering(async (req) => {
+      if (!req.user) await refuseWithoutUser(req, 'Log in to schedule a retirement.')
+      return Response.json(await scheduleRetirement(req, targetOf(req, collection)))
+    }),
+  }
+  return [statusEndpoint, discardEndpoint, assignEndpoint, retirementEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
     path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {

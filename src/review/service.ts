@@ -346,7 +346,13 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       decision: 'retired',
       comment,
     })
-    await saveWorkflow(req, target.collection, target.id, { state: 'retired', ...clearedSubmission })
+    await saveWorkflow(req, target.collection, target.id, {
+      state: 'retired',
+      ...clearedSubmission,
+      retireAt: null,
+      retireComment: null,
+      retireScheduledBy: null,
+    })
     const changedArticleSlugs =
       target.collection === 'articles' ? undefined : await sharedContentChanged(req, target.collection, target.id, facts.doc.title, 'was retired')
     return { state: 'retired', versionId, reviewId: review.id, contentHash: hash, changedArticleSlugs }

@@ -49,6 +49,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     signOff: signOff ? { ...signOff.progress, policy: signOff.policy } : null,
     /** The last full clinical review on record: without one, an approval cannot be a minor change. */
     lastFullReviewAt: (doc.review as { lastReviewedAt?: string | null } | undefined)?.lastReviewedAt ?? null,
+    /** A scheduled retirement (POST .../schedule-retirement): when and why. */
+    scheduledRetirement: workflow?.retireAt ? { at: workflow.retireAt, comment: workflow.retireComment ?? null } : null,
     needsReReview: workflow?.needsReReview ?? false,
     reReviewReason: workflow?.reReviewReason ?? null,
     editedSinceApprovalByYou: authors.includes(facts.actor.id),

@@ -1,0 +1,80 @@
+// Scheduled retirement: POST /api/<collection>/:id/schedule-retirement { at, comment } (null
+// cancels), and the job that carries it out at that time through the same path as a manual
+// retirement (performAction), as the reviewer who scheduled it. The job is queued in the same
+// transaction as the schedule; a job whose schedule was moved or cancelled does nothing.
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { User } from '../../payload-types'
+import { decideRetirement, isCurrentSchedule, type ReviewableCollection } from '../workflow'
+import { lockDocumentRow } from './database'
+import { WorkflowError } from './errors'
+import { readFacts, type Target } from './facts'
+import { findWorkflow, saveWorkflow } from './repository'
+import { readJsonObject } from './request-body'
+import { performAction } from './service'
+
+export const SCHEDULE_QUEUE = 'schedules'
+export type RetireOnScheduleInput = { collection: ReviewableCollection; id: string; at: string }
+export type ScheduledRetirement = { retireAt: string | null; comment: string | null }
+
+const noSchedule = { retireAt: null, retireComment: null, retireScheduledBy: null }
+
+export async function scheduleRetirement(req: PayloadRequest, target: Target): Promise<ScheduledRetirement> {
+  const user = req.user as User | null
+  if (!user) throw new WorkflowError(401, 'Log in to schedule a retirement.')
+  const body = await readJsonObject(req, '{ "at": "2027-03-31T18:00:00+01:00", "comment": "..." }')
+  if (!('at' in body)) throw new WorkflowError(400, 'Say when: { "at": "2027-03-31T18:00:00+01:00", "comment": "..." } (null cancels).')
+  const started = await initTransaction(req)
+  try {
+    await lockDocumentRow(req, target.collection, target.id)
+    const facts = await readFacts(req, target)
+    const decision = decideRetirement({ actor: { roles: user.roles ?? [] }, isLive: facts.isLive, at: body.at, comment: body.comment, now: new Date() })
+    if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
+    let result: ScheduledRetirement = { retireAt: null, comment: null }
+    if ('cancel' in decision) {
+      await saveWorkflow(req, target.collection, target.id, noSchedule, { state: 'published' })
+    } else {
+      const at = decision.at.toISOString()
+      await saveWorkflow(
+        req,
+        target.collection,
+        target.id,
+        { retireAt: at, retireComment: decision.comment, retireScheduledBy: user.id },
+        { state: 'published' },
+      )
+      const input: RetireOnScheduleInput = { collection: target.collection, id: target.id, at }
+      await req.payload.jobs.queue({ task: 'retireOnSchedule', queue: SCHEDULE_QUEUE, input, waitUntil: decision.at, req })
+      result = { retireAt: at, comment: decision.comment }
+    }
+    if (started) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (started) await killTransaction(req)
+    throw error
+  }
+}
+
+/**
+ * Carries out a scheduled retirement that is still current. Runs late when the app was down at
+ * the time (the job waits in the queue); the trail records when it actually happened.
+ */
+export async function retireOnSchedule(req: PayloadRequest, input: RetireOnScheduleInput): Promise<string> {
+  const target: Target = { collection: input.collection, id: input.id }
+  const workflow = await findWorkflow(req, target.collection, target.id)
+  if (!isCurrentSchedule(workflow?.retireAt, input.at)) return 'skipped: the schedule was moved or cancelled'
+  const byId = workflow!.retireScheduledBy && typeof workflow!.retireScheduledBy === 'object' ? workflow!.retireScheduledBy.id : workflow!.retireScheduledBy
+  const person = byId ? await req.payload.findByID({ collection: 'users', id: byId, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
+  const skip = async (why: string) => {
+    await saveWorkflow(req, target.collection, target.id, noSchedule)
+    req.payload.logger.warn(`scheduled retirement of ${target.collection} ${target.id} not carried out: ${why}`)
+    return `skipped: ${why}`
+  }
+  if (!person?.roles?.includes('reviewer')) return skip('the reviewer who scheduled it is no longer a reviewer')
+  const asReviewer = Object.assign(req, { user: { ...person, collection: 'users' as const } })
+  try {
+    await performAction(asReviewer, target, 'retire', { comment: workflow!.retireComment ?? 'Scheduled retirement.' })
+    return 'retired'
+  } catch (error) {
+    if (error instanceof WorkflowError && error.status < 500) return skip(error.message)
+    throw error
+  }
+}
