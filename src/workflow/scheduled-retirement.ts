@@ -3,7 +3,7 @@
 // Pure rules (no Payload, no I/O).
 
 /** At least this far ahead: a time in the past or the next seconds is a mistake, not a schedule. */
-export const MIN_LEAD_SECONDS = 60
+export const MIN_LEAD_SECONDS = 30
 /** At most this far ahead. */
 export const MAX_LEAD_DAYS = 3 * 366
 
