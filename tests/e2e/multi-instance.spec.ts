@@ -286,3 +286,36 @@ test('when the background runner’s instance stops, another instance takes over
     await db.end()
   }
 })
+
+test('a scheduled retirement that fell due while every instance was down happens at the next start', async () => {
+  test.setTimeout(120_000)
+  const running = (await Promise.all(apps.map(async (app) => ((await get(app, '/robots.txt').catch(() => null))?.status === 200 ? app : null)))).filter(
+    (app): app is AppInstance => app !== null,
+  )
+  const client = await playwrightRequest.newContext({ baseURL: running[0]!.url })
+  const db = new pg.Client({ connectionString: cluster.primaryUrl })
+  await db.connect()
+  let restarted: AppInstance[] = []
+  try {
+    const local = new Api(client)
+    const marker = unique('late-retirement')
+    const id = await local.publish('articles', article(marker))
+    const path = `/articles/${marker.toLowerCase()}`
+    const scheduled = await local.call('reviewer', 'POST', `/articles/${id}/schedule-retirement`, {
+      at: new Date(Date.now() + 60_000).toISOString(),
+      comment: 'Due while down',
+    })
+    expect(scheduled.retireAt).toBeTruthy()
+    await Promise.all(apps.map((app) => app.stop()))
+    // Its time passes while nothing runs.
+    await db.query(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1`, [id])
+    restarted = await startApps(1, env())
+    apps = restarted
+    await expect.poll(async () => (await get(restarted[0]!, path)).status, { timeout: 20_000 }).toBe(404)
+    const { rows } = await db.query(`select decision, comment from reviews where document_collection = 'articles' and document_id = $1 order by decided_at desc limit 1`, [id])
+    expect(rows[0]).toEqual({ decision: 'retired', comment: 'Due while down' })
+  } finally {
+    await client.dispose()
+    await db.end()
+  }
+})
