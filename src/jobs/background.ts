@@ -7,14 +7,12 @@ import { reconcileOutbox } from '../cache/expiry-outbox'
 import { expireContent } from '../lib/content-tags'
 import { RunnerLock } from './runner-lock'
 import { scheduleDailyScan } from '../notifications/daily-schedule'
-import { isBackgroundRunner, runnerState, setRunnerState } from './runner-state'
+import { runnerState, setRunnerState } from './runner-state'
 
 const INTERVAL_MS = 1000
 
 /** How often the runner makes sure the next daily scan is queued. */
 const SCHEDULE_EVERY_MS = 30_000
-
-export { isBackgroundRunner }
 
 export function startBackgroundWork(connect: () => Promise<Payload>): void {
   if (runnerState() || process.env.VETTED_BACKGROUND === 'off') return

@@ -11,3 +11,9 @@ export function canonicalId(raw: unknown): string | null {
   if (typeof text !== 'string' || !/^[1-9]\d{0,9}$/.test(text)) return null
   return Number(text) <= MAX_DOCUMENT_ID ? text : null
 }
+
+/** The id a relationship field holds, whether Payload gave it populated (`{ id }`) or not; null when empty. */
+export function relationId(value: unknown): string | null {
+  if (value == null) return null
+  return String(typeof value === 'object' ? (value as { id: unknown }).id : value)
+}

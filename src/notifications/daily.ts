@@ -3,7 +3,7 @@
 // then the day's digests. Each occasion is recorded once per person (notify.ts), so a second
 // run on the same day, or after a failure, tells nobody twice; a row is sent by the one job
 // that claims it (deliver.ts).
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { Review, User, Workflow } from '../../payload-types'
 import {
   APPROVAL_REMINDER_DAYS,
@@ -14,7 +14,9 @@ import {
   reviewersToAsk,
   type SignOffPolicy,
 } from '../workflow'
-import { authorsSince, lastApproval } from '../review/repository'
+import { authorsSinceApprovalOf } from '../review/repository'
+import { inTransaction } from '../review/database'
+import { relationId } from '../lib/document-id'
 import { adminLink, everyReviewer, type NotificationEvent, notify, type Person, queueMail } from './notify'
 import { rowsInRequest, sql, tableOf } from '../lib/sql'
 
@@ -22,7 +24,6 @@ const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const DAY_MS = 86_400_000
 const system = { overrideAccess: true, depth: 0, pagination: false } as const
 
-const idOf = (value: unknown) => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 const day = (date: string | Date) => new Date(date).toISOString().slice(0, 10)
 
 export type DailyScan = { approvalNeeded: number; dueOrOverdue: number; registrations: number; digests: number }
@@ -42,18 +43,6 @@ export async function runDailyScan(req: PayloadRequest, now = new Date()): Promi
   await inTransaction(req, () => requeueAbandoned(req))
   const digests = await inTransaction(req, () => queueDigests(req))
   return { approvalNeeded: count('approval_needed'), dueOrOverdue: count('review_due', 'review_overdue'), registrations: count('registration_lapsing'), digests }
-}
-
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const started = await initTransaction(req)
-  try {
-    const result = await work()
-    if (started) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (started) await killTransaction(req)
-    throw error
-  }
 }
 
 /** Rows a send claimed and never finished (its process died): back to pending, and queued again. */
@@ -87,19 +76,19 @@ async function approvalReminders(req: PayloadRequest, reviewers: Person[], now: 
     req,
     ...system,
   })
+  const authorsOf = await authorsSinceApprovalOf(req, waiting.map((row) => `${row.documentCollection}:${row.documentId}`))
   const events: NotificationEvent[] = []
   for (const row of waiting) {
     const approvedBy = (approvals as Review[])
       .filter((review) => review.documentCollection === row.documentCollection && review.documentId === row.documentId)
       .filter((review) => review.versionId === row.submittedVersion && review.decidedAt >= row.submittedAt!)
-      .map((review) => idOf(review.reviewer))
-    const previous = await lastApproval(req, row.documentCollection, row.documentId)
-    const authors = await authorsSince(req, row.documentCollection, row.documentId, previous?.decidedAt ?? null)
+      .map((review) => relationId(review.reviewer)!)
+    const authors = authorsOf.get(`${row.documentCollection}:${row.documentId}`) ?? []
     const required = Math.max(1, Number((row.submittedPolicy as Partial<SignOffPolicy> | null)?.approvals) || DEFAULT_POLICY.approvals)
     const given = new Set(approvedBy).size
     events.push({
       kind: 'approval_needed',
-      people: reviewersToAsk(reviewers, { assignees: (row.assignedTo ?? []).map(idOf), authors, approvedBy }) as Person[],
+      people: reviewersToAsk(reviewers, { assignees: (row.assignedTo ?? []).map((value) => relationId(value)!), authors, approvedBy }) as Person[],
       document: { collection: row.documentCollection, id: row.documentId, title: row.documentTitle ?? '' },
       detail: `Submitted ${day(row.submittedAt!)}; ${Math.min(given, required)} of ${required} approval${required === 1 ? '' : 's'} so far.`,
       occasion: row.submittedAt!,
@@ -157,7 +146,7 @@ async function approversOfVersions(req: PayloadRequest, collection: ReviewableCo
       req,
       ...system,
     })
-    for (const review of docs as Review[]) result.set(review.versionId, [...(result.get(review.versionId) ?? []), idOf(review.reviewer)])
+    for (const review of docs as Review[]) result.set(review.versionId, [...(result.get(review.versionId) ?? []), relationId(review.reviewer)!])
   }
   return result
 }
@@ -200,7 +189,7 @@ async function queueDigests(req: PayloadRequest): Promise<number> {
     req,
     ...system,
   })
-  const rows = docs.map((row) => ({ id: row.id, recipient: idOf(row.recipient) }))
+  const rows = docs.map((row) => ({ id: row.id, recipient: relationId(row.recipient)! }))
   await queueMail(req, rows)
   return new Set(rows.map((row) => row.recipient)).size
 }

@@ -8,6 +8,7 @@ import type { Notification } from '../../payload-types'
 import { composeDigest, composeMail, type NotificationFacts } from '../workflow'
 import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
 import { adminLink } from './notify'
+import { relationId } from '../lib/document-id'
 
 export type Delivery = { sent: number; skipped: number; to?: string }
 type Status = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
@@ -48,7 +49,7 @@ export async function deliverNotifications(req: PayloadRequest, ids: readonly nu
       req,
     })
     const rows = docs as Notification[]
-    const recipientId = typeof rows[0]!.recipient === 'object' ? rows[0]!.recipient.id : rows[0]!.recipient
+    const recipientId = relationId(rows[0]!.recipient)!
     // Read without a user: the real address (staff reading people see names in its place).
     const person = await req.payload.findByID({
       collection: 'users',

@@ -6,9 +6,8 @@ import { type Action, reviewersToAsk } from '../workflow'
 import type { Facts, Target } from '../review/facts'
 import type { ActionResult } from '../review/service'
 import { authorsSince } from '../review/repository'
+import { relationId } from '../lib/document-id'
 import { everyReviewer, notify, type NotificationEvent, peopleById, type Person } from './notify'
-
-const idOf = (value: unknown) => (value == null ? null : String(typeof value === 'object' ? (value as { id: unknown }).id : value))
 
 type ActionEvent = { req: PayloadRequest; target: Target; action: Action; facts: Facts; result: ActionResult; actor: User }
 
@@ -16,7 +15,7 @@ export async function notifyOfAction({ req, target, action, facts, result, actor
   const title = String(facts.latest?.content.title ?? facts.doc.title ?? '')
   const document = { ...target, title }
   const who = { id: String(actor.id), name: actor.displayName }
-  const submitter = idOf(facts.workflow?.submittedBy)
+  const submitter = relationId(facts.workflow?.submittedBy)
   const authorsOfRound = async () => peopleById(req, [...facts.authors, ...(submitter ? [submitter] : [])])
   const event = (kind: NotificationEvent['kind'], people: Person[], occasion: string, detail?: string | null): NotificationEvent => ({
     kind,
@@ -29,7 +28,7 @@ export async function notifyOfAction({ req, target, action, facts, result, actor
   switch (action) {
     case 'submit': {
       // A resubmission keeps its assignees (an edit does not unassign): them, else every reviewer who may approve it.
-      const assignees = (facts.workflow?.assignedTo ?? []).map((value) => idOf(value)!).filter(Boolean)
+      const assignees = (facts.workflow?.assignedTo ?? []).map((value) => relationId(value)!)
       const people = reviewersToAsk(await everyReviewer(req), { assignees, authors: [...facts.authors, who.id] }) as Person[]
       await notify(req, [event('submitted', people, `submitted ${result.versionId} ${new Date().toISOString()}`)])
       return

@@ -1,11 +1,11 @@
 // POST /api/<collection>/:id/assign { reviewerIds }: asks these reviewers to review a
 // submission (an empty list unassigns). Under the document's row lock, in one transaction,
 // recorded in the audit log with who was assigned before and after.
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
 import { decideAssignment, MAX_ASSIGNEES } from '../workflow'
-import { canonicalId } from '../lib/document-id'
-import { lockDocumentRow } from './database'
+import { canonicalId, relationId } from '../lib/document-id'
+import { inTransaction, lockDocumentRow } from './database'
 import { WorkflowError } from './errors'
 import { readFacts, type Target } from './facts'
 import { findPeople, saveWorkflow } from './repository'
@@ -23,13 +23,10 @@ export async function readAssignees(req: PayloadRequest): Promise<string[]> {
   return [...new Set(canonical as string[])]
 }
 
-const idOf = (value: unknown) => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
-
 export async function assignReviewers(req: PayloadRequest, target: Target, reviewerIds: string[]) {
   const user = req.user as User | null
   if (!user) throw new WorkflowError(401, 'Log in to assign reviewers.')
-  const started = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     await lockDocumentRow(req, target.collection, target.id)
     const facts = await readFacts(req, target)
     const people = await findPeople(req, reviewerIds, { displayName: true, roles: true })
@@ -39,12 +36,12 @@ export async function assignReviewers(req: PayloadRequest, target: Target, revie
     const decision = decideAssignment({
       actor: { id: String(user.id), roles: user.roles ?? [] },
       state: facts.state,
-      submittedBy: facts.workflow?.submittedBy == null ? null : idOf(facts.workflow.submittedBy),
+      submittedBy: relationId(facts.workflow?.submittedBy),
       assignees: reviewerIds.map((id) => ({ id, roles: found.get(id)!.roles ?? [], name: found.get(id)!.displayName })),
       authorsSinceApproval: facts.authors,
     })
     if (!decision.ok) throw new WorkflowError(decision.status, decision.message)
-    const before = (facts.workflow?.assignedTo ?? []).map(idOf)
+    const before = (facts.workflow?.assignedTo ?? []).map((value) => relationId(value)!)
     await saveWorkflow(req, target.collection, target.id, { assignedTo: reviewerIds.map(Number) })
     if (before.join(',') !== reviewerIds.join(',')) {
       await req.payload.create({
@@ -73,10 +70,6 @@ export async function assignReviewers(req: PayloadRequest, target: Target, revie
       actor: user,
       round: String(facts.workflow?.submittedAt ?? facts.workflow?.submittedVersion ?? ''),
     })
-    if (started) await commitTransaction(req)
     return { assignedTo: reviewerIds.map((id) => ({ id: Number(id), displayName: found.get(id)!.displayName })) }
-  } catch (error) {
-    if (started) await killTransaction(req)
-    throw error
-  }
+  })
 }

@@ -1,6 +1,7 @@
-// The row locks around check-and-publish.
-import type { PayloadRequest } from 'payload'
+// The request's transaction and the row locks around check-and-publish.
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
+import { isConcurrencyConflict, WorkflowError } from './errors'
 
 /**
  * Locks the document's main row until the request's transaction ends. Every save
@@ -30,4 +31,23 @@ export async function lockDocumentRows(
   const sorted = [...new Set(ids.map(Number))].sort((a, b) => a - b)
   const lock = mode === 'share' ? sql`for share` : sql`for no key update`
   await rowsInRequest(req, sql`select id from ${table} where id in (${list(sorted)}) order by id ${lock}`)
+}
+
+/**
+ * Runs `work` in the request's transaction (or the one it already has): committed when it
+ * returns, rolled back when it throws. A lock that lost a race is a 409 the person can retry.
+ */
+export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (started) await killTransaction(req)
+    if (isConcurrencyConflict(error)) {
+      throw new WorkflowError(409, 'Someone changed this document at the same moment: reload and try again.')
+    }
+    throw error
+  }
 }

@@ -4,8 +4,9 @@
 import type { PayloadRequest } from 'payload'
 import type { Notification, User } from '../../payload-types'
 import type { ReviewableCollection } from '../workflow'
-import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
+import { rowsInRequest, sql, tableOf } from '../lib/sql'
 import { type QueueItem, reviewQueue, signOffsUnderWay } from './queue'
+import { authorsSinceApprovalOf } from './repository'
 
 export type MyDocument = { collection: ReviewableCollection; id: string; title: string | null; state: string; lastSavedAt: string }
 export type MyWork = {
@@ -38,8 +39,9 @@ export async function myWork(req: PayloadRequest): Promise<MyWork> {
     }),
   ])
   // Four eyes: what I edited since its last approval is not mine to approve.
-  const edited = await editedSinceApproval(req, user.id, [...(queue?.assignedToMe ?? []), ...underWay])
-  const waitingForMe = (item: QueueItem) => !(item.approvedBy ?? []).includes(me) && !edited.has(`${item.collection}:${item.id}`)
+  const keyOf = (item: QueueItem) => `${item.collection}:${item.id}`
+  const authors = await authorsSinceApprovalOf(req, [...(queue?.assignedToMe ?? []), ...underWay].map(keyOf))
+  const waitingForMe = (item: QueueItem) => !(item.approvedBy ?? []).includes(me) && !(authors.get(keyOf(item)) ?? []).includes(me)
   // Assigned to others who may still approve it: theirs. Unassigned, assigned to me, or every
   // assignee has approved and it still needs more: anyone's, mine included.
   const openToMe = (item: QueueItem) =>
@@ -53,27 +55,6 @@ export async function myWork(req: PayloadRequest): Promise<MyWork> {
     myDocuments,
     notifications: notifications.docs as MyWork['notifications'],
   }
-}
-
-/** Which of these documents this person saved a version of since its last publishing approval. */
-async function editedSinceApproval(req: PayloadRequest, userId: number, items: QueueItem[]): Promise<Set<string>> {
-  if (items.length === 0) return new Set()
-  const keys = [...new Set(items.map((item) => `${item.collection}:${item.id}`))]
-  const revisions = sql.identifier(tableOf(req.payload, 'revisions'))
-  const reviews = sql.identifier(tableOf(req.payload, 'reviews'))
-  const rows = await rowsInRequest<{ key: string }>(
-    req,
-    sql`select distinct r.document_collection::text || ':' || r.document_id as key
-        from ${revisions} r
-        where r.author_id = ${userId}
-          and r.document_collection::text || ':' || r.document_id in (${list(keys)})
-          and r.saved_at > coalesce((
-            select max(v.decided_at) from ${reviews} v
-            where v.document_collection::text = r.document_collection::text and v.document_id = r.document_id
-              and v.decision = 'approved' and v.publishes
-          ), '-infinity'::timestamptz)`,
-  )
-  return new Set(rows.map((row) => row.key))
 }
 
 /** Documents this person saved, latest first, with their review state. */

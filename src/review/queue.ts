@@ -3,6 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Review, User, Workflow } from '../../payload-types'
 import { DEFAULT_POLICY, DUE_SOON_DAYS, dueStatus, type ReviewableCollection, type SignOffPolicy } from '../workflow'
 import { rowsInRequest, sql, tableOf } from '../lib/sql'
+import { relationId } from '../lib/document-id'
 
 const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const system = { overrideAccess: true, depth: 1 } as const
@@ -197,7 +198,7 @@ async function addSignOffProgress(req: PayloadRequest, items: QueueItem[]) {
             review.versionId === item.submittedVersion &&
             review.decidedAt >= item.submittedAt!,
         )
-        .map((review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)),
+        .map((review) => relationId(review.reviewer)!),
     )
     item.signOff = progress(reviewers.size, item.signOff?.required ?? DEFAULT_POLICY.approvals)
     item.approvedBy = [...reviewers]

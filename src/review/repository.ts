@@ -7,6 +7,7 @@ import type { ReviewableCollection, RelatedHashes } from '../workflow'
 import { relationIds } from '../workflow'
 import { WorkflowError } from './errors'
 import { canonicalId } from '../lib/document-id'
+import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -104,6 +105,31 @@ export async function authorsSince(
     ...system,
   })
   return [...new Set(docs.map((doc) => doc.author).filter((author) => author != null).map(String))]
+}
+
+/**
+ * `authorsSince` for many documents at once (keys "collection:id"), each since its own last
+ * publishing approval: who may not approve each of them (four eyes). One query.
+ */
+export async function authorsSinceApprovalOf(req: PayloadRequest, keys: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>(keys.map((key) => [key, []]))
+  if (keys.length === 0) return result
+  const revisions = sql.identifier(tableOf(req.payload, 'revisions'))
+  const reviews = sql.identifier(tableOf(req.payload, 'reviews'))
+  const rows = await rowsInRequest<{ key: string; author: string }>(
+    req,
+    sql`select distinct r.document_collection::text || ':' || r.document_id as key, r.author_id::text as author
+        from ${revisions} r
+        where r.author_id is not null
+          and r.document_collection::text || ':' || r.document_id in (${list([...new Set(keys)])})
+          and r.saved_at > coalesce((
+            select max(v.decided_at) from ${reviews} v
+            where v.document_collection::text = r.document_collection::text and v.document_id = r.document_id
+              and v.decision = 'approved' and v.publishes
+          ), '-infinity'::timestamptz)`,
+  )
+  for (const row of rows) result.get(row.key)?.push(row.author)
+  return result
 }
 
 export async function reviewHistory(req: PayloadRequest, collection: ReviewableCollection, id: string, limit = 50) {

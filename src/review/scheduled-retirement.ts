@@ -2,10 +2,11 @@
 // cancels), and the job that carries it out at that time through the same path as a manual
 // retirement (performAction), as the reviewer who scheduled it. The job is queued in the same
 // transaction as the schedule; a job whose schedule was moved or cancelled does nothing.
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
 import { decideRetirement, isCurrentSchedule, type ReviewableCollection } from '../workflow'
-import { lockDocumentRow } from './database'
+import { inTransaction, lockDocumentRow } from './database'
+import { relationId } from '../lib/document-id'
 import { WorkflowError } from './errors'
 import { readFacts, type Target } from './facts'
 import { findWorkflow, saveWorkflow } from './repository'
@@ -23,8 +24,7 @@ export async function scheduleRetirement(req: PayloadRequest, target: Target): P
   if (!user) throw new WorkflowError(401, 'Log in to schedule a retirement.')
   const body = await readJsonObject(req, '{ "at": "2027-03-31T18:00:00+01:00", "comment": "..." }')
   if (!('at' in body)) throw new WorkflowError(400, 'Say when: { "at": "2027-03-31T18:00:00+01:00", "comment": "..." } (null cancels).')
-  const started = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     await lockDocumentRow(req, target.collection, target.id)
     const facts = await readFacts(req, target)
     const decision = decideRetirement({ actor: { roles: user.roles ?? [] }, isLive: facts.isLive, at: body.at, comment: body.comment, now: new Date() })
@@ -45,12 +45,8 @@ export async function scheduleRetirement(req: PayloadRequest, target: Target): P
       await req.payload.jobs.queue({ task: 'retireOnSchedule', queue: SCHEDULE_QUEUE, input, waitUntil: decision.at, req })
       result = { retireAt: at, comment: decision.comment }
     }
-    if (started) await commitTransaction(req)
     return result
-  } catch (error) {
-    if (started) await killTransaction(req)
-    throw error
-  }
+  })
 }
 
 /**
@@ -61,7 +57,7 @@ export async function retireOnSchedule(req: PayloadRequest, input: RetireOnSched
   const target: Target = { collection: input.collection, id: input.id }
   const workflow = await findWorkflow(req, target.collection, target.id)
   if (!isCurrentSchedule(workflow?.retireAt, input.at)) return 'skipped: the schedule was moved or cancelled'
-  const byId = workflow!.retireScheduledBy && typeof workflow!.retireScheduledBy === 'object' ? workflow!.retireScheduledBy.id : workflow!.retireScheduledBy
+  const byId = relationId(workflow!.retireScheduledBy)
   const person = byId ? await req.payload.findByID({ collection: 'users', id: byId, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
   const skip = async (why: string) => {
     await saveWorkflow(req, target.collection, target.id, noSchedule)

@@ -1,6 +1,6 @@
 // The review workflow's operations. Each runs in one transaction with the
 // document's row locked: load the facts, let the pure rules decide, apply the effect.
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
 import {
   type Action,
@@ -25,9 +25,9 @@ import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
 import { topicSlug } from '../lib/topics'
 import { refreshProxy } from '../lib/proxy-refresh'
-import { lockDocumentRow } from './database'
+import { inTransaction, lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
-import { isConcurrencyConflict, WorkflowError } from './errors'
+import { WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
 import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
@@ -58,21 +58,6 @@ export type ActionResult = {
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt', 'searchText'])
 export const contentOf = (snapshot: ContentDoc) =>
   Object.fromEntries(Object.entries(snapshot).filter(([key]) => !BOOKKEEPING.has(key)))
-
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const started = await initTransaction(req)
-  try {
-    const result = await work()
-    if (started) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (started) await killTransaction(req)
-    if (isConcurrencyConflict(error)) {
-      throw new WorkflowError(409, 'Someone changed this document at the same moment: reload and try again.')
-    }
-    throw error
-  }
-}
 
 const NOTHING_LOCKED: LockedShared = { tips: new Set(), warnings: new Set() }
 

@@ -16,6 +16,7 @@ import {
   stricterOf,
 } from '../workflow'
 import { type ContentDoc, findPeople, relatedHashes } from './repository'
+import { relationId } from '../lib/document-id'
 
 /** The rules as admins last saved them. */
 export async function currentRules(req: PayloadRequest): Promise<PolicyRule[]> {
@@ -93,7 +94,7 @@ export async function stillEligible(req: PayloadRequest, reviews: Review[], now 
   return reviews.filter((review) => eligible.has(reviewerOf(review)))
 }
 
-export const reviewerOf = (review: Review) => String(typeof review.reviewer === 'object' ? review.reviewer.id : review.reviewer)
+export const reviewerOf = (review: Review) => relationId(review.reviewer)!
 
 export const asCounted = (review: Review): CountedApproval => ({
   reviewerId: reviewerOf(review),

@@ -5,6 +5,7 @@ import { availableActions, relationIds, type ReviewableCollection, sameReviewabl
 import { notFound, readFacts } from './facts'
 import { findPeople, findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
+import { relationId } from '../lib/document-id'
 import { signOffStatus } from './sign-off-policy'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
@@ -94,6 +95,6 @@ function withSuperseded(history: Review[], currentRound: number[]) {
 }
 
 async function assigneesOf(req: PayloadRequest, assigned: (number | User)[]) {
-  const ids = assigned.map((value) => (typeof value === 'object' ? value.id : value))
+  const ids = assigned.map((value) => relationId(value)!)
   return (await findPeople(req, ids, { displayName: true })).map((person) => ({ id: person.id, displayName: person.displayName }))
 }
