@@ -71,6 +71,7 @@ export interface Config {
     tips: Tip;
     warnings: Warning;
     workflow: Workflow;
+    releases: Release;
     reviews: Review;
     revisions: Revision;
     users: User;
@@ -88,6 +89,7 @@ export interface Config {
     tips: TipsSelect<false> | TipsSelect<true>;
     warnings: WarningsSelect<false> | WarningsSelect<true>;
     workflow: WorkflowSelect<false> | WorkflowSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     revisions: RevisionsSelect<false> | RevisionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -119,6 +121,7 @@ export interface Config {
       sendNotification: TaskSendNotification;
       dailyNotifications: TaskDailyNotifications;
       retireOnSchedule: TaskRetireOnSchedule;
+      goLiveOnSchedule: TaskGoLiveOnSchedule;
       inline: {
         input: unknown;
         output: unknown;
@@ -359,7 +362,7 @@ export interface Workflow {
   documentCollection: 'articles' | 'tips' | 'warnings';
   documentId: string;
   documentTitle?: string | null;
-  state: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'retired';
+  state: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'retired';
   submittedVersion?: string | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
@@ -376,8 +379,48 @@ export interface Workflow {
   retireAt?: string | null;
   retireComment?: string | null;
   retireScheduledBy?: (number | null) | User;
+  heldSignOff?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  goLiveAt?: string | null;
+  goLiveScheduledBy?: (number | null) | User;
   needsReReview?: boolean | null;
   reReviewReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Changes that go live together: add the documents, submit, approve each, then schedule or make it live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  name: string;
+  description?: string | null;
+  state: 'open' | 'submitted' | 'scheduled' | 'live' | 'cancelled';
+  members?:
+    | {
+        documentCollection: 'articles' | 'tips' | 'warnings';
+        documentId: string;
+        documentTitle?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  goLiveAt?: string | null;
+  scheduledBy?: (number | null) | User;
+  createdBy?: (number | null) | User;
+  submittedAt?: string | null;
+  wentLiveAt?: string | null;
+  cancelledAt?: string | null;
+  problem?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -392,7 +435,7 @@ export interface Review {
   documentTitle?: string | null;
   versionId: string;
   contentHash: string;
-  decision: 'approved' | 'changes_requested' | 'retired';
+  decision: 'approved' | 'changes_requested' | 'retired' | 'went_live';
   comment?: string | null;
   reviewer: number | User;
   reviewerName: string;
@@ -420,6 +463,8 @@ export interface Review {
     | null;
   policySummary?: string | null;
   reviewKind?: ('full' | 'minor') | null;
+  signedOffAt?: string | null;
+  release?: (number | null) | Release;
   updatedAt: string;
   createdAt: string;
 }
@@ -505,7 +550,9 @@ export interface Notification {
     | 'approval_needed'
     | 'review_due'
     | 'review_overdue'
-    | 'registration_lapsing';
+    | 'registration_lapsing'
+    | 'went_live'
+    | 'go_live_cancelled';
   subject: string;
   documentCollection?: ('articles' | 'tips' | 'warnings') | null;
   documentId?: string | null;
@@ -589,7 +636,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule';
+        taskSlug: 'inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule' | 'goLiveOnSchedule';
         taskID: string;
         input?:
           | {
@@ -622,7 +669,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule') | null;
+  taskSlug?: ('inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule' | 'goLiveOnSchedule') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -651,6 +698,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow';
         value: number | Workflow;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: number | Release;
       } | null)
     | ({
         relationTo: 'reviews';
@@ -822,8 +873,37 @@ export interface WorkflowSelect<T extends boolean = true> {
   retireAt?: T;
   retireComment?: T;
   retireScheduledBy?: T;
+  heldSignOff?: T;
+  goLiveAt?: T;
+  goLiveScheduledBy?: T;
   needsReReview?: T;
   reReviewReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  state?: T;
+  members?:
+    | T
+    | {
+        documentCollection?: T;
+        documentId?: T;
+        documentTitle?: T;
+        id?: T;
+      };
+  goLiveAt?: T;
+  scheduledBy?: T;
+  createdBy?: T;
+  submittedAt?: T;
+  wentLiveAt?: T;
+  cancelledAt?: T;
+  problem?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -849,6 +929,8 @@ export interface ReviewsSelect<T extends boolean = true> {
   approvalSet?: T;
   policySummary?: T;
   reviewKind?: T;
+  signedOffAt?: T;
+  release?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1124,6 +1206,21 @@ export interface TaskRetireOnSchedule {
   input: {
     collection: string;
     id: string;
+    at: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGoLiveOnSchedule".
+ */
+export interface TaskGoLiveOnSchedule {
+  input: {
+    releaseId?: number | null;
+    collection?: string | null;
+    id?: string | null;
     at: string;
   };
   output: {

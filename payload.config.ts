@@ -20,10 +20,12 @@ import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
 import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
 import { ReviewPolicy } from './globals/ReviewPolicy'
 import { Notifications } from './collections/Notifications'
+import { Releases } from './collections/Releases'
 import { mailAdapter } from './src/notifications/mail-transport'
 import {
   DAILY_QUEUE,
   dailyNotificationsTask,
+  goLiveOnScheduleTask,
   jobsCron,
   NOTIFICATION_QUEUE,
   retireOnScheduleTask,
@@ -52,14 +54,14 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Workflow, Reviews, Revisions, Users, AuditLog, Notifications],
+  collections: [Articles, Tips, Warnings, Workflow, Releases, Reviews, Revisions, Users, AuditLog, Notifications],
   globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint, reviewersEndpoint, myWorkEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   email: mailAdapter(),
   jobs: {
-    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask],
+    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask, goLiveOnScheduleTask],
     // Payload's autoRun runs in every process and its job claim is not atomic: only the one
     // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
     autoRun: [

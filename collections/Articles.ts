@@ -21,7 +21,7 @@ export const Articles: CollectionConfig = {
     group: 'Content',
     components: { edit: reviewableEditComponents },
   },
-  ...reviewable('articles', { beforeChange: [computeSearchText] }),
+  ...reviewable('articles', { beforeChange: [computeSearchText], readerSnapshot: true }),
   fields: [
     reviewPanelField,
     reviewStatusColumn,

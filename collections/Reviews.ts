@@ -6,7 +6,8 @@ import { nobody, staffOnly } from '../src/access/rules'
 export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
 export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
 
-export const REVIEW_DECISIONS = ['approved', 'changes_requested', 'retired'] as const
+// went_live: a held sign-off (in a release, or scheduled) became what readers see, at that time.
+export const REVIEW_DECISIONS = ['approved', 'changes_requested', 'retired', 'went_live'] as const
 
 /**
  * The append-only sign-off trail: one record per decision (each approval of a set is one). Only the review
@@ -63,5 +64,9 @@ export const Reviews: CollectionConfig = {
     { name: 'policySummary', type: 'text' },
     // An approval's kind: a full clinical review, or a minor change (src/workflow/review-kind.ts).
     { name: 'reviewKind', type: 'select', options: REVIEW_KINDS.map((value) => ({ label: REVIEW_KIND_LABEL[value], value })) },
+    // went_live: when its sign-off was completed (four eyes counts authors from then), and the
+    // release it went live with.
+    { name: 'signedOffAt', type: 'date' },
+    { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
   ],
 }

@@ -53,6 +53,12 @@ export const Workflow: CollectionConfig = {
     { name: 'retireAt', type: 'date', index: true },
     { name: 'retireComment', type: 'text' },
     { name: 'retireScheduledBy', type: 'relationship', relationTo: 'users' },
+    // A sign-off that does not go live at once (state `approved`): the version and hash its
+    // approvals named, its kind and time, and the approvals counted (src/review/held-sign-off.ts).
+    { name: 'heldSignOff', type: 'json' },
+    // The scheduled go-live of that version on its own (approve with { goLiveAt }), and who set it.
+    { name: 'goLiveAt', type: 'date', index: true },
+    { name: 'goLiveScheduledBy', type: 'relationship', relationTo: 'users' },
     { name: 'needsReReview', type: 'checkbox', defaultValue: false, index: true },
     { name: 'reReviewReason', type: 'text' },
   ],

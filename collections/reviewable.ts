@@ -8,12 +8,13 @@ import { keepSignedOffDocuments } from '../src/review/hooks/keepSignedOffDocumen
 import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
 import { noteContentOrigin } from '../src/review/hooks/noteContentOrigin'
 import { recordRevision } from '../src/review/hooks/recordRevision'
+import { closeReaderSnapshot, openReaderSnapshotForRead } from '../src/review/hooks/readerSnapshot'
 import { refuseDirectPublishing, refusePublishedStatus } from '../src/review/hooks/refuseDirectPublishing'
 import type { ReviewableCollection } from '../src/workflow'
 
 export function reviewable(
   slug: ReviewableCollection,
-  { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
+  { beforeChange = [], readerSnapshot = false }: { beforeChange?: CollectionBeforeChangeHook[]; readerSnapshot?: boolean } = {},
 ): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints'> {
   return {
     access: {
@@ -30,7 +31,15 @@ export function reviewable(
       drafts: { autosave: false, validate: true },
     },
     hooks: {
-      beforeOperation: [rejectBadArguments, refuseDirectPublishing, lockDocumentForSave, noteContentOrigin],
+      beforeOperation: [
+        rejectBadArguments,
+        refuseDirectPublishing,
+        lockDocumentForSave,
+        noteContentOrigin,
+        // Articles only: the tips and warnings an article shows are read inside its snapshot.
+        ...(readerSnapshot ? [openReaderSnapshotForRead] : []),
+      ],
+      afterOperation: readerSnapshot ? [closeReaderSnapshot] : [],
       beforeDelete: [keepSignedOffDocuments],
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],

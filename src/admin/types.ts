@@ -23,4 +23,18 @@ export type WorkflowStatus = {
   relationTitles: Record<string, string>
   compareUrl: string | null
   history: (Review & { superseded?: boolean })[]
+  heldSignOff?: { versionId: string; signedOffAt: string; goLiveAt: string | null } | null
+  release?: { id: number; name: string; state: string } | null
+}
+
+/** One member of a release, as GET /api/releases/:id gives it. */
+export type MemberView = {
+  collection: 'articles' | 'tips' | 'warnings'
+  id: string
+  title: string
+  state: string
+  status: 'waiting' | 'approved' | 'stale' | 'changed'
+  signedOffVersionId: string | null
+  latestVersionId: string | null
+  isLive: boolean
 }

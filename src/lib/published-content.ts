@@ -11,6 +11,8 @@ import { BoundedCache } from './bounded-cache'
 import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
 import { onReaderDatabase } from './reader-database'
+import { inReaderSnapshot } from './reader-snapshot'
+import type { PayloadRequest } from 'payload'
 import { sharedCacheEnabled } from '../cache/shared-cache'
 import { bySeverity } from './severity'
 import { groupTopics, type TopicSummary } from './topics'
@@ -129,7 +131,7 @@ export async function readLiveSlugs(): Promise<string> {
 const populated = <T extends object>(items: (number | T)[] | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
-type ApprovalRecord = Pick<Review, 'id' | 'reviewerName' | 'reviewerCredentials' | 'reviewerSpecialties' | 'decidedAt' | 'contentHash' | 'approvalSet'>
+type ApprovalRecord = Pick<Review, 'id' | 'reviewerName' | 'reviewerCredentials' | 'reviewerSpecialties' | 'decidedAt' | 'contentHash' | 'approvalSet' | 'decision'>
 
 const approverOf = (record: ApprovalRecord): Approver => ({
   name: record.reviewerName,
@@ -137,7 +139,7 @@ const approverOf = (record: ApprovalRecord): Approver => ({
   specialties: Array.isArray(record.reviewerSpecialties) ? record.reviewerSpecialties.filter((s): s is string => typeof s === 'string') : [],
 })
 
-const approvalColumns = { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true, approvalSet: true } as const
+const approvalColumns = { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true, approvalSet: true, decision: true } as const
 
 /**
  * The approval records of the live version: the one that made it live and the others its
@@ -145,18 +147,19 @@ const approvalColumns = { reviewerName: true, reviewerCredentials: true, reviewe
  * an old byline). Review records are staff-only, so these reads run with overrideAccess and
  * select only what a byline shows.
  */
-async function readSignOff(article: Article): Promise<SignOff | null> {
+async function readSignOff(article: Article, req: Partial<PayloadRequest>): Promise<SignOff | null> {
   const hash = article.review?.contentHash
   if (!hash) return null
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'reviews',
+    req,
     overrideAccess: true,
     where: {
       and: [
         { documentCollection: { equals: 'articles' } },
         { documentId: { equals: String(article.id) } },
-        { decision: { equals: 'approved' } },
+        { decision: { in: ['approved', 'went_live'] } },
         { publishes: { equals: true } },
         { contentHash: { equals: hash } },
       ],
@@ -173,6 +176,7 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
     ? ((
         await payload.find({
           collection: 'reviews',
+          req,
           overrideAccess: true,
           where: { and: [{ id: { in: others } }, { contentHash: { equals: hash } }, { decision: { equals: 'approved' } }] },
           sort: 'decidedAt',
@@ -182,8 +186,10 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
         })
       ).docs as ApprovalRecord[])
     : []
+  // A held sign-off's go-live names the approvals it made live; it is not an approval itself.
+  const approvals = record.decision === 'went_live' ? earlier : [...earlier, record]
   return {
-    approvers: [...earlier, record].map(approverOf),
+    approvers: approvals.map(approverOf),
     reviewedAt: article.review?.lastReviewedAt ?? record.decidedAt,
     approvedAt: article.review?.approvedAt ?? record.decidedAt,
     kind: article.review?.reviewKind === 'minor' ? 'minor' : 'full',
@@ -192,23 +198,27 @@ async function readSignOff(article: Article): Promise<SignOff | null> {
   }
 }
 
+/** A live article with its tips, warnings and sign-off, all read in one snapshot (reader-snapshot.ts). */
 export async function readArticle(slug: string): Promise<PublishedArticle | null> {
   const payload = await payloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    ...asReader,
-    where: { slug: { equals: slug } },
-    depth: 1,
-    limit: 1,
+  return inReaderSnapshot(payload, async (req) => {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      req,
+      where: { slug: { equals: slug } },
+      depth: 1,
+      limit: 1,
+    })
+    const article = docs[0]
+    if (!article) return null
+    return {
+      ...article,
+      tips: populated(article.tips),
+      warnings: populated(article.warnings).sort(bySeverity),
+      signOff: await readSignOff(article, req),
+    }
   })
-  const article = docs[0]
-  if (!article) return null
-  return {
-    ...article,
-    tips: populated(article.tips),
-    warnings: populated(article.warnings).sort(bySeverity),
-    signOff: await readSignOff(article),
-  }
 }
 
 /**

@@ -17,6 +17,7 @@ import * as migration_20261129_105059_reviewer_registrations from './20261129_10
 import * as migration_20261129_110301_review_assignment from './20261129_110301_review_assignment';
 import * as migration_20261129_130755_governance from './20261129_130755_governance';
 import * as migration_20261129_132409_scheduled_retirement from './20261129_132409_scheduled_retirement';
+import * as migration_20261129_154642_releases from './20261129_154642_releases';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261129_132409_scheduled_retirement.up,
     down: migration_20261129_132409_scheduled_retirement.down,
-    name: '20261129_132409_scheduled_retirement'
+    name: '20261129_132409_scheduled_retirement',
+  },
+  {
+    up: migration_20261129_154642_releases.up,
+    down: migration_20261129_154642_releases.down,
+    name: '20261129_154642_releases'
   },
 ];

@@ -5,6 +5,8 @@ import { deliverNotifications, markFailed } from './deliver'
 import { runDailyScan } from './daily'
 import { NOTIFICATION_QUEUE } from './notify'
 import { retireOnSchedule, type RetireOnScheduleInput, SCHEDULE_QUEUE } from '../review/scheduled-retirement'
+import { goLiveOnSchedule } from '../review/scheduled-go-live'
+import type { GoLiveOnScheduleInput } from '../review/held-sign-off'
 
 export const DAILY_QUEUE = 'daily'
 /** Tries before a mail is given up on (then its rows say "failed" for admins). */
@@ -83,6 +85,21 @@ export const retireOnScheduleTask: TaskConfig<{ input: RetireOnScheduleInput; ou
   outputSchema: [{ name: 'outcome', type: 'text' }],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
   handler: async ({ input, req }) => ({ output: { outcome: await retireOnSchedule(req, input as RetireOnScheduleInput) } }),
+}
+
+/** Scheduled go-lives of releases and of single approved versions (src/review/scheduled-go-live.ts). */
+export const goLiveOnScheduleTask: TaskConfig<{ input: GoLiveOnScheduleInput; output: { outcome: string } }> = {
+  slug: 'goLiveOnSchedule',
+  label: 'Make approved content live at its scheduled time',
+  inputSchema: [
+    { name: 'releaseId', type: 'number' },
+    { name: 'collection', type: 'text' },
+    { name: 'id', type: 'text' },
+    { name: 'at', type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'outcome', type: 'text' }],
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
+  handler: async ({ input, req }) => ({ output: { outcome: await goLiveOnSchedule(req, input as GoLiveOnScheduleInput) } }),
 }
 
 export { NOTIFICATION_QUEUE, SCHEDULE_QUEUE }

@@ -7,7 +7,7 @@ import { sameReviewableContent } from '../workflow'
 import { WorkflowError } from './errors'
 import { notFound, type Target } from './facts'
 import { findMainRow, latestVersion } from './repository'
-import { contentOf } from './service'
+import { contentOf } from './sign-off-records'
 
 export async function discardDraft(req: PayloadRequest, target: Target) {
   if (!req.user) throw new WorkflowError(401, 'Log in to discard a draft.')

@@ -12,6 +12,7 @@ import { performAction } from './service'
 import { discardDraft } from './discard-draft'
 import { assignReviewers, readAssignees } from './assignment'
 import { scheduleRetirement } from './scheduled-retirement'
+import { scheduleDocumentGoLive } from './scheduled-go-live'
 import { workflowStatus } from './status'
 import { isStaff } from '../access/roles'
 import { canonicalId } from '../lib/document-id'
@@ -33,7 +34,7 @@ export const answering =
  * No user: either nobody logged in, or the login could not be checked because the
  * database is down (Payload then treats the request as anonymous). Say which.
  */
-async function refuseWithoutUser(req: PayloadRequest, message: string): Promise<never> {
+export async function refuseWithoutUser(req: PayloadRequest, message: string): Promise<never> {
   const credentials = req.headers.get('authorization') || req.headers.get('cookie')?.includes('payload-token=')
   if (credentials) {
     try {
@@ -45,7 +46,7 @@ async function refuseWithoutUser(req: PayloadRequest, message: string): Promise<
   throw new WorkflowError(401, message)
 }
 
-async function requireStaff(req: PayloadRequest) {
+export async function requireStaff(req: PayloadRequest) {
   if (!req.user) await refuseWithoutUser(req, 'Log in to see the review workflow.')
   if (!isStaff(req.user)) throw new WorkflowError(403, 'Only editors, reviewers and admins see the review workflow.')
 }
@@ -140,7 +141,15 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await scheduleRetirement(req, targetOf(req, collection)))
     }),
   }
-  return [statusEndpoint, discardEndpoint, assignEndpoint, retirementEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+  const goLiveEndpoint: Endpoint = {
+    path: '/:id/schedule-go-live',
+    method: 'post',
+    handler: answering(async (req) => {
+      if (!req.user) await refuseWithoutUser(req, 'Log in to schedule a go-live.')
+      return Response.json(await scheduleDocumentGoLive(req, targetOf(req, collection)))
+    }),
+  }
+  return [statusEndpoint, discardEndpoint, assignEndpoint, retirementEndpoint, goLiveEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
     path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {

@@ -18,7 +18,8 @@ export async function readFacts(req: PayloadRequest, target: Target) {
   const workflow = await findWorkflow(req, collection, id)
   const latest = await latestVersion(req, collection, id)
   const approval = await lastApproval(req, collection, id)
-  const authors = await authorsSince(req, collection, id, approval?.decidedAt ?? null)
+  // Since the sign-off of the live version (a held one went live later: its authors since then count).
+  const authors = await authorsSince(req, collection, id, approval?.signedOffAt ?? approval?.decidedAt ?? null)
   const isLive = doc._status === 'published'
   const state: State = (workflow?.state as State | undefined) ?? (isLive ? 'published' : 'draft')
   return { doc, workflow, latest, approval, authors, isLive, state }

@@ -108,8 +108,8 @@ export async function authorsSince(
 }
 
 /**
- * `authorsSince` for many documents at once (keys "collection:id"), each since its own last
- * publishing approval: who may not approve each of them (four eyes). One query.
+ * `authorsSince` for many documents at once (keys "collection:id"), each since the sign-off of
+ * its live version: who may not approve each of them (four eyes). One query.
  */
 export async function authorsSinceApprovalOf(req: PayloadRequest, keys: readonly string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(keys.map((key) => [key, []]))
@@ -123,9 +123,9 @@ export async function authorsSinceApprovalOf(req: PayloadRequest, keys: readonly
         where r.author_id is not null
           and r.document_collection::text || ':' || r.document_id in (${list([...new Set(keys)])})
           and r.saved_at > coalesce((
-            select max(v.decided_at) from ${reviews} v
+            select max(coalesce(v.signed_off_at, v.decided_at)) from ${reviews} v
             where v.document_collection::text = r.document_collection::text and v.document_id = r.document_id
-              and v.decision = 'approved' and v.publishes
+              and v.decision in ('approved', 'went_live') and v.publishes
           ), '-infinity'::timestamptz)`,
   )
   for (const row of rows) result.get(row.key)?.push(row.author)
@@ -144,7 +144,10 @@ export async function reviewHistory(req: PayloadRequest, collection: ReviewableC
   return docs as Review[]
 }
 
-/** The approval that last made a version live (an approval still short of its policy is not one). */
+/**
+ * The record that last made a version live: the approval that completed its policy, or for a
+ * held sign-off its go-live (an approval still short of its policy, or held, is not one).
+ */
 export async function lastApproval(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const { docs } = await req.payload.find({
     collection: 'reviews',
@@ -152,7 +155,7 @@ export async function lastApproval(req: PayloadRequest, collection: ReviewableCo
       and: [
         { documentCollection: { equals: collection } },
         { documentId: { equals: id } },
-        { decision: { equals: 'approved' } },
+        { decision: { in: ['approved', 'went_live'] } },
         { publishes: { equals: true } },
       ],
     },
@@ -177,11 +180,15 @@ export async function createReview(req: PayloadRequest, record: ReviewRecord) {
   return req.payload.create({ collection: 'reviews', data: record, req, ...system })
 }
 
+/** Tips and warnings going live in the same release ("tips:12"): their held sign-off's hash, or null while not approved. */
+export type PendingHashes = ReadonlyMap<string, string | null>
+
 /**
  * The approved hashes of the tips and warnings an article shows. With `strict`,
- * any that is not published is refused: the article would silently lack it.
+ * any that is not published is refused: the article would silently lack it. One in `pending`
+ * counts with the hash it goes live with in the release (strict: refused until approved).
  */
-export async function relatedHashes(req: PayloadRequest, article: ContentDoc, strict: boolean): Promise<RelatedHashes> {
+export async function relatedHashes(req: PayloadRequest, article: ContentDoc, strict: boolean, pending?: PendingHashes): Promise<RelatedHashes> {
   const result: RelatedHashes = { tips: [], warnings: [] }
   for (const collection of ['tips', 'warnings'] as const) {
     const ids = relationIds(article[collection])
@@ -197,10 +204,12 @@ export async function relatedHashes(req: PayloadRequest, article: ContentDoc, st
     const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
     for (const id of ids) {
       const doc = byId.get(id)
-      const hash = doc?._status === 'published' ? (doc.review?.contentHash ?? null) : null
+      const inRelease = pending?.has(`${collection}:${id}`) ?? false
+      const hash = inRelease ? pending!.get(`${collection}:${id}`)! : doc?._status === 'published' ? (doc.review?.contentHash ?? null) : null
       if (strict && !hash) {
         const name = doc?.title ? `"${doc.title}"` : `#${id}`
-        throw new WorkflowError(409, `The ${collection.slice(0, -1)} ${name} is not approved yet: approve it before the article.`)
+        const where = inRelease ? 'in this release ' : ''
+        throw new WorkflowError(409, `The ${collection.slice(0, -1)} ${name} ${where}is not approved yet: approve it before the article.`)
       }
       result[collection].push({ id, hash })
     }

@@ -1,4 +1,4 @@
-// Parses and checks a workflow request body: { "versionId"?: string|number, "comment"?: string, "reviewKind"?: "full"|"minor" }.
+// Parses and checks a workflow request body: { "versionId"?: string|number, "comment"?: string, "reviewKind"?: "full"|"minor", "goLiveAt"?: ISO time }.
 import type { PayloadRequest } from 'payload'
 import type { ActionInput } from './service'
 import { WorkflowError } from './errors'
@@ -27,7 +27,7 @@ export async function readJsonObject(req: PayloadRequest, example: string): Prom
 
 export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
   const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
-  const { versionId, comment, reviewKind } = body
+  const { versionId, comment, reviewKind, goLiveAt } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
@@ -38,5 +38,13 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
   if (reviewKind != null && !isReviewKind(reviewKind)) {
     throw new WorkflowError(400, '"reviewKind" is "full" (a full clinical review) or "minor" (a typo, link or formatting).')
   }
-  return { versionId: versionId == null ? null : canonicalId(versionId), comment: comment ?? null, reviewKind: reviewKind ?? null }
+  if (goLiveAt != null && typeof goLiveAt !== 'string') {
+    throw new WorkflowError(400, '"goLiveAt" must be a date and time with its time zone, for example "2027-01-15T09:00:00+00:00".')
+  }
+  return {
+    versionId: versionId == null ? null : canonicalId(versionId),
+    comment: comment ?? null,
+    reviewKind: reviewKind ?? null,
+    goLiveAt: goLiveAt ?? null,
+  }
 }

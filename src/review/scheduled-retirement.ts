@@ -13,7 +13,8 @@ import { findWorkflow, saveWorkflow } from './repository'
 import { readJsonObject } from './request-body'
 import { performAction } from './service'
 
-export const SCHEDULE_QUEUE = 'schedules'
+import { SCHEDULE_QUEUE } from './held-sign-off'
+export { SCHEDULE_QUEUE }
 export type RetireOnScheduleInput = { collection: ReviewableCollection; id: string; at: string }
 export type ScheduledRetirement = { retireAt: string | null; comment: string | null }
 

@@ -7,14 +7,11 @@ import {
   type ReviewableCollection,
   type State,
   approvalHold,
-  contentHash,
   CONTROLLED_AUTHOR_MESSAGE,
   controlsAnAuthor,
   checkApproval,
   decide,
-  describeRegistration,
   registrationRefusal,
-  registrationStanding,
   type PolicyProgress,
   refuseMinor,
   reviewDates,
@@ -29,7 +26,8 @@ import { inTransaction, lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
 import { WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
-import { type ContentDoc, createReview, findVersion, relatedHashes, saveWorkflow, workflowKey } from './repository'
+import { createReview, findVersion, saveWorkflow, workflowKey } from './repository'
+import { clearedSubmission, contentOf, hashOf, reviewRecord } from './sign-off-records'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
 import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission, stillEligible } from './sign-off-policy'
@@ -37,8 +35,16 @@ import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 import { notifyOfAction } from '../notifications/workflow-events'
 import { reviewIntervalMonths } from './review-intervals'
+import { holdingDecision, holdSignOff, pendingSharedHashes, releaseHolding } from './held-sign-off'
 
-export type ActionInput = { versionId?: string | null; comment?: string | null; reviewKind?: ReviewKind | null }
+
+export type ActionInput = {
+  versionId?: string | null
+  comment?: string | null
+  reviewKind?: ReviewKind | null
+  /** Approvals: hold the sign-off and make the version live at this time (ISO 8601 with its zone). */
+  goLiveAt?: string | null
+}
 export type ActionResult = {
   state: State
   versionId: string | null
@@ -52,12 +58,9 @@ export type ActionResult = {
   changedArticleSlugs?: string[]
   /** After an approval: how far the version is towards its sign-off policy. */
   signOff?: PolicyProgress
+  /** A completed sign-off that waits: for its release, or for its scheduled time. */
+  held?: { releaseId: number | null; releaseName: string | null; goLiveAt: string | null }
 }
-
-/** Fields that belong to the document itself, as stored in a version snapshot. */
-const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', '_status', 'review', 'parent', 'deletedAt', 'searchText'])
-export const contentOf = (snapshot: ContentDoc) =>
-  Object.fromEntries(Object.entries(snapshot).filter(([key]) => !BOOKKEEPING.has(key)))
 
 const NOTHING_LOCKED: LockedShared = { tips: new Set(), warnings: new Set() }
 
@@ -72,7 +75,13 @@ async function loadFacts(req: PayloadRequest, target: Target, action: Action): P
   return { facts: await readFacts(req, target), shared }
 }
 
-export async function performAction(req: PayloadRequest, target: Target, action: Action, input: ActionInput): Promise<ActionResult> {
+export async function performAction(
+  req: PayloadRequest,
+  target: Target,
+  action: Action,
+  input: ActionInput,
+  { tellPeople = true }: { tellPeople?: boolean } = {},
+): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
   const { result, expire, pages, outboxId } = await withKeyLock(workflowKey(target.collection, target.id), () =>
@@ -107,8 +116,9 @@ export async function performAction(req: PayloadRequest, target: Target, action:
         comment: input.comment?.trim() || null,
         reviewKind: input.reviewKind ?? 'full',
         intervalMonths,
+        goLiveAt: input.goLiveAt ?? null,
       })
-      await notifyOfAction({ req, target, action, facts, result, actor: user })
+      if (tellPeople) await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = readerImpact(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
       return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
@@ -143,13 +153,6 @@ async function registrationsOf(req: PayloadRequest, id: number) {
   return (person?.registrations ?? []).map(({ body, number, validUntil }) => ({ body, number, validUntil }))
 }
 
-/** What the trail keeps of a reviewer's registration at the decision: the current ones, else the number on file. */
-function registrationSnapshot(user: User): string | null {
-  const standing = registrationStanding(user.registrations, new Date())
-  if (standing.state === 'current') return standing.current.map(describeRegistration).join('; ')
-  return user.licenceNumber ?? null
-}
-
 /** The cache tags and public pages an action changed. */
 function readerImpact(target: Target, action: Action, facts: Facts, result: ActionResult) {
   const changedWhatReadersSee = action === 'retire' || (action === 'approve' && result.state === 'published')
@@ -177,30 +180,7 @@ type EffectArgs = {
   reviewKind: ReviewKind
   /** Approvals: the collection's review interval, read before the row locks. */
   intervalMonths: number
-}
-
-/** The round is over: the submission, its policy snapshot and who it was assigned to. */
-const clearedSubmission = { submittedVersion: null, submittedBy: null, submittedAt: null, submittedPolicy: null, assignedTo: [] }
-
-async function hashOf(req: PayloadRequest, collection: ReviewableCollection, content: ContentDoc, strict: boolean) {
-  const related = collection === 'articles' ? await relatedHashes(req, content, strict) : undefined
-  return contentHash(collection, content, related)
-}
-
-function reviewRecord(user: User, target: Target, title: unknown, versionId: string, hash: string) {
-  return {
-    documentCollection: target.collection,
-    documentId: target.id,
-    documentTitle: typeof title === 'string' ? title : null,
-    versionId,
-    contentHash: hash,
-    reviewer: user.id,
-    reviewerName: user.displayName,
-    reviewerCredentials: user.credentials ?? null,
-    reviewerSpecialties: user.specialties ?? [],
-    reviewerRegistration: registrationSnapshot(user),
-    decidedAt: new Date().toISOString(),
-  }
+  goLiveAt: string | null
 }
 
 const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
@@ -229,14 +209,17 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt }) {
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
     const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
-    const hash = await hashOf(req, target.collection, submitted.content, true)
+    // In a release, an article is signed with the tips and warnings that go live with it.
+    const release = await releaseHolding(req, target)
+    const pending = release && target.collection === 'articles' ? await pendingSharedHashes(req, release.id) : undefined
+    const hash = await hashOf(req, target.collection, submitted.content, true, pending)
     // Each approval counts towards the version's sign-off policy; the one that completes it
     // makes the version live, in this transaction.
     const policy = await policyOfSubmission(req, target.collection, submitted.content, facts.workflow)
@@ -247,6 +230,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
     const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind }
+    const schedule = holdingDecision({ goLiveAt, release, completes: check.completes, progress: check.progress.summary })
     if (!check.completes) {
       const review = await createReview(req, {
         ...record,
@@ -259,6 +243,9 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     }
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
     const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
+    if (release || schedule) {
+      return holdSignOff(req, { user, target, comment, record, counted, kind, progress: check.progress, release, goLiveAt: schedule })
+    }
     const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths })
     await asWorkflow(req, () =>
       req.payload.update({

@@ -7,6 +7,7 @@ import { findPeople, findVersion, reviewHistory } from './repository'
 import { verifyPublished } from './verification'
 import { relationId } from '../lib/document-id'
 import { signOffStatus } from './sign-off-policy'
+import { heldSignOffOf, releaseHolding } from './held-sign-off'
 
 export async function workflowStatus(req: PayloadRequest, collection: ReviewableCollection, id: string) {
   const user = req.user as User | null
@@ -14,6 +15,8 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
   const reviewingId = workflow?.submittedVersion ?? latest?.id ?? null
   const reviewing = reviewingId ? await findVersion(req, collection, reviewingId) : null
   const signOff = state === 'in_review' && reviewing ? await signOffStatus(req, collection, id, workflow, reviewing) : null
+  const held = heldSignOffOf(workflow)
+  const release = await releaseHolding(req, { collection, id })
   const facts = {
     actor: { id: String(user?.id ?? ''), roles: user?.roles ?? [] },
     state,
@@ -52,12 +55,16 @@ export async function workflowStatus(req: PayloadRequest, collection: Reviewable
     lastFullReviewAt: (doc.review as { lastReviewedAt?: string | null } | undefined)?.lastReviewedAt ?? null,
     /** A scheduled retirement (POST .../schedule-retirement): when and why. */
     scheduledRetirement: workflow?.retireAt ? { at: workflow.retireAt, comment: workflow.retireComment ?? null } : null,
+    /** A sign-off that waits to go live: for its release, or for its own time (goLiveAt). */
+    heldSignOff: held ? { versionId: held.versionId, signedOffAt: held.signedOffAt, goLiveAt: workflow?.goLiveAt ?? null } : null,
+    /** The unfinished release this document is in, if any. */
+    release: release ? { id: release.id, name: release.name, state: release.state } : null,
     needsReReview: workflow?.needsReReview ?? false,
     reReviewReason: workflow?.reReviewReason ?? null,
     editedSinceApprovalByYou: authors.includes(facts.actor.id),
     availableActions: availableActions(facts),
     verification: isLive ? await verifyPublished(req, collection, id) : null,
-    history: withSuperseded(await reviewHistory(req, collection, id), signOff?.reviewIds ?? []),
+    history: withSuperseded(await reviewHistory(req, collection, id), [...(signOff?.reviewIds ?? []), ...(held?.approvalIds ?? [])]),
   }
 }
 
@@ -87,7 +94,9 @@ async function relationTitles(req: PayloadRequest, relations: { field: 'tips' | 
  * append-only, so this is derived when read, never written.
  */
 function withSuperseded(history: Review[], currentRound: number[]) {
-  const current = new Set(currentRound)
+  // Approvals a go-live made live (its approval set) were not superseded either.
+  const wentLive = history.filter((record) => record.decision === 'went_live').flatMap((record) => (Array.isArray(record.approvalSet) ? record.approvalSet : []))
+  const current = new Set([...currentRound, ...wentLive.map(Number)])
   return history.map((record) => ({
     ...record,
     superseded: record.decision === 'approved' && record.publishes === false && !current.has(record.id),

@@ -3,7 +3,8 @@
 // review metadata) never changes the hash, and any change to what readers see does.
 import { createHash } from 'node:crypto'
 
-export type ReviewableCollection = 'articles' | 'tips' | 'warnings'
+export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
+export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
 
 /** The fields a reviewer signs off, per collection. Relationships are handled apart. */
 export const REVIEWED_FIELDS: Record<ReviewableCollection, readonly string[]> = {

@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'review_due',
   'review_overdue',
   'registration_lapsing',
+  'went_live',
+  'go_live_cancelled',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -104,6 +106,8 @@ const SUBJECT: Record<NotificationKind, (facts: NotificationFacts) => string> = 
   review_due: (f) => `Review due soon: ${f.title}`,
   review_overdue: (f) => `Review overdue: ${f.title}`,
   registration_lapsing: (f) => `Your registration lapses soon: ${f.title}`,
+  went_live: (f) => `Live now: ${f.title}`,
+  go_live_cancelled: (f) => `Not live: the scheduled go-live of ${f.title} was cancelled`,
 }
 
 const WHAT_TO_DO: Record<NotificationKind, (facts: NotificationFacts) => string> = {
@@ -116,6 +120,8 @@ const WHAT_TO_DO: Record<NotificationKind, (facts: NotificationFacts) => string>
   review_due: (f) => `This ${f.noun} is due for its clinical review. Review it before the due date, or it will be listed as overdue.`,
   review_overdue: (f) => `This ${f.noun} is past its review date. Review it as soon as you can.`,
   registration_lapsing: () => `Renew your registration, then ask an admin to record the new expiry date. While no registration is current you cannot approve content.`,
+  went_live: () => `The approved version went live as planned: readers now see it.`,
+  go_live_cancelled: () => `Something changed after the approval, so nothing went live. Open it to see why, then have it approved again and choose a new time.`,
 }
 
 export type Mail = { subject: string; text: string; html: string }

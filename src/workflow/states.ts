@@ -1,7 +1,8 @@
 // The review workflow as data: states, actions, and who may take which transition
 // from where. Pure TypeScript: no Payload, no I/O.
 
-export const STATES = ['draft', 'in_review', 'changes_requested', 'published', 'retired'] as const
+// `approved`: signed off, and held until its release or its scheduled time makes it live.
+export const STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'retired'] as const
 export type State = (typeof STATES)[number]
 
 export const ACTIONS = ['submit', 'approve', 'request_changes', 'retire'] as const
@@ -29,8 +30,9 @@ export const TRANSITIONS: Record<Action, Transition> = {
     needsComment: false,
   },
   approve: { from: ['in_review'], to: 'published', roles: ['reviewer'], needsVersion: true, needsComment: false },
+  // From `approved`: a reviewer withdraws a held sign-off before it goes live.
   request_changes: {
-    from: ['in_review'],
+    from: ['in_review', 'approved'],
     to: 'changes_requested',
     roles: ['reviewer'],
     needsVersion: true,
@@ -38,7 +40,7 @@ export const TRANSITIONS: Record<Action, Transition> = {
   },
   // Retiring takes content off the site; it needs a live version (checked by decide()).
   retire: {
-    from: ['published', 'draft', 'in_review', 'changes_requested'],
+    from: ['published', 'draft', 'in_review', 'changes_requested', 'approved'],
     to: 'retired',
     roles: ['reviewer'],
     needsVersion: false,
@@ -53,6 +55,7 @@ export const STATE_LABEL: Record<State, string> = {
   draft: 'Draft',
   in_review: 'In review',
   changes_requested: 'Changes requested',
+  approved: 'Approved, not live yet',
   published: 'Published',
   retired: 'Retired',
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decideRetirement, isCurrentSchedule } from '@/workflow/scheduled-retirement'
+import { decideRetirement } from '@/workflow/scheduled-retirement'
+import { isCurrentSchedule } from '@/workflow/scheduled-time'
 
 const now = new Date('2026-11-29T12:00:00Z')
 const reviewer = { roles: ['reviewer'] }

@@ -6,8 +6,8 @@ import { type Action, ACTIONS, type DecisionInput, decide, STATES, type State, a
 const ALLOWED: Record<Action, { states: State[]; roles: string[] }> = {
   submit: { states: ['draft', 'changes_requested', 'published'], roles: ['editor', 'reviewer', 'admin'] },
   approve: { states: ['in_review'], roles: ['reviewer'] },
-  request_changes: { states: ['in_review'], roles: ['reviewer'] },
-  retire: { states: ['draft', 'in_review', 'changes_requested', 'published'], roles: ['reviewer'] },
+  request_changes: { states: ['in_review', 'approved'], roles: ['reviewer'] },
+  retire: { states: ['draft', 'in_review', 'changes_requested', 'approved', 'published'], roles: ['reviewer'] },
 }
 const ROLE_SETS = [[], ['editor'], ['reviewer'], ['admin'], ['admin', 'reviewer']]
 
@@ -18,8 +18,8 @@ function input(action: Action, state: State, roles: string[], overrides: Partial
     state,
     isLive: true,
     latestVersionId: '100',
-    submittedVersionId: state === 'in_review' ? '100' : null,
-    requestedVersionId: state === 'in_review' ? '100' : action === 'submit' ? null : '100',
+    submittedVersionId: state === 'in_review' || state === 'approved' ? '100' : null,
+    requestedVersionId: state === 'in_review' || state === 'approved' ? '100' : action === 'submit' ? null : '100',
     comment: 'A comment.',
     authorsSinceApproval: ['3'],
     ...overrides,

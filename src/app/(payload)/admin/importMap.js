@@ -27,6 +27,7 @@ import { NoButton as NoButton_498c7cb9f040a6bce62a795380aef42d } from '../../../
 import { ReviewStatusHeader as ReviewStatusHeader_b70d41bb02d5bdabac8f7b3a05611733 } from '../../../../src/admin/ReviewStatusHeader'
 import { DocumentLinkCell as DocumentLinkCell_4cdc513f255d73197c6ebc270856e4dc } from '../../../../src/admin/DocumentLinkCell'
 import { StateCell as StateCell_fd5d09237cae0355c6e16e59fdac42c2 } from '../../../../src/admin/StateCell'
+import { ReleasePanel as ReleasePanel_a4d17fd966e66a55d46a9149abdf0bd1 } from '../../../../src/admin/ReleasePanel'
 import { UnlockLoginsButton as UnlockLoginsButton_4745642b8f173e3c999fbce9691a9fba } from '../../../../src/admin/UnlockLoginsButton'
 import { QueueNavLink as QueueNavLink_1dcca282f38fcb59705314dfaf80049f } from '../../../../src/admin/QueueNavLink'
 import { DashboardGreeting as DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4 } from '../../../../src/admin/DashboardGreeting'
@@ -65,6 +66,7 @@ export const importMap = {
   "/src/admin/ReviewStatusHeader#ReviewStatusHeader": ReviewStatusHeader_b70d41bb02d5bdabac8f7b3a05611733,
   "/src/admin/DocumentLinkCell#DocumentLinkCell": DocumentLinkCell_4cdc513f255d73197c6ebc270856e4dc,
   "/src/admin/StateCell#StateCell": StateCell_fd5d09237cae0355c6e16e59fdac42c2,
+  "/src/admin/ReleasePanel#ReleasePanel": ReleasePanel_a4d17fd966e66a55d46a9149abdf0bd1,
   "/src/admin/UnlockLoginsButton#UnlockLoginsButton": UnlockLoginsButton_4745642b8f173e3c999fbce9691a9fba,
   "/src/admin/QueueNavLink#QueueNavLink": QueueNavLink_1dcca282f38fcb59705314dfaf80049f,
   "/src/admin/DashboardGreeting#DashboardGreeting": DashboardGreeting_e1f35fbfc0375ac8042f6946a393e0e4,

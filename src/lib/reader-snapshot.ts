@@ -1,0 +1,66 @@
+// Readers see all of a release or none of it. A release's members go live in one transaction,
+// but a page reads an article and then, in other statements, the tips and warnings it shows:
+// between two statements another transaction may commit. So a reader's read of an article
+// runs in one read-only REPEATABLE READ transaction: every statement sees the same snapshot.
+// On the replica the reader scope chose (src/lib/reader-database.ts), else on the primary.
+import type { Payload, PayloadRequest } from 'payload'
+import { scopedReaderDatabase } from './reader-database'
+import { useTransactions } from './server-env'
+
+type Transactional = { transaction: <T>(work: (tx: unknown) => Promise<T>, config?: unknown) => Promise<T> }
+type Sessions = Record<string | number, { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }>
+type Adapter = { drizzle: Transactional; sessions: Sessions; commitTransaction: (id: string | number) => Promise<void> }
+
+const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const
+let counter = 0
+
+/**
+ * Opens the snapshot as a Payload transaction (so every Local API call given its id reads in
+ * it) and returns the id. `commitReaderSnapshot` ends it.
+ */
+export async function openReaderSnapshot(payload: Payload): Promise<string> {
+  const adapter = payload.db as unknown as Adapter
+  const database = (scopedReaderDatabase() as unknown as Transactional | undefined) ?? adapter.drizzle
+  const id = `reader-snapshot-${process.pid}-${++counter}`
+  await new Promise<void>((opened, failed) => {
+    let release: () => void
+    const finished = new Promise<void>((resolve) => (release = resolve))
+    const done = database
+      .transaction(async (tx) => {
+        adapter.sessions[id] = {
+          db: tx,
+          resolve: async () => {
+            release()
+            await done
+          },
+          reject: async () => {
+            release()
+            await done
+          },
+        }
+        opened()
+        await finished
+      }, SNAPSHOT)
+      .catch(failed)
+  })
+  return id
+}
+
+export async function commitReaderSnapshot(payload: Payload, id: string): Promise<void> {
+  const adapter = payload.db as unknown as Adapter
+  const session = adapter.sessions[id]
+  if (!session) return
+  delete adapter.sessions[id]
+  await session.resolve()
+}
+
+/** Runs `work` with a request whose reads share one snapshot (no snapshot on the embedded database). */
+export async function inReaderSnapshot<T>(payload: Payload, work: (req: Partial<PayloadRequest>) => Promise<T>): Promise<T> {
+  if (!useTransactions()) return work({})
+  const id = await openReaderSnapshot(payload)
+  try {
+    return await work({ transactionID: id })
+  } finally {
+    await commitReaderSnapshot(payload, id)
+  }
+}

@@ -1,0 +1,217 @@
+// Held sign-offs going live: every member of a release, or one scheduled version, in one
+// transaction (live rows, trail, search text, re-review flags, the release's state and the
+// cache expiry's outbox row), or nothing at all. Exactly the signed-off versions go live,
+// never a newer draft; each is checked under its row lock first: its sign-off still held, its
+// hash still what was signed, and in a release nothing saved since its approval.
+import type { PayloadRequest } from 'payload'
+import type { User } from '../../payload-types'
+import { pinnedGoLive, releaseReadiness, reviewDates, type ReviewableCollection, relationIds } from '../workflow'
+import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
+import { refreshProxy } from '../lib/proxy-refresh'
+import { topicSlug } from '../lib/topics'
+import { rowsInRequest, sql, tableOf } from '../lib/sql'
+import { inTransaction, lockDocumentRows } from './database'
+import { WorkflowError } from './errors'
+import { type Facts, readFacts, type Target } from './facts'
+import { type HeldSignOff, heldSignOffOf } from './held-sign-off'
+import { type ContentDoc, createReview, findVersion, findWorkflow, publishedArticlesUsing, saveWorkflow } from './repository'
+import { reviewIntervalMonths } from './review-intervals'
+import { assertShownAreLocked, sharedContentChanged } from './shared-content'
+import { clearedSubmission, contentOf, hashOf, reviewRecord } from './sign-off-records'
+import { asWorkflow } from './write-context'
+import { notifyWentLive } from '../notifications/release-events'
+
+export type GoLivePlan = {
+  members: Target[]
+  /** The release going live, or null for one version scheduled on its own. */
+  release: { id: number; name: string } | null
+  /** The reviewer who made it live now, or who scheduled it. */
+  actor: User
+  /** The time it was scheduled for, if it was. */
+  plannedFor: string | null
+}
+
+export type GoLiveResult = { wentLiveAt: string; members: { collection: ReviewableCollection; id: string; versionId: string }[] }
+
+type Loaded = { target: Target; facts: Facts; held: HeldSignOff | null; content: ContentDoc | null; title: string }
+
+// Shared content first, then articles: the lock order of every workflow action (shared-content.ts).
+const ORDER: ReviewableCollection[] = ['tips', 'warnings', 'articles']
+const idsIn = (members: Target[], collection: ReviewableCollection) => members.filter((m) => m.collection === collection).map((m) => m.id)
+
+export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoLiveResult> {
+  if (req.transactionID) throw new Error('goLive runs in its own transaction: call it with a request that has none.')
+  const { result, expire, pages, outboxId } = await inTransaction(req, async () => {
+    // Before any row lock: see review-intervals.ts for the lock order.
+    const intervals = new Map<ReviewableCollection, number>()
+    for (const collection of new Set(plan.members.map((m) => m.collection))) intervals.set(collection, await reviewIntervalMonths(req, collection))
+    if (plan.release) {
+      const [row] = await rowsInRequest<{ state: string }>(req, sql`select state::text as state from releases where id = ${plan.release.id} for no key update`)
+      if (row?.state !== 'submitted' && row?.state !== 'scheduled') throw new WorkflowError(409, `The release "${plan.release.name}" is ${row?.state ?? 'gone'}.`)
+    }
+    const loaded = await lockAndLoad(req, plan)
+    await verify(req, plan, loaded)
+    const wentLiveAt = new Date().toISOString()
+    const changedArticleSlugs: string[] = []
+    for (const member of loaded) changedArticleSlugs.push(...(await publishHeld(req, plan, member, intervals.get(member.target.collection)!)))
+    if (plan.release) {
+      await req.payload.update({
+        collection: 'releases',
+        id: plan.release.id,
+        data: { state: 'live', wentLiveAt, problem: null },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+    }
+    await notifyWentLive(req, plan, loaded)
+    const impact = readerImpact(loaded, changedArticleSlugs)
+    const result: GoLiveResult = {
+      wentLiveAt,
+      members: loaded.map(({ target, held }) => ({ ...target, versionId: held!.versionId })),
+    }
+    return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
+  })
+  // After the commit, before the answer: as for an approval (service.ts).
+  if (expire.length > 0) await publishExpiry(req.payload, outboxId, expire, expireContent)
+  refreshProxy(pages)
+  return result
+}
+
+async function lockAndLoad(req: PayloadRequest, plan: GoLivePlan): Promise<Loaded[]> {
+  const members = [...plan.members].sort((a, b) => ORDER.indexOf(a.collection) - ORDER.indexOf(b.collection))
+  await lockDocumentRows(req, 'tips', idsIn(members, 'tips'), 'update')
+  await lockDocumentRows(req, 'warnings', idsIn(members, 'warnings'), 'update')
+  // What the articles' held versions show, so it cannot change under them (checked again below).
+  const shown = { tips: new Set(idsIn(members, 'tips')), warnings: new Set(idsIn(members, 'warnings')) }
+  const articleIds = idsIn(members, 'articles')
+  for (const id of articleIds) {
+    const held = heldSignOffOf(await findWorkflow(req, 'articles', id))
+    const version = held ? await findVersion(req, 'articles', held.versionId) : null
+    for (const tip of relationIds(version?.content.tips)) shown.tips.add(tip)
+    for (const warning of relationIds(version?.content.warnings)) shown.warnings.add(warning)
+  }
+  await lockDocumentRows(req, 'tips', [...shown.tips].filter((id) => !idsIn(members, 'tips').includes(id)), 'share')
+  await lockDocumentRows(req, 'warnings', [...shown.warnings].filter((id) => !idsIn(members, 'warnings').includes(id)), 'share')
+  // The articles, and the live articles that show a tip or warning going live (flagged for re-review).
+  const showing: string[] = []
+  for (const collection of ['tips', 'warnings'] as const) {
+    for (const id of idsIn(members, collection)) showing.push(...(await publishedArticlesUsing(req, collection, id)).map((a) => String(a.id)))
+  }
+  await lockDocumentRows(req, 'articles', [...articleIds, ...showing], 'update')
+  const loaded: Loaded[] = []
+  for (const target of members) {
+    const facts = await readFacts(req, target)
+    const held = heldSignOffOf(facts.workflow)
+    const version = held ? await findVersion(req, target.collection, held.versionId) : null
+    if (held && (!version || version.parent !== target.id)) throw new WorkflowError(409, 'A signed-off version no longer exists.')
+    if (target.collection === 'articles' && version) assertShownAreLocked(version.content, shown)
+    const title = String(version?.content.title ?? facts.latest?.content.title ?? facts.doc.title ?? `#${target.id}`)
+    loaded.push({ target, facts, held, content: version?.content ?? null, title })
+  }
+  return loaded
+}
+
+/** Refuses (409, nothing written) unless every member may go live now, exactly as signed. */
+async function verify(req: PayloadRequest, plan: GoLivePlan, loaded: Loaded[]) {
+  const releaseId = plan.release?.id ?? null
+  const heldHere = (held: HeldSignOff | null) => (held && held.releaseId === releaseId ? held : null)
+  const pending = new Map(
+    loaded.filter(({ target }) => target.collection !== 'articles').map(({ target, held }) => [`${target.collection}:${target.id}`, heldHere(held)?.contentHash ?? null]),
+  )
+  const members = []
+  for (const { target, facts, held, content, title } of loaded) {
+    const signOff = heldHere(held)
+    const currentHash = signOff && content ? await hashOf(req, target.collection, content, false, plan.release ? pending : undefined) : null
+    members.push({
+      ...target,
+      title,
+      latestVersionId: facts.latest?.id ?? null,
+      signOff: signOff ? { versionId: signOff.versionId, contentHash: signOff.contentHash } : null,
+      currentHash,
+    })
+  }
+  if (plan.release) {
+    const readiness = releaseReadiness(members)
+    if (!readiness.ready) {
+      const blocking = members.filter((_, i) => readiness.members[i]!.status !== 'approved').map((m) => `"${m.title}"`)
+      throw new WorkflowError(409, `The release "${plan.release.name}" is not ready: ${readiness.summary} (${blocking.join(', ')}).`)
+    }
+    return
+  }
+  for (const member of members) {
+    const check = pinnedGoLive(member)
+    if (!check.ok) throw new WorkflowError(409, `"${member.title}" cannot go live: ${check.message}.`)
+  }
+}
+
+/** One member: its signed-off version becomes the live row; a newer draft stays the latest version. */
+async function publishHeld(req: PayloadRequest, plan: GoLivePlan, member: Loaded, intervalMonths: number): Promise<string[]> {
+  const { target, facts, title } = member
+  const held = member.held!
+  const content = member.content!
+  const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
+  const dates = reviewDates({ kind: held.reviewKind, now: new Date(held.signedOffAt), previous, intervalMonths })
+  await asWorkflow(req, () =>
+    req.payload.update({
+      collection: target.collection,
+      id: target.id,
+      data: {
+        ...contentOf(content),
+        _status: 'published',
+        review: { reviewedBy: held.reviewedBy, ...dates, reviewKind: held.reviewKind, approvedVersion: held.versionId, contentHash: held.contentHash },
+      } as never,
+      draft: false,
+      overrideAccess: true,
+      depth: 0,
+      req,
+    }),
+  )
+  const newerDraft = facts.latest && facts.latest.id !== held.versionId ? facts.latest.id : null
+  if (newerDraft) await keepLatest(req, target, newerDraft)
+  const why = plan.release ? `Went live with the release "${plan.release.name}"` : 'Went live at its scheduled time'
+  await createReview(req, {
+    ...reviewRecord(plan.actor, target, title, held.versionId, held.contentHash),
+    decision: 'went_live',
+    comment: plan.plannedFor ? `${why} (scheduled for ${plan.plannedFor}).` : `${why}.`,
+    publishes: true,
+    approvalSet: held.approvalIds,
+    reviewKind: held.reviewKind,
+    signedOffAt: held.signedOffAt,
+    release: plan.release?.id ?? null,
+  })
+  const done = { heldSignOff: null, goLiveAt: null, goLiveScheduledBy: null, needsReReview: false, reReviewReason: null }
+  // With a newer draft the document stays where its editor left it (a draft, or in review).
+  await saveWorkflow(req, target.collection, target.id, newerDraft ? done : { state: 'published', ...clearedSubmission, ...done })
+  if (target.collection === 'articles') return []
+  const change = plan.release ? `went live with the release "${plan.release.name}"` : 'has a newly approved version'
+  return sharedContentChanged(req, target.collection, target.id, title, change)
+}
+
+/**
+ * Publishing stores the published version as the newest; the editor's newer draft must stay
+ * the latest version (it is what they work on and may have submitted). Versions are immutable
+ * except for this flag.
+ */
+async function keepLatest(req: PayloadRequest, target: Target, versionId: string) {
+  const table = sql.identifier(`_${tableOf(req.payload, target.collection)}_v`)
+  await rowsInRequest(
+    req,
+    sql`update ${table} set latest = (id = ${Number(versionId)}) where parent_id = ${Number(target.id)} and (latest or id = ${Number(versionId)})`,
+  )
+}
+
+function readerImpact(loaded: Loaded[], changedArticleSlugs: string[]) {
+  const home = ['/', '/sitemap.xml']
+  const articles = loaded.filter(({ target }) => target.collection === 'articles')
+  const slugs = new Set<string>(changedArticleSlugs)
+  const topics = new Set<string>()
+  for (const { facts, content } of articles) {
+    for (const slug of [facts.doc.slug, content?.slug]) if (typeof slug === 'string') slugs.add(slug)
+    for (const topic of [facts.doc.topic, content?.topic]) if (typeof topic === 'string') topics.add(topicSlug(topic))
+  }
+  const shared = loaded.length > articles.length
+  const expire = shared ? [CONTENT_TAGS.all] : [CONTENT_TAGS.articleList, ...[...slugs].map(CONTENT_TAGS.article)]
+  return { expire, pages: [...[...slugs].map((slug) => `/articles/${slug}`), ...home, ...[...topics].map((topic) => `/topics/${topic}`)] }
+}

@@ -1,0 +1,111 @@
+// Scheduled go-live: the job that makes a release, or one approved version, live at its time
+// (late when the app was down: the job waits in the queue, and the trail records when it
+// happened), and POST /api/<collection>/:id/schedule-go-live { at } to move or cancel the
+// time of one version. A job whose schedule was moved or cancelled does nothing. When the
+// go-live is refused (something changed after the approval), the schedule is cancelled and the
+// people concerned are told.
+import { createLocalReq, type PayloadRequest } from 'payload'
+import type { User } from '../../payload-types'
+import { checkScheduledTime, isCurrentSchedule } from '../workflow'
+import { relationId } from '../lib/document-id'
+import { inTransaction, lockDocumentRow } from './database'
+import { WorkflowError } from './errors'
+import type { Target } from './facts'
+import { type GoLiveOnScheduleInput, heldSignOffOf, SCHEDULE_QUEUE, withdrawHeld } from './held-sign-off'
+import { findWorkflow, saveWorkflow } from './repository'
+import { readJsonObject } from './request-body'
+import { goLive } from './go-live'
+import { saveRelease } from './releases'
+import { notifyGoLiveCancelled } from '../notifications/release-events'
+
+export async function goLiveOnSchedule(req: PayloadRequest, input: GoLiveOnScheduleInput): Promise<string> {
+  return 'releaseId' in input ? releaseOnSchedule(req, input) : documentOnSchedule(req, input)
+}
+
+/** The reviewer who scheduled it, as the request's user: the go-live is theirs. */
+async function asScheduler(req: PayloadRequest, id: string | null): Promise<{ req: PayloadRequest; person: User } | null> {
+  const person = id ? await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true }) : null
+  if (!person?.roles?.includes('reviewer')) return null
+  // A request of its own: the go-live is one transaction, whatever the job runner holds.
+  return { req: await createLocalReq({ user: { ...person, collection: 'users' } as never }, req.payload), person }
+}
+
+async function releaseOnSchedule(req: PayloadRequest, input: { releaseId: number; at: string }): Promise<string> {
+  const release = await req.payload.findByID({ collection: 'releases', id: input.releaseId, depth: 0, overrideAccess: true, disableErrors: true })
+  if (!release || release.state !== 'scheduled' || !isCurrentSchedule(release.goLiveAt, input.at)) return 'skipped: the schedule was moved or cancelled'
+  const ref = { id: release.id, name: release.name }
+  const scheduledBy = relationId(release.scheduledBy)
+  const scheduler = await asScheduler(req, scheduledBy)
+  const cancel = async (why: string) => {
+    const own = await createLocalReq({}, req.payload)
+    await inTransaction(own, async () => {
+      await saveRelease(own, release.id, { state: 'submitted', goLiveAt: null, scheduledBy: null, problem: `The go-live scheduled for ${input.at} was cancelled: ${why}` })
+      await notifyGoLiveCancelled(own, { release: ref, document: null }, { scheduledBy, why, plannedFor: input.at })
+    })
+    req.payload.logger.warn(`scheduled go-live of release ${release.id} cancelled: ${why}`)
+    return `cancelled: ${why}`
+  }
+  if (!scheduler) return cancel('the reviewer who scheduled it is no longer a reviewer')
+  const members = (release.members ?? []).map((m) => ({ collection: m.documentCollection, id: m.documentId }))
+  try {
+    await goLive(scheduler.req, { members, release: ref, actor: scheduler.person, plannedFor: input.at })
+    return 'live'
+  } catch (error) {
+    if (error instanceof WorkflowError && error.status < 500) return cancel(error.message)
+    throw error
+  }
+}
+
+async function documentOnSchedule(req: PayloadRequest, input: Target & { at: string }): Promise<string> {
+  const target: Target = { collection: input.collection, id: input.id }
+  const workflow = await findWorkflow(req, target.collection, target.id)
+  if (!isCurrentSchedule(workflow?.goLiveAt, input.at)) return 'skipped: the schedule was moved or cancelled'
+  const scheduledBy = relationId(workflow!.goLiveScheduledBy)
+  const scheduler = await asScheduler(req, scheduledBy)
+  const cancel = async (why: string) => {
+    const own = await createLocalReq({}, req.payload)
+    await inTransaction(own, async () => {
+      await withdrawHeld(own, target, null)
+      const title = String(workflow?.documentTitle ?? `#${target.id}`)
+      await notifyGoLiveCancelled(own, { release: null, document: { ...target, title } }, { scheduledBy, why, plannedFor: input.at })
+    })
+    req.payload.logger.warn(`scheduled go-live of ${target.collection} ${target.id} cancelled: ${why}`)
+    return `cancelled: ${why}`
+  }
+  if (!scheduler) return cancel('the reviewer who scheduled it is no longer a reviewer')
+  try {
+    await goLive(scheduler.req, { members: [target], release: null, actor: scheduler.person, plannedFor: input.at })
+    return 'live'
+  } catch (error) {
+    if (error instanceof WorkflowError && error.status < 500) return cancel(error.message)
+    throw error
+  }
+}
+
+/** POST /api/<collection>/:id/schedule-go-live { at }: moves the time of a held version; null cancels it (back to review). */
+export async function scheduleDocumentGoLive(req: PayloadRequest, target: Target): Promise<{ goLiveAt: string | null }> {
+  const user = req.user as User | null
+  if (!user) throw new WorkflowError(401, 'Log in to schedule a go-live.')
+  if (!user.roles?.includes('reviewer')) throw new WorkflowError(403, 'Only reviewer accounts decide when content goes live.')
+  const body = await readJsonObject(req, '{ "at": "2027-01-15T09:00:00+00:00" }')
+  if (!('at' in body)) throw new WorkflowError(400, 'Say when: { "at": "2027-01-15T09:00:00+00:00" } (null cancels the go-live).')
+  return inTransaction(req, async () => {
+    await lockDocumentRow(req, target.collection, target.id)
+    const workflow = await findWorkflow(req, target.collection, target.id)
+    const held = heldSignOffOf(workflow)
+    if (!held || held.releaseId !== null || !workflow?.goLiveAt) {
+      throw new WorkflowError(409, 'Nothing of this document is scheduled to go live: approve it with { "goLiveAt": ... } to schedule it.')
+    }
+    if (body.at === null) {
+      await withdrawHeld(req, target, null)
+      return { goLiveAt: null }
+    }
+    const time = checkScheduledTime(body.at, new Date(), 'to make it live sooner, choose a time at least that far ahead')
+    if (!time.ok) throw new WorkflowError(time.status, time.message)
+    const at = time.at.toISOString()
+    await saveWorkflow(req, target.collection, target.id, { goLiveAt: at, goLiveScheduledBy: user.id })
+    const input: GoLiveOnScheduleInput = { collection: target.collection, id: target.id, at }
+    await req.payload.jobs.queue({ task: 'goLiveOnSchedule', queue: SCHEDULE_QUEUE, input, waitUntil: time.at, req })
+    return { goLiveAt: at }
+  })
+}

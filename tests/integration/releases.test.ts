@@ -1,0 +1,346 @@
+// Releases and scheduled go-live over the REST API: several approved changes go live together,
+// at the time chosen, or not at all; exactly the approved versions; never seen before.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readArticle, readSitemapEntries, runSearch } from '@/lib/published-content'
+import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
+import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
+import { act, approve, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await testPayload()
+  await ensureSeeded(payload)
+})
+
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+
+type Set = { article: string; slug: string; tips: [string, string]; warning: string; old: string; next: string }
+
+/** A live article showing two live tips and a live warning, each then edited with the `next` marker. */
+async function liveSetWithDrafts(): Promise<Set> {
+  const old: string = unique('OLD')
+  const next = unique('NEW')
+  const tips: [string, string] = [await publishThroughWorkflow('tips', tipData(`${old}-a`)), await publishThroughWorkflow('tips', tipData(`${old}-b`))]
+  const warning = await publishThroughWorkflow('warnings', warningData(old))
+  const data = { ...articleData(old), tips: tips.map(Number), warnings: [Number(warning)] }
+  const article = await publishThroughWorkflow('articles', data)
+  const slug = (await readerView('articles', article)).body.slug as string
+  for (const [index, tip] of tips.entries()) await editDraft('editor', 'tips', tip, { body: `Do this ${next}-${index}` })
+  await editDraft('editor', 'warnings', warning, { action: `Act ${next}` })
+  await editDraft('editor', 'articles', article, { summary: `Summary ${next}` })
+  return { article, slug, tips, warning, old, next }
+}
+
+const members = (set: Set) => [
+  { collection: 'tips', id: set.tips[0] },
+  { collection: 'tips', id: set.tips[1] },
+  { collection: 'warnings', id: set.warning },
+  { collection: 'articles', id: set.article },
+]
+
+async function createRelease(name = unique('Calcium guideline')): Promise<string> {
+  const created = await rest('editor', 'POST', '/releases', { name })
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  return String(created.body.doc.id)
+}
+
+async function releaseOf(set: Set): Promise<string> {
+  const id = await createRelease()
+  for (const member of members(set)) {
+    const added = await rest('editor', 'POST', `/releases/${id}/members`, member)
+    expect(added.status, JSON.stringify(added.body)).toBe(200)
+  }
+  const submitted = await rest('editor', 'POST', `/releases/${id}/submit`)
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
+  return id
+}
+
+/** Each member approved on its own, shared content first (an article is signed with them). */
+async function approveEach(set: Set, person: 'reviewer' | 'reviewer2' = 'reviewer') {
+  for (const { collection, id } of members(set)) {
+    const status = await workflowStatus(collection as 'tips', id)
+    const answer = await act(person, collection as 'tips', id, 'approve', { versionId: status.submission.versionId })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    expect(answer.body.state).toBe('approved')
+  }
+}
+
+/** What a reader gets for the article over REST, reduced to which side of the change each part is on. */
+async function readerSides(set: Set) {
+  const { status, body } = await rest('anonymous', 'GET', `/articles?where[slug][equals]=${set.slug}&depth=1`)
+  expect(status).toBe(200)
+  const doc = body.docs[0]
+  const side = (text: string) => (text.includes(set.next) ? 'new' : text.includes(set.old) ? 'old' : 'other')
+  return [side(doc.summary), ...doc.tips.map((tip: { body: string }) => side(tip.body)), ...doc.warnings.map((w: { action: string }) => side(w.action))]
+}
+
+const timeComes = async (filter: string, value: string) => {
+  await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'${filter}' = $1`, [value])
+  await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
+}
+
+describe('a release', () => {
+  it('goes live in one transaction when every member is approved: a reader polling meanwhile never sees a mix', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    await approveEach(set)
+    // Approved, all of it, and still nothing of it reaches readers.
+    expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
+    const view = (await rest('reviewer', 'GET', `/releases/${release}`)).body
+    expect(view).toMatchObject({ state: 'submitted', ready: true, summary: '4 of 4 approved' })
+    expect(view.members.map((m: { status: string }) => m.status)).toEqual(['approved', 'approved', 'approved', 'approved'])
+
+    const seen: string[][] = []
+    const pages: string[] = []
+    let polling = true
+    // Several readers at once, through the REST API and the page's own read, for the whole go-live.
+    const poll = async (reader: number) => {
+      while (polling) {
+        if (reader % 2 === 0) {
+          seen.push(await readerSides(set))
+        } else {
+          const page = await readArticle(set.slug)
+          pages.push([page!.summary, ...page!.tips.map((tip) => tip.body), ...page!.warnings.map((w) => w.action)].map((t) => (t.includes(set.next) ? 'new' : 'old')).join())
+        }
+      }
+    }
+    const readers = Promise.all([0, 1, 2, 3, 4, 5].map(poll))
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    const live = await rest('reviewer', 'POST', `/releases/${release}/go-live`)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    polling = false
+    await readers
+    expect(live.status, JSON.stringify(live.body)).toBe(200)
+    expect(live.body).toMatchObject({ state: 'live' })
+    const kinds = new Set(seen.map((sides) => [...new Set(sides)].join('+')))
+    expect([...kinds].sort()).toEqual(['new', 'old'])
+    expect(new Set(pages)).toEqual(new Set(['old,old,old,old', 'new,new,new,new']))
+
+    // The trail: one went-live record per member, naming the release, the version and when it happened.
+    const trail = await sql(`select document_collection::text as c, version_id, release_id, publishes from reviews where decision = 'went_live' and release_id = $1`, [release])
+    expect(trail.rows).toHaveLength(4)
+    expect(trail.rows.every((row) => row.publishes)).toBe(true)
+    for (const { collection, id } of members(set)) expect((await workflowStatus(collection as 'tips', id)).state).toBe('published')
+    // The page's sign-off is the approvals of the version, not the go-live.
+    const page = await readArticle(set.slug)
+    expect(page!.signOff?.approvers.map((a) => a.name)).toEqual(['Dr. Maya Chen'])
+  })
+
+  it('is not ready again once a member is saved after its approval: it cannot go live or be scheduled', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    await approveEach(set)
+    await editDraft('editor', 'tips', set.tips[0]!, { body: `Do this ${set.next}-edited-after` })
+    const view = (await rest('reviewer', 'GET', `/releases/${release}`)).body
+    expect(view.ready).toBe(false)
+    expect(view.members[0].status).toBe('stale')
+    expect(view.summary).toMatch(/3 of 4 approved; 1 saved again/)
+    const refused = await rest('reviewer', 'POST', `/releases/${release}/go-live`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/not ready/)
+    expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: inMinutes(10) })).status).toBe(409)
+    expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
+    // Submitted and approved again: ready again, and the article was signed with the tip as it is now.
+    const versionId = await submit('editor', 'tips', set.tips[0]!)
+    await approve('reviewer', 'tips', set.tips[0]!, versionId)
+    const again = (await rest('reviewer', 'GET', `/releases/${release}`)).body
+    expect(again.members.map((m: { status: string }) => m.status)).toEqual(['approved', 'approved', 'approved', 'changed'])
+  })
+
+  it('refuses the attacks: an editor scheduling or making it live, adding once submitted, approving it as a whole, writing its state', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    expect((await rest('editor', 'POST', `/releases/${release}/schedule`, { at: inMinutes(10) })).status).toBe(403)
+    expect((await rest('editor', 'POST', `/releases/${release}/go-live`)).status).toBe(403)
+    expect((await rest('admin', 'POST', `/releases/${release}/go-live`)).status).toBe(403)
+    // A release is never approved as a whole, and not ready until each member is.
+    expect((await rest('reviewer', 'POST', `/releases/${release}/approve`, {})).status).toBe(404)
+    const notReady = await rest('reviewer', 'POST', `/releases/${release}/go-live`)
+    expect(notReady.status).toBe(409)
+    expect(notReady.body.errors[0].message).toMatch(/0 of 4 approved/)
+    // Nothing new joins a submitted release: never-approved content cannot ride along.
+    const stranger = await publishThroughWorkflow('tips', tipData(unique('stranger')))
+    await editDraft('editor', 'tips', stranger, { body: unique('never approved') })
+    const added = await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'tips', id: stranger })
+    expect(added.status).toBe(409)
+    // Payload's own update cannot move it along either.
+    await rest('editor', 'PATCH', `/releases/${release}`, { state: 'live', goLiveAt: inMinutes(1), members: [] })
+    const row = await sql(`select state::text as state, go_live_at from releases where id = $1`, [release])
+    expect(row.rows[0]).toMatchObject({ state: 'submitted', go_live_at: null })
+    expect((await rest('reviewer', 'GET', `/releases/${release}`)).body.members).toHaveLength(4)
+    // An article in the release is approved only after the tips and warning it goes live with.
+    const status = await workflowStatus('articles', set.article)
+    const early = await act('reviewer', 'articles', set.article, 'approve', { versionId: status.submission.versionId })
+    expect(early.status).toBe(409)
+    expect(early.body.errors[0].message).toMatch(/in this release is not approved yet/)
+    // Readers see nothing of releases.
+    expect((await rest('anonymous', 'GET', `/releases/${release}`)).status).toBe(401)
+    expect((await rest('anonymous', 'GET', '/releases')).status).toBe(403)
+    const graph = await graphqlQuery('anonymous', '{ Releases { docs { name } } }')
+    expect(JSON.stringify(graph.body)).not.toContain('Calcium')
+  })
+
+  it('adds a document once, never one readers already see in full, and cancelling sends approved members back to review', async () => {
+    const set = await liveSetWithDrafts()
+    const first = await createRelease()
+    const second = await createRelease()
+    expect((await rest('editor', 'POST', `/releases/${first}/members`, { collection: 'tips', id: set.tips[0] })).status).toBe(200)
+    expect((await rest('editor', 'POST', `/releases/${second}/members`, { collection: 'tips', id: set.tips[0] })).status).toBe(409)
+    const unchanged = await publishThroughWorkflow('tips', tipData(unique('unchanged')))
+    const nothing = await rest('editor', 'POST', `/releases/${first}/members`, { collection: 'tips', id: unchanged })
+    expect(nothing.status).toBe(409)
+    expect(nothing.body.errors[0].message).toMatch(/nothing to release/)
+    expect((await rest('editor', 'POST', `/releases/${first}/members`, { collection: 'gadgets', id: 1 })).status).toBe(400)
+    expect((await rest('editor', 'POST', `/releases/${first}/submit`)).status).toBe(200)
+    const status = await workflowStatus('tips', set.tips[0]!)
+    await act('reviewer', 'tips', set.tips[0]!, 'approve', { versionId: status.submission.versionId })
+    expect((await workflowStatus('tips', set.tips[0]!)).state).toBe('approved')
+    const cancelled = await rest('editor', 'POST', `/releases/${first}/cancel`, { comment: 'Guideline postponed' })
+    expect(cancelled.body.state).toBe('cancelled')
+    const after = await workflowStatus('tips', set.tips[0]!)
+    expect(after.state).toBe('in_review')
+    expect(after.heldSignOff).toBeNull()
+    expect((await readerView('tips', set.tips[0]!)).body.body).toContain(set.old)
+    // The document is free again.
+    expect((await rest('editor', 'POST', `/releases/${second}/members`, { collection: 'tips', id: set.tips[0] })).status).toBe(200)
+  })
+
+  it('goes live at its scheduled time; and when a member changed meanwhile, it does not, and the people concerned are told', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    await approveEach(set)
+    const at = inMinutes(30)
+    const scheduled = await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at })
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
+    expect(scheduled.body).toMatchObject({ state: 'scheduled', goLiveAt: at })
+    await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
+    expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
+    const before = Date.now()
+    await timeComes('releaseId', release)
+    expect(await readerSides(set)).toEqual(['new', 'new', 'new', 'new'])
+    const trail = await sql(`select decided_at, comment from reviews where decision = 'went_live' and release_id = $1`, [release])
+    expect(trail.rows).toHaveLength(4)
+    expect(new Date(trail.rows[0].decided_at).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(trail.rows[0].comment).toContain(`scheduled for ${at}`)
+
+    const other = await liveSetWithDrafts()
+    const blocked = await releaseOf(other)
+    await approveEach(other)
+    expect((await rest('reviewer', 'POST', `/releases/${blocked}/schedule`, { at: inMinutes(30) })).status).toBe(200)
+    await editDraft('editor', 'warnings', other.warning, { action: `Act ${other.next} later` })
+    await timeComes('releaseId', blocked)
+    expect(await readerSides(other)).toEqual(['old', 'old', 'old', 'old'])
+    const view = (await rest('reviewer', 'GET', `/releases/${blocked}`)).body
+    expect(view.state).toBe('submitted')
+    expect(view.problem).toMatch(/was cancelled: .*not ready/)
+    const told = await sql(
+      `select n.kind::text as kind, u.email from notifications n join users u on u.id = n.recipient_id where n.kind = 'go_live_cancelled' and n.document_title like $1`,
+      [`%${view.name}%`],
+    )
+    expect(told.rows.map((row) => row.email).sort()).toEqual(['editor@example.com', 'reviewer@example.com'])
+  })
+})
+
+describe('a scheduled go-live of one approved version', () => {
+  it('publishes exactly the approved version at its time, even when a newer draft exists, which stays the draft', async () => {
+    const tip = await publishThroughWorkflow('tips', tipData(unique('pinned')))
+    const approvedText = unique('APPROVED-WORDS')
+    const newerText = unique('NEWER-DRAFT')
+    await editDraft('editor', 'tips', tip, { body: approvedText })
+    const versionId = await submit('editor', 'tips', tip)
+    const at = inMinutes(20)
+    const answer = await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: at })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    expect(answer.body).toMatchObject({ state: 'approved', held: { goLiveAt: at } })
+    expect((await readerView('tips', tip)).body.body).not.toContain(approvedText)
+    await editDraft('editor', 'tips', tip, { body: newerText })
+    await timeComes('id', tip)
+    const live = (await readerView('tips', tip)).body
+    expect(live.body).toBe(approvedText)
+    const status = await workflowStatus('tips', tip)
+    expect(status.state).toBe('draft')
+    expect(status.heldSignOff).toBeNull()
+    const latest = await rest('editor', 'GET', `/tips/${tip}?draft=true&depth=0`)
+    expect(latest.body.body).toBe(newerText)
+    expect(status.liveVersionId).toBe(versionId)
+    expect(status.history[0]).toMatchObject({ decision: 'went_live', versionId })
+  })
+
+  it('is chosen only by the reviewer completing the sign-off, with a zone, and can be moved or withdrawn', async () => {
+    const tip = await publishThroughWorkflow('tips', tipData(unique('schedule-rules')))
+    await editDraft('editor', 'tips', tip, { body: unique('scheduled words') })
+    const versionId = await submit('editor', 'tips', tip)
+    expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: '2027-01-01T09:00:00' })).status).toBe(400)
+    expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: inMinutes(-1) })).status).toBe(400)
+    expect((await act('editor', 'tips', tip, 'schedule-go-live', { at: inMinutes(5) })).status).toBe(403)
+    expect((await act('reviewer', 'tips', tip, 'schedule-go-live', { at: inMinutes(5) })).status).toBe(409)
+    expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: inMinutes(10) })).status).toBe(200)
+    const moved = inMinutes(40)
+    expect((await act('reviewer2', 'tips', tip, 'schedule-go-live', { at: moved })).body).toEqual({ goLiveAt: moved })
+    // The first time's job finds its schedule moved and does nothing.
+    await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [tip, moved])
+    await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
+    expect((await workflowStatus('tips', tip)).state).toBe('approved')
+    // Withdrawn: back to review in a new round, and nothing goes live at the time.
+    expect((await act('reviewer', 'tips', tip, 'schedule-go-live', { at: null })).body).toEqual({ goLiveAt: null })
+    const status = await workflowStatus('tips', tip)
+    expect(status.state).toBe('in_review')
+    expect(status.signOff.approvals).toBe(0)
+    await timeComes('id', tip)
+    expect((await workflowStatus('tips', tip)).state).toBe('in_review')
+  })
+
+  it('is cancelled, and the people concerned told, when a tip it shows changed after the approval', async () => {
+    const tip = await publishThroughWorkflow('tips', tipData(unique('shown')))
+    const article = await publishThroughWorkflow('articles', { ...articleData(unique('pinned-article')), tips: [Number(tip)] })
+    await editDraft('editor', 'articles', article, { summary: unique('Scheduled summary') })
+    const versionId = await submit('editor', 'articles', article)
+    expect((await act('reviewer', 'articles', article, 'approve', { versionId, goLiveAt: inMinutes(15) })).status).toBe(200)
+    await editDraft('editor', 'tips', tip, { body: unique('changed tip') })
+    await approve('reviewer2', 'tips', tip, await submit('editor', 'tips', tip))
+    await timeComes('id', article)
+    const status = await workflowStatus('articles', article)
+    expect(status.state).toBe('in_review')
+    expect(status.heldSignOff).toBeNull()
+    const told = await sql(`select u.email from notifications n join users u on u.id = n.recipient_id where n.kind = 'go_live_cancelled' and n.document_id = $1`, [article])
+    expect(told.rows.map((row) => row.email).sort()).toEqual(['editor@example.com', 'reviewer@example.com'])
+  })
+})
+
+describe('coming changes never leak', () => {
+  it('shows readers nothing of an approved, held version: REST, GraphQL, the page, search and the sitemap', async () => {
+    const secret = unique('HELD-SECRET')
+    const tip = await publishThroughWorkflow('tips', tipData(unique('held-tip')))
+    const article = await publishThroughWorkflow('articles', { ...articleData(unique('held-article')), tips: [Number(tip)] })
+    const slug = (await readerView('articles', article)).body.slug
+    const fresh = await rest('editor', 'POST', '/articles?draft=true', articleData(secret))
+    const freshId = String(fresh.body.doc.id)
+    await editDraft('editor', 'articles', article, { summary: `Summary ${secret}` })
+    await editDraft('editor', 'tips', tip, { body: `Do this ${secret}` })
+    const release = await createRelease()
+    for (const member of [{ collection: 'tips', id: tip }, { collection: 'articles', id: article }, { collection: 'articles', id: freshId }]) {
+      expect((await rest('editor', 'POST', `/releases/${release}/members`, member)).status).toBe(200)
+    }
+    expect((await rest('editor', 'POST', `/releases/${release}/submit`)).status).toBe(200)
+    for (const [collection, id] of [['tips', tip], ['articles', article], ['articles', freshId]] as const) {
+      const status = await workflowStatus(collection, id)
+      expect((await act('reviewer', collection, id, 'approve', { versionId: status.submission.versionId })).status).toBe(200)
+    }
+    const fromReaders = [
+      await rest('anonymous', 'GET', `/articles?depth=1&limit=100&where[slug][equals]=${slug}`),
+      await rest('anonymous', 'GET', `/articles/${freshId}`),
+      await rest('anonymous', 'GET', `/tips/${tip}`),
+      await rest('anonymous', 'GET', `/articles?where[summary][like]=${secret}`),
+      await graphqlQuery('anonymous', `{ Articles(where: { summary: { like: "${secret}" } }) { docs { title summary tips { body } } } }`),
+      await graphqlQuery('anonymous', `{ Tip(id: ${tip}) { body } }`),
+    ]
+    for (const answer of fromReaders) expect(JSON.stringify(answer.body)).not.toContain(secret)
+    expect(JSON.stringify(await readArticle(slug))).not.toContain(secret)
+    expect(await runSearch(secret)).toEqual([])
+    expect(JSON.stringify(await readSitemapEntries())).not.toContain(secret.toLowerCase())
+    expect((await rest('reviewer', 'POST', `/releases/${release}/go-live`)).status).toBe(200)
+    expect(JSON.stringify(await readArticle(slug))).toContain(secret)
+  })
+})
