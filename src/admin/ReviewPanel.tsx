@@ -6,6 +6,7 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 import { AssignReviewers } from './AssignReviewers'
 import { ScheduleRetirement } from './ScheduleRetirement'
+import { HeldGoLive } from './HeldGoLive'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
@@ -25,6 +26,7 @@ export function ReviewPanel() {
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [reviewKind, setReviewKind] = useState<ReviewKind>('full')
+  const [goLiveAt, setGoLiveAt] = useState('')
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -37,7 +39,11 @@ export function ReviewPanel() {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ versionId, comment: comment || undefined, ...(action === 'approve' ? { reviewKind } : {}) }),
+      body: JSON.stringify({
+        versionId,
+        comment: comment || undefined,
+        ...(action === 'approve' ? { reviewKind, ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}) } : {}),
+      }),
     })
     const body = await response.json().catch(() => ({}))
     setBusy(false)
@@ -47,6 +53,7 @@ export function ReviewPanel() {
     }
     setComment('')
     setReviewKind('full')
+    setGoLiveAt('')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     announceChange()
   }
@@ -74,6 +81,14 @@ export function ReviewPanel() {
         <StateBadge state={status.state} /> {status.isLive ? '· a version is live' : '· not on the site'}
       </p>
       {status.needsReReview && <p className="review-panel__warning">Needs re-review: {status.reReviewReason}</p>}
+      {status.release && (
+        <p data-testid="in-release">
+          In the release <a href={`/admin/collections/releases/${status.release.id}`}>{status.release.name}</a>: it goes live with it, not on its own.
+        </p>
+      )}
+      {status.heldSignOff && (
+        <HeldGoLive collection={collectionSlug ?? ''} id={id} held={status.heldSignOff} canMove={status.availableActions.includes('retire') || status.availableActions.includes('request_changes')} onChanged={announceChange} />
+      )}
       {status.submission && (
         <p>
           Version {status.submission.versionId} submitted
@@ -134,6 +149,12 @@ export function ReviewPanel() {
                   {REVIEW_KIND_LABEL[kind]}
                 </label>
               ))}
+              {!status.release && (
+                <label>
+                  Go live (empty: at once; your time zone)
+                  <input type="datetime-local" step={1} value={goLiveAt} onChange={(e) => setGoLiveAt(e.target.value)} name="go-live-at" />
+                </label>
+              )}
               <small>
                 {status.lastFullReviewAt && status.isLive
                   ? `Only a full review moves the public “last reviewed” date (last: ${new Date(status.lastFullReviewAt).toLocaleDateString()}) and the next review due.`

@@ -229,17 +229,37 @@ describe('a release', () => {
     const blocked = await releaseOf(other)
     await approveEach(other)
     expect((await rest('reviewer', 'POST', `/releases/${blocked}/schedule`, { at: inMinutes(30) })).status).toBe(200)
+    // Saved after its approval: unscheduled at once, and told now rather than at the time.
     await editDraft('editor', 'warnings', other.warning, { action: `Act ${other.next} later` })
-    await timeComes('releaseId', blocked)
-    expect(await readerSides(other)).toEqual(['old', 'old', 'old', 'old'])
     const view = (await rest('reviewer', 'GET', `/releases/${blocked}`)).body
     expect(view.state).toBe('submitted')
-    expect(view.problem).toMatch(/was cancelled: .*not ready/)
+    expect(view.problem).toMatch(/was cancelled: "Warning .*" was saved again after its approval/)
+    await timeComes('releaseId', blocked)
+    expect(await readerSides(other)).toEqual(['old', 'old', 'old', 'old'])
     const told = await sql(
       `select n.kind::text as kind, u.email from notifications n join users u on u.id = n.recipient_id where n.kind = 'go_live_cancelled' and n.document_title like $1`,
       [`%${view.name}%`],
     )
     expect(told.rows.map((row) => row.email).sort()).toEqual(['editor@example.com', 'reviewer@example.com'])
+  })
+})
+
+describe('a scheduled release whose shared content changed', () => {
+  it('is cancelled at its time when a tip its article shows was approved outside the release', async () => {
+    const set = await liveSetWithDrafts()
+    const extra = await publishThroughWorkflow('tips', tipData(unique('outside')))
+    await editDraft('editor', 'articles', set.article, { tips: [...set.tips.map(Number), Number(extra)] })
+    const release = await releaseOf(set)
+    await approveEach(set)
+    expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: inMinutes(30) })).status).toBe(200)
+    await editDraft('editor', 'tips', extra, { body: unique('outside change') })
+    await approve('reviewer2', 'tips', extra, await submit('editor', 'tips', extra))
+    await timeComes('releaseId', release)
+    expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
+    const view = (await rest('reviewer', 'GET', `/releases/${release}`)).body
+    expect(view).toMatchObject({ state: 'submitted', ready: false })
+    expect(view.members[3].status).toBe('changed')
+    expect(view.problem).toMatch(/changed shared content/)
   })
 })
 

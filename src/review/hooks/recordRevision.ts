@@ -1,11 +1,13 @@
 // After a person saves reviewable content: record who saved the new version (the
 // four-eyes rule needs it; Payload's versions do not keep it) and put the
-// document back to draft, which withdraws any pending submission.
+// document back to draft, which withdraws any pending submission. A scheduled release
+// that holds it will not be ready at its time: it is unscheduled now, and people told.
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { STATE_AFTER_EDIT, type ReviewableCollection } from '../../workflow'
 import { authorsSince, findVersion, latestVersion, recordRevision as insertRevision, saveWorkflow } from '../repository'
 import { isWorkflowWrite } from '../write-context'
 import { DUPLICATED_FROM, RESTORED_FROM } from './noteContentOrigin'
+import { unscheduleReleaseOf } from '../release-changes'
 
 /** Everyone who ever wrote in the document the content was restored or duplicated from. */
 async function inheritedAuthors(req: PayloadRequest, collection: ReviewableCollection): Promise<string[]> {
@@ -34,5 +36,6 @@ export const recordRevision: CollectionAfterChangeHook = async ({ collection, do
     submittedBy: null,
     submittedAt: null,
   })
+  await unscheduleReleaseOf(req, { collection: slug, id })
   return doc
 }
