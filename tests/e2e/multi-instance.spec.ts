@@ -287,7 +287,7 @@ test('when the background runner’s instance stops, another instance takes over
   }
 })
 
-test('a scheduled retirement that fell due while every instance was down happens at the next start', async () => {
+test('a scheduled retirement and a scheduled release that fell due while every instance was down happen at the next start', async () => {
   test.setTimeout(120_000)
   const running = (await Promise.all(apps.map(async (app) => ((await get(app, '/robots.txt').catch(() => null))?.status === 200 ? app : null)))).filter(
     (app): app is AppInstance => app !== null,
@@ -306,14 +306,36 @@ test('a scheduled retirement that fell due while every instance was down happens
       comment: 'Due while down',
     })
     expect(scheduled.retireAt).toBeTruthy()
+    // A release of a changed article, approved and scheduled for the same minute.
+    const releasedMarker = unique('late-release')
+    const releasedId = await local.publish('articles', article(releasedMarker))
+    await local.edit('articles', releasedId, { summary: `Summary ${releasedMarker} NEW-WORDS` })
+    const release = (await local.call('editor', 'POST', '/releases', { name: `Late ${releasedMarker}` })).doc.id
+    await local.call('editor', 'POST', `/releases/${release}/members`, { collection: 'articles', id: releasedId })
+    await local.call('editor', 'POST', `/releases/${release}/submit`, {})
+    const submitted = await local.call('reviewer', 'GET', `/articles/${releasedId}/workflow`)
+    await local.approve('articles', releasedId, submitted.submission.versionId)
+    const planned = new Date(Date.now() + 60_000).toISOString()
+    await local.call('reviewer', 'POST', `/releases/${release}/schedule`, { at: planned })
     await Promise.all(apps.map((app) => app.stop()))
-    // Its time passes while nothing runs.
-    await db.query(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1`, [id])
+    // Their time passes while nothing runs.
+    await db.query(
+      `update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and (input->>'id' = $1 or input->>'releaseId' = $2)`,
+      [id, String(release)],
+    )
+    const restartedAt = Date.now()
     restarted = await startApps(1, env())
     apps = restarted
     await expect.poll(async () => (await get(restarted[0]!, path)).status, { timeout: 20_000 }).toBe(404)
     const { rows } = await db.query(`select decision, comment from reviews where document_collection = 'articles' and document_id = $1 order by decided_at desc limit 1`, [id])
     expect(rows[0]).toEqual({ decision: 'retired', comment: 'Due while down' })
+    const releasedPath = `/articles/${releasedMarker.toLowerCase()}`
+    await expect.poll(async () => (await get(restarted[0]!, releasedPath)).body.includes("NEW-WORDS"), { timeout: 20_000 }).toBe(true)
+    // The trail has when it actually happened, and the time it was planned for.
+    const went = await db.query(`select decided_at, comment from reviews where decision = 'went_live' and release_id = $1`, [release])
+    expect(went.rows).toHaveLength(1)
+    expect(new Date(went.rows[0].decided_at).getTime()).toBeGreaterThanOrEqual(restartedAt)
+    expect(went.rows[0].comment).toContain(`scheduled for ${planned}`)
   } finally {
     await client.dispose()
     await db.end()
