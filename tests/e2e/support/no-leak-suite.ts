@@ -29,13 +29,17 @@ async function crawl(client: APIRequestContext, extra: string[]): Promise<Seen> 
 }
 
 function apiPaths(ids: Record<string, string>): string[] {
-  const paths = ['/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users']
+  const paths = ['/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users', '/api/releases', '/api/releases?depth=2']
   for (const collection of ['articles', 'tips', 'warnings']) {
     for (const query of ['', '?draft=true', '?draft=true&limit=100&depth=2&sort=-updatedAt']) {
       paths.push(`/api/${collection}${query}`, `/api/${collection}/versions${query}`)
     }
   }
   for (const [key, id] of Object.entries(ids)) {
+    if (key === 'release') {
+      paths.push(`/api/releases/${id}`, `/api/releases/${id}?depth=1`)
+      continue
+    }
     const collection = key === 'draftTip' ? 'tips' : key === 'draftWarning' ? 'warnings' : 'articles'
     for (const query of ['', '?draft=true', '?depth=2&draft=true']) paths.push(`/api/${collection}/${id}${query}`)
     paths.push(`/api/${collection}/${id}/workflow`)
@@ -51,6 +55,7 @@ const GRAPHQL = [
   '{ versionsTips(limit: 100, sort: "-updatedAt") { docs { version { title body } } } }',
   '{ versionsWarnings(limit: 100, sort: "-updatedAt") { docs { version { title symptoms } } } }',
   '{ Reviews { docs { documentTitle comment } } }',
+  '{ Releases { docs { name members { documentTitle } } } }',
 ]
 
 type Markers = Record<string, string> & { neverPublished: string; retired: string }
@@ -120,6 +125,9 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     draftWarning: unique('LEAKWARNING'),
     changesRequested: unique('LEAKCHANGES'),
     retired: unique('LEAKRETIRED'),
+    // Approved, and waiting: in a scheduled release, and alone with a go-live time.
+    inRelease: unique('LEAKRELEASE'),
+    scheduledAlone: unique('LEAKSCHEDULED'),
   }
   const ids: Record<string, string> = {}
   let changesArticle = ''
@@ -144,6 +152,19 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
 
     ids.retired = await api.publish('articles', article(markers.retired, { topic: markers.retired }))
     await api.retire('articles', ids.retired, 'Withdrawn.')
+
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString()
+    ids.inRelease = await api.draft('articles', article(markers.inRelease, { topic: markers.inRelease }))
+    const release = (await api.call('editor', 'POST', '/releases', { name: `Release ${markers.inRelease}` })).doc.id
+    ids.release = String(release)
+    await api.call('editor', 'POST', `/releases/${release}/members`, { collection: 'articles', id: ids.inRelease })
+    await api.call('editor', 'POST', `/releases/${release}/submit`, {})
+    const held = await api.call('reviewer', 'GET', `/articles/${ids.inRelease}/workflow`)
+    await api.approve('articles', ids.inRelease, held.submission.versionId)
+    await api.call('reviewer', 'POST', `/releases/${release}/schedule`, { at: tomorrow })
+    ids.scheduledAlone = await api.draft('articles', article(markers.scheduledAlone, { topic: markers.scheduledAlone }))
+    const versionId = await api.submit('articles', ids.scheduledAlone)
+    await api.call('reviewer', 'POST', `/articles/${ids.scheduledAlone}/approve`, { versionId, goLiveAt: tomorrow })
   })
 
   test(`no planted marker reaches an anonymous client, on any route${label}`, async ({ request, baseURL }) => {
