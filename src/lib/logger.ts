@@ -5,11 +5,17 @@ import { type Config, defaultLoggerOptions } from 'payload'
 
 type LoggerOptions = Extract<NonNullable<Config['logger']>, { options: unknown }>['options']
 
-type Refusal = { status?: unknown; message?: unknown }
+type Refusal = { status?: unknown; message?: unknown; originalError?: Refusal }
 
+const isRefusal = (err: Refusal | undefined | null): err is Refusal =>
+  Boolean(err) && typeof err!.status === 'number' && (err!.status as number) >= 400 && (err!.status as number) < 500
+
+// GraphQL wraps the refusal (a GraphQLError around Payload's Forbidden): look inside.
 const refusalOf = (entry: unknown): Refusal | null => {
   const err = (entry as { err?: Refusal } | null)?.err
-  return err && typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err : null
+  const inner = err?.originalError
+  if (isRefusal(err)) return err
+  return isRefusal(inner) ? inner : null
 }
 
 const options: LoggerOptions = {

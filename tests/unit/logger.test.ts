@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream'
 import { APIError, Forbidden } from 'payload'
 import { pino } from 'pino'
+import { GraphQLError } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { payloadLogger } from '@/lib/logger'
 
@@ -27,6 +28,14 @@ describe('the logger', () => {
       expect(JSON.stringify(line)).not.toMatch(/stack|at /)
     }
     expect(lines[0]!.msg).toBe('refused (403): Only an approval publishes.')
+  })
+
+  it('logs a refusal GraphQL wrapped as one info line too', () => {
+    const { logger, lines } = capture()
+    logger.error({ err: new GraphQLError('You are not allowed to perform this action.', { originalError: new Forbidden() }) })
+    logger.error({ err: new GraphQLError('boom', { originalError: new Error('database exploded') }) })
+    expect(lines.map((line) => line.level)).toEqual([30, 50])
+    expect(lines[0]!.msg).toBe('refused (403): You are not allowed to perform this action.')
   })
 
   it('keeps the stack of a server error', () => {
