@@ -173,7 +173,11 @@ export async function submitRelease(req: PayloadRequest, releaseId: string): Pro
     for (const target of membersOf(release)) {
       const workflow = await findWorkflow(req, target.collection, target.id)
       if (workflow?.state !== 'in_review' && workflow?.state !== 'approved') {
-        await performAction(req, target, 'submit', {}, { tellPeople: false })
+        await performAction(req, target, 'submit', {}, { tellPeople: false }).catch((error: unknown) => {
+          if (!(error instanceof WorkflowError)) throw error
+          const title = release.members?.find((m) => m.documentCollection === target.collection && m.documentId === target.id)?.documentTitle
+          throw new WorkflowError(error.status, `"${title ?? `#${target.id}`}": ${error.message}`)
+        })
       }
       authors.push(...(await readFacts(req, target)).authors)
     }

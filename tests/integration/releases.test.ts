@@ -244,6 +244,22 @@ describe('a release', () => {
   })
 })
 
+describe('sign-off rules inside a release', () => {
+  it('apply to each member: an emergency warning needs its two reviewers before the release is ready', async () => {
+    const id = (await rest('editor', 'POST', '/warnings?draft=true', warningData(unique('two-reviewers'), 'emergency'))).body.doc.id
+    const release = await createRelease()
+    expect((await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'warnings', id })).status).toBe(200)
+    expect((await rest('editor', 'POST', `/releases/${release}/submit`)).status).toBe(200)
+    const { submission } = await workflowStatus('warnings', String(id))
+    const first = await act('reviewer', 'warnings', String(id), 'approve', { versionId: submission.versionId })
+    expect(first.body).toMatchObject({ state: 'in_review' })
+    expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ ready: false, summary: '0 of 1 approved' })
+    const second = await act('reviewer2', 'warnings', String(id), 'approve', { versionId: submission.versionId })
+    expect(second.body).toMatchObject({ state: 'approved', held: { releaseId: Number(release) } })
+    expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ ready: true })
+  })
+})
+
 describe('a scheduled release whose shared content changed', () => {
   it('is cancelled at its time when a tip its article shows was approved outside the release', async () => {
     const set = await liveSetWithDrafts()
