@@ -3,6 +3,7 @@
 // between two statements another transaction may commit. So a reader's read of an article
 // runs in one read-only REPEATABLE READ transaction: every statement sees the same snapshot.
 // On the replica the reader scope chose (src/lib/reader-database.ts), else on the primary.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Payload, PayloadRequest } from 'payload'
 import { scopedReaderDatabase } from './reader-database'
 import { useTransactions } from './server-env'
@@ -62,5 +63,29 @@ export async function inReaderSnapshot<T>(payload: Payload, work: (req: Partial<
     return await work({ transactionID: id })
   } finally {
     await commitReaderSnapshot(payload, id)
+  }
+}
+
+// GraphQL resolves an article's tips and warnings after the article's own operation returns, so
+// its snapshot must last until the whole request is answered: the route keeps a scope open,
+// and the snapshots opened in it are ended when the response is ready.
+type Scope = { payload: Payload | null; ids: string[] }
+const KEY = Symbol.for('vetted.reader-snapshot-scope')
+const store = globalThis as unknown as { [KEY]?: AsyncLocalStorage<Scope> }
+const scopes = (store[KEY] ??= new AsyncLocalStorage<Scope>())
+
+/** The request-wide scope, when the route keeps one (GraphQL): its snapshots end with the request. */
+export function requestSnapshotScope(): Scope | undefined {
+  return scopes.getStore()
+}
+
+export function withRequestSnapshots<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    const scope: Scope = { payload: null, ids: [] }
+    try {
+      return await scopes.run(scope, () => handler(...args))
+    } finally {
+      for (const id of scope.ids) await commitReaderSnapshot(scope.payload!, id)
+    }
   }
 }

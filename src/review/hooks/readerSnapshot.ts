@@ -1,10 +1,11 @@
 // A reader's REST read of articles sees one snapshot: the article and the tips and warnings
 // Payload populates for it (depth) are read in one read-only REPEATABLE READ transaction, so a
 // release going live meanwhile shows all of its change or none (src/lib/reader-snapshot.ts).
-// Staff reads and the server's own Local API calls are left alone.
+// Staff reads and the server's own Local API calls are left alone. In GraphQL the snapshot
+// lasts for the whole request (withRequestSnapshots on its route).
 import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { isStaff } from '../../access/roles'
-import { commitReaderSnapshot, openReaderSnapshot } from '../../lib/reader-snapshot'
+import { commitReaderSnapshot, openReaderSnapshot, requestSnapshotScope } from '../../lib/reader-snapshot'
 import { useTransactions } from '../../lib/server-env'
 
 const KEY = 'vettedReaderSnapshot'
@@ -15,7 +16,14 @@ export const openReaderSnapshotForRead: CollectionBeforeOperationHook = async ({
   if (operation !== 'read' || !useTransactions() || req.transactionID || !isReaderRequest(req)) return args
   const id = await openReaderSnapshot(req.payload)
   req.transactionID = id
-  req.context[KEY] = id
+  const scope = requestSnapshotScope()
+  if (scope) {
+    // GraphQL: ended when the whole request is answered (its relationships resolve later).
+    scope.payload = req.payload
+    scope.ids.push(id)
+  } else {
+    req.context[KEY] = id
+  }
   return args
 }
 
