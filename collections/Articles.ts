@@ -21,7 +21,7 @@ export const Articles: CollectionConfig = {
     group: 'Content',
     components: { edit: reviewableEditComponents },
   },
-  ...reviewable('articles', { beforeChange: [computeSearchText], readerSnapshot: true }),
+  ...reviewable('articles', { beforeChange: [computeSearchText] }),
   fields: [
     reviewPanelField,
     reviewStatusColumn,

@@ -14,7 +14,7 @@ import type { ReviewableCollection } from '../src/workflow'
 
 export function reviewable(
   slug: ReviewableCollection,
-  { beforeChange = [], readerSnapshot = false }: { beforeChange?: CollectionBeforeChangeHook[]; readerSnapshot?: boolean } = {},
+  { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
 ): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints'> {
   return {
     access: {
@@ -36,10 +36,10 @@ export function reviewable(
         refuseDirectPublishing,
         lockDocumentForSave,
         noteContentOrigin,
-        // Articles only: the tips and warnings an article shows are read inside its snapshot.
-        ...(readerSnapshot ? [openReaderSnapshotForRead] : []),
+        // Readers' reads in one snapshot: a release is seen whole (src/lib/reader-snapshot.ts).
+        openReaderSnapshotForRead,
       ],
-      afterOperation: readerSnapshot ? [closeReaderSnapshot] : [],
+      afterOperation: [closeReaderSnapshot],
       beforeDelete: [keepSignedOffDocuments],
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],

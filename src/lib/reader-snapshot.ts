@@ -69,14 +69,25 @@ export async function inReaderSnapshot<T>(payload: Payload, work: (req: Partial<
 // GraphQL resolves an article's tips and warnings after the article's own operation returns, so
 // its snapshot must last until the whole request is answered: the route keeps a scope open,
 // and the snapshots opened in it are ended when the response is ready.
-type Scope = { payload: Payload | null; ids: string[] }
+type Scope = { payload: Payload | null; ids: string[]; opening?: Promise<string> }
 const KEY = Symbol.for('vetted.reader-snapshot-scope')
 const store = globalThis as unknown as { [KEY]?: AsyncLocalStorage<Scope> }
 const scopes = (store[KEY] ??= new AsyncLocalStorage<Scope>())
 
-/** The request-wide scope, when the route keeps one (GraphQL): its snapshots end with the request. */
-export function requestSnapshotScope(): Scope | undefined {
-  return scopes.getStore()
+/**
+ * In a request-wide scope (GraphQL), the one snapshot of the request, opened on first use:
+ * every resolver's reads share it, whichever of their requests Payload hands the relationships.
+ * Null outside such a scope.
+ */
+export function requestSnapshot(payload: Payload): Promise<string> | null {
+  const scope = scopes.getStore()
+  if (!scope) return null
+  scope.payload = payload
+  scope.opening ??= openReaderSnapshot(payload).then((id) => {
+    scope.ids.push(id)
+    return id
+  })
+  return scope.opening
 }
 
 export function withRequestSnapshots<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {

@@ -1,7 +1,7 @@
 // The request's transaction and the row locks around check-and-publish.
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
-import { isConcurrencyConflict, WorkflowError } from './errors'
+import { ConcurrencyConflict, isConcurrencyConflict } from './errors'
 
 /**
  * Locks the document's main row until the request's transaction ends. Every save
@@ -46,7 +46,7 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
   } catch (error) {
     if (started) await killTransaction(req)
     if (isConcurrencyConflict(error)) {
-      throw new WorkflowError(409, 'Someone changed this document at the same moment: reload and try again.')
+      throw new ConcurrencyConflict()
     }
     throw error
   }

@@ -10,6 +10,14 @@ export class WorkflowError extends Error {
   }
 }
 
+/** A lock race lost to a concurrent request: nothing was written, and trying again may succeed. */
+export class ConcurrencyConflict extends WorkflowError {
+  constructor(message = 'Someone changed this document at the same moment: reload and try again.') {
+    super(409, message)
+    this.name = 'ConcurrencyConflict'
+  }
+}
+
 export const errorResponse = (status: number, message: string) =>
   Response.json({ errors: [{ message }] }, { status })
 

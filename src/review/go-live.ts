@@ -5,7 +5,9 @@
 // hash still what was signed, and in a release nothing saved since its approval.
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types'
-import { pinnedGoLive, releaseReadiness, reviewDates, type ReviewableCollection, relationIds } from '../workflow'
+import { isCurrentSchedule, pinnedGoLive, policyProgress, releaseReadiness, reviewDates, type ReviewableCollection, relationIds, stricterOf } from '../workflow'
+import type { Review } from '../../payload-types'
+import { asCounted, policyOfContent, stillEligible } from './sign-off-policy'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
 import { refreshProxy } from '../lib/proxy-refresh'
@@ -32,12 +34,17 @@ export type GoLivePlan = {
   plannedFor: string | null
 }
 
+/** The go-live a job was queued for was moved, unscheduled or done meanwhile: nothing to do, nobody to tell. */
+export class ScheduleMoved extends Error {}
+
 export type GoLiveResult = { wentLiveAt: string; members: { collection: ReviewableCollection; id: string; versionId: string }[] }
 
 type Loaded = { target: Target; facts: Facts; held: HeldSignOff | null; content: ContentDoc | null; title: string }
 
-// Shared content first, then articles: the lock order of every workflow action (shared-content.ts).
+// Shared content first, then articles, each by id: the lock order of every workflow action (shared-content.ts).
 const ORDER: ReviewableCollection[] = ['tips', 'warnings', 'articles']
+export const inLockOrder = (targets: readonly Target[]): Target[] =>
+  [...targets].sort((a, b) => ORDER.indexOf(a.collection) - ORDER.indexOf(b.collection) || Number(a.id) - Number(b.id))
 const idsIn = (members: Target[], collection: ReviewableCollection) => members.filter((m) => m.collection === collection).map((m) => m.id)
 
 export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoLiveResult> {
@@ -47,10 +54,20 @@ export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoL
     const intervals = new Map<ReviewableCollection, number>()
     for (const collection of new Set(plan.members.map((m) => m.collection))) intervals.set(collection, await reviewIntervalMonths(req, collection))
     if (plan.release) {
-      const [row] = await rowsInRequest<{ state: string }>(req, sql`select state::text as state from releases where id = ${plan.release.id} for no key update`)
+      const [row] = await rowsInRequest<{ state: string; at: string | null }>(
+        req,
+        sql`select state::text as state, go_live_at::text as at from releases where id = ${plan.release.id} for no key update`,
+      )
+      // A job goes ahead only if the release is still scheduled for its time (checked under the lock).
+      if (plan.plannedFor && (row?.state !== 'scheduled' || !isCurrentSchedule(row.at, plan.plannedFor))) throw new ScheduleMoved()
       if (row?.state !== 'submitted' && row?.state !== 'scheduled') throw new WorkflowError(409, `The release "${plan.release.name}" is ${row?.state ?? 'gone'}.`)
     }
     const loaded = await lockAndLoad(req, plan)
+    if (!plan.release && plan.plannedFor) {
+      for (const { facts, held } of loaded) {
+        if (held?.releaseId !== null || !isCurrentSchedule(facts.workflow?.goLiveAt, plan.plannedFor)) throw new ScheduleMoved()
+      }
+    }
     await verify(req, plan, loaded)
     const wentLiveAt = new Date().toISOString()
     const changedArticleSlugs: string[] = []
@@ -80,10 +97,10 @@ export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoL
 }
 
 async function lockAndLoad(req: PayloadRequest, plan: GoLivePlan): Promise<Loaded[]> {
-  const members = [...plan.members].sort((a, b) => ORDER.indexOf(a.collection) - ORDER.indexOf(b.collection))
-  await lockDocumentRows(req, 'tips', idsIn(members, 'tips'), 'update')
-  await lockDocumentRows(req, 'warnings', idsIn(members, 'warnings'), 'update')
-  // What the articles' held versions show, so it cannot change under them (checked again below).
+  const members = inLockOrder(plan.members)
+  // The tips and warnings going live, and those the articles' held versions show (so they cannot
+  // change under them; checked again below), each collection in one statement, in id order: two
+  // go-lives whose shared content crosses cannot deadlock.
   const shown = { tips: new Set(idsIn(members, 'tips')), warnings: new Set(idsIn(members, 'warnings')) }
   const articleIds = idsIn(members, 'articles')
   for (const id of articleIds) {
@@ -92,8 +109,8 @@ async function lockAndLoad(req: PayloadRequest, plan: GoLivePlan): Promise<Loade
     for (const tip of relationIds(version?.content.tips)) shown.tips.add(tip)
     for (const warning of relationIds(version?.content.warnings)) shown.warnings.add(warning)
   }
-  await lockDocumentRows(req, 'tips', [...shown.tips].filter((id) => !idsIn(members, 'tips').includes(id)), 'share')
-  await lockDocumentRows(req, 'warnings', [...shown.warnings].filter((id) => !idsIn(members, 'warnings').includes(id)), 'share')
+  await lockDocumentRows(req, 'tips', [...shown.tips], 'update')
+  await lockDocumentRows(req, 'warnings', [...shown.warnings], 'update')
   // The articles, and the live articles that show a tip or warning going live (flagged for re-review).
   const showing: string[] = []
   for (const collection of ['tips', 'warnings'] as const) {
@@ -122,7 +139,7 @@ async function verify(req: PayloadRequest, plan: GoLivePlan, loaded: Loaded[]) {
   )
   const members = []
   for (const { target, facts, held, content, title } of loaded) {
-    const signOff = heldHere(held)
+    const signOff = heldHere(held) && content && (await approvalsStillMeetPolicy(req, target, held!, content)) ? held : null
     const currentHash = signOff && content ? await hashOf(req, target.collection, content, false, plan.release ? pending : undefined) : null
     members.push({
       ...target,
@@ -144,6 +161,26 @@ async function verify(req: PayloadRequest, plan: GoLivePlan, loaded: Loaded[]) {
     const check = pinnedGoLive(member)
     if (!check.ok) throw new WorkflowError(409, `"${member.title}" cannot go live: ${check.message}.`)
   }
+}
+
+/**
+ * Whether the held sign-off's approvals still meet the rules: each approver still a reviewer
+ * with a current registration (stillEligible), under the stricter of the rules at the sign-off
+ * and now. A sign-off held for weeks does not go live on an approval that no longer counts.
+ */
+async function approvalsStillMeetPolicy(req: PayloadRequest, target: Target, held: HeldSignOff, content: ContentDoc): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection: 'reviews',
+    where: { and: [{ id: { in: held.approvalIds } }, { decision: { equals: 'approved' } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const eligible = await stillEligible(req, docs as Review[])
+  const now = await policyOfContent(req, target.collection, content)
+  const policy = held.policy ? stricterOf(held.policy, now) : now
+  return policyProgress(policy, eligible.map(asCounted), { versionId: held.versionId, contentHash: held.contentHash }).met
 }
 
 /** One member: its signed-off version becomes the live row; a newer draft stays the latest version. */

@@ -10,6 +10,7 @@ import {
   type ReleaseState,
   type ReviewableCollection,
   type ReviewKind,
+  type SignOffPolicy,
   UNFINISHED_RELEASE_STATES,
 } from '../workflow'
 import { list, rowsInRequest, sql } from '../lib/sql'
@@ -32,6 +33,8 @@ export type HeldSignOff = {
   reviewedBy: number
   /** The release it waits for, or null when it goes live alone at `goLiveAt`. */
   releaseId: number | null
+  /** The sign-off rules the approvals met (re-checked, with the rules then, at the go-live). */
+  policy?: SignOffPolicy
 }
 
 export function heldSignOffOf(workflow: Pick<Workflow, 'heldSignOff'> | null | undefined): HeldSignOff | null {
@@ -104,6 +107,7 @@ type HoldInput = {
   record: Omit<ReviewRecord, 'decision'>
   counted: number[]
   kind: ReviewKind
+  policy: SignOffPolicy
   progress: PolicyProgress
   release: ReleaseRef | null
   goLiveAt: Date | null
@@ -111,7 +115,7 @@ type HoldInput = {
 
 /** The approval that completes the sign-off, held: recorded, but nothing readers see changes. */
 export async function holdSignOff(req: PayloadRequest, input: HoldInput) {
-  const { user, target, comment, record, counted, kind, progress, release, goLiveAt } = input
+  const { user, target, comment, record, counted, kind, policy, progress, release, goLiveAt } = input
   const waitsFor = release ? `goes live with the release "${release.name}"` : `goes live at ${goLiveAt!.toISOString()}`
   const review = await createReview(req, {
     ...record,
@@ -129,6 +133,7 @@ export async function holdSignOff(req: PayloadRequest, input: HoldInput) {
     approvalIds: [...counted, review.id],
     reviewedBy: user.id,
     releaseId: release?.id ?? null,
+    policy,
   }
   const at = goLiveAt?.toISOString() ?? null
   await saveWorkflow(req, target.collection, target.id, { state: 'approved', heldSignOff: held, goLiveAt: at, goLiveScheduledBy: at ? user.id : null })

@@ -17,7 +17,7 @@ import {
 } from '../workflow'
 import { canonicalId } from '../lib/document-id'
 import { rowsInRequest, sql } from '../lib/sql'
-import { inTransaction, lockDocumentRow } from './database'
+import { inTransaction, lockDocumentRow, lockDocumentRows } from './database'
 import { WorkflowError } from './errors'
 import { readFacts, type Target } from './facts'
 import { heldSignOffOf, pendingSharedHashes, releaseHolding, SCHEDULE_QUEUE, type GoLiveOnScheduleInput, withdrawHeld } from './held-sign-off'
@@ -25,7 +25,7 @@ import { findVersion, findWorkflow } from './repository'
 import { readJsonObject } from './request-body'
 import { performAction } from './service'
 import { hashOf } from './sign-off-records'
-import { goLive } from './go-live'
+import { goLive, inLockOrder } from './go-live'
 import { everyReviewer, adminLink, notify, type Person } from '../notifications/notify'
 
 export type MemberView = {
@@ -75,7 +75,11 @@ export async function releaseView(req: PayloadRequest, id: string): Promise<Rele
   const pending = await pendingSharedHashes(req, release.id)
   const members = []
   for (const target of membersOf(release)) {
-    const facts = await readFacts(req, target).catch(() => null)
+    // A member deleted since (a never-reviewed draft an admin removed) shows as waiting.
+    const facts = await readFacts(req, target).catch((error: unknown) => {
+      if (error instanceof WorkflowError && error.status === 404) return null
+      throw error
+    })
     const held = heldSignOffOf(facts?.workflow)
     const signOff = held?.releaseId === release.id ? held : null
     const version = signOff ? await findVersion(req, target.collection, signOff.versionId) : null
@@ -170,10 +174,10 @@ export async function submitRelease(req: PayloadRequest, releaseId: string): Pro
     const release = await loadRelease(req, releaseId, true)
     await decideStep(req, release, user, 'submit')
     const authors: string[] = []
-    for (const target of membersOf(release)) {
+    for (const target of inLockOrder(membersOf(release))) {
       const workflow = await findWorkflow(req, target.collection, target.id)
       if (workflow?.state !== 'in_review' && workflow?.state !== 'approved') {
-        await performAction(req, target, 'submit', {}, { tellPeople: false }).catch((error: unknown) => {
+        await performAction(req, target, 'submit', {}, { tellPeople: false, keyLock: false }).catch((error: unknown) => {
           if (!(error instanceof WorkflowError)) throw error
           const title = release.members?.find((m) => m.documentCollection === target.collection && m.documentId === target.id)?.documentTitle
           throw new WorkflowError(error.status, `"${title ?? `#${target.id}`}": ${error.message}`)
@@ -210,6 +214,10 @@ export async function scheduleRelease(req: PayloadRequest, releaseId: string): P
       await saveRelease(req, release.id, { state: 'submitted', goLiveAt: null, scheduledBy: null })
       return
     }
+    // Members locked (shared) before readiness is read: a save cannot slip in between.
+    for (const collection of ['tips', 'warnings', 'articles'] as const) {
+      await lockDocumentRows(req, collection, membersOf(release).filter((m) => m.collection === collection).map((m) => m.id), 'share')
+    }
     const at = (await decideStep(req, release, user, 'schedule', body.at))!
     await saveRelease(req, release.id, { state: 'scheduled', goLiveAt: at.toISOString(), scheduledBy: user.id, problem: null })
     const input: GoLiveOnScheduleInput = { releaseId: release.id, at: at.toISOString() }
@@ -237,7 +245,7 @@ export async function cancelRelease(req: PayloadRequest, releaseId: string): Pro
   await inTransaction(req, async () => {
     const release = await loadRelease(req, releaseId, true)
     await decideStep(req, release, user, 'cancel')
-    for (const target of membersOf(release)) await withdrawHeld(req, target, release.id)
+    for (const target of inLockOrder(membersOf(release))) await withdrawHeld(req, target, release.id)
     const why = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : `Cancelled by ${user.displayName}.`
     await saveRelease(req, release.id, { state: 'cancelled', cancelledAt: new Date().toISOString(), goLiveAt: null, problem: why })
   })

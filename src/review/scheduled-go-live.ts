@@ -9,12 +9,13 @@ import type { User } from '../../payload-types'
 import { checkScheduledTime, isCurrentSchedule } from '../workflow'
 import { relationId } from '../lib/document-id'
 import { inTransaction, lockDocumentRow } from './database'
-import { WorkflowError } from './errors'
+import { ConcurrencyConflict, WorkflowError } from './errors'
+import { rowsInRequest, sql } from '../lib/sql'
 import type { Target } from './facts'
 import { type GoLiveOnScheduleInput, heldSignOffOf, SCHEDULE_QUEUE, withdrawHeld } from './held-sign-off'
 import { findWorkflow, saveWorkflow } from './repository'
 import { readJsonObject } from './request-body'
-import { goLive } from './go-live'
+import { goLive, ScheduleMoved } from './go-live'
 import { saveRelease } from './releases'
 import { notifyGoLiveCancelled } from '../notifications/release-events'
 
@@ -38,10 +39,18 @@ async function releaseOnSchedule(req: PayloadRequest, input: { releaseId: number
   const scheduler = await asScheduler(req, scheduledBy)
   const cancel = async (why: string) => {
     const own = await createLocalReq({}, req.payload)
-    await inTransaction(own, async () => {
+    const cancelled = await inTransaction(own, async () => {
+      // Only the schedule this job was for: a release made live, cancelled or moved meanwhile is left alone.
+      const still = await rowsInRequest(
+        own,
+        sql`select id from releases where id = ${release.id} and state = 'scheduled' and go_live_at = ${input.at}::timestamptz for no key update`,
+      )
+      if (still.length === 0) return false
       await saveRelease(own, release.id, { state: 'submitted', goLiveAt: null, scheduledBy: null, problem: `The go-live scheduled for ${input.at} was cancelled: ${why}` })
       await notifyGoLiveCancelled(own, { release: ref, document: null }, { scheduledBy, why, plannedFor: input.at })
+      return true
     })
+    if (!cancelled) return 'skipped: the schedule was moved or cancelled'
     req.payload.logger.warn(`scheduled go-live of release ${release.id} cancelled: ${why}`)
     return `cancelled: ${why}`
   }
@@ -51,8 +60,7 @@ async function releaseOnSchedule(req: PayloadRequest, input: { releaseId: number
     await goLive(scheduler.req, { members, release: ref, actor: scheduler.person, plannedFor: input.at })
     return 'live'
   } catch (error) {
-    if (error instanceof WorkflowError && error.status < 500) return cancel(error.message)
-    throw error
+    return afterRefusal(error, cancel)
   }
 }
 
@@ -64,11 +72,16 @@ async function documentOnSchedule(req: PayloadRequest, input: Target & { at: str
   const scheduler = await asScheduler(req, scheduledBy)
   const cancel = async (why: string) => {
     const own = await createLocalReq({}, req.payload)
-    await inTransaction(own, async () => {
+    const cancelled = await inTransaction(own, async () => {
+      await lockDocumentRow(own, target.collection, target.id)
+      // Only the schedule this job was for (withdrawn, moved or made live meanwhile: left alone).
+      if (!isCurrentSchedule((await findWorkflow(own, target.collection, target.id))?.goLiveAt, input.at)) return false
       await withdrawHeld(own, target, null)
       const title = String(workflow?.documentTitle ?? `#${target.id}`)
       await notifyGoLiveCancelled(own, { release: null, document: { ...target, title } }, { scheduledBy, why, plannedFor: input.at })
+      return true
     })
+    if (!cancelled) return 'skipped: the schedule was moved or cancelled'
     req.payload.logger.warn(`scheduled go-live of ${target.collection} ${target.id} cancelled: ${why}`)
     return `cancelled: ${why}`
   }
@@ -77,9 +90,20 @@ async function documentOnSchedule(req: PayloadRequest, input: Target & { at: str
     await goLive(scheduler.req, { members: [target], release: null, actor: scheduler.person, plannedFor: input.at })
     return 'live'
   } catch (error) {
-    if (error instanceof WorkflowError && error.status < 500) return cancel(error.message)
-    throw error
+    return afterRefusal(error, cancel)
   }
+}
+
+/**
+ * A refused go-live: moved meanwhile, nothing to do; a lock race, thrown so the queue tries
+ * again; anything else it was refused for (not ready any more) cancels the schedule and tells
+ * the people concerned.
+ */
+async function afterRefusal(error: unknown, cancel: (why: string) => Promise<string>): Promise<string> {
+  if (error instanceof ScheduleMoved) return 'skipped: the schedule was moved or cancelled'
+  if (error instanceof ConcurrencyConflict) throw error
+  if (error instanceof WorkflowError && error.status < 500) return cancel(error.message)
+  throw error
 }
 
 /** POST /api/<collection>/:id/schedule-go-live { at }: moves the time of a held version; null cancels it (back to review). */

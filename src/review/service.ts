@@ -80,11 +80,14 @@ export async function performAction(
   target: Target,
   action: Action,
   input: ActionInput,
-  { tellPeople = true }: { tellPeople?: boolean } = {},
+  // keyLock false: the caller already holds row locks in its own transaction (a release's
+  // submit), where waiting on this process's key lock could deadlock unseen by PostgreSQL.
+  { tellPeople = true, keyLock = true }: { tellPeople?: boolean; keyLock?: boolean } = {},
 ): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
-  const { result, expire, pages, outboxId } = await withKeyLock(workflowKey(target.collection, target.id), () =>
+  const locked = <T,>(work: () => Promise<T>) => (keyLock ? withKeyLock(workflowKey(target.collection, target.id), work) : work())
+  const { result, expire, pages, outboxId } = await locked(() =>
     inTransaction(req, async () => {
       // Before any row lock: see review-intervals.ts for the lock order.
       const intervalMonths = action === 'approve' ? await reviewIntervalMonths(req, target.collection) : 0
@@ -244,7 +247,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
     const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
     if (release || schedule) {
-      return holdSignOff(req, { user, target, comment, record, counted, kind, progress: check.progress, release, goLiveAt: schedule })
+      return holdSignOff(req, { user, target, comment, record, counted, kind, policy, progress: check.progress, release, goLiveAt: schedule })
     }
     const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths })
     await asWorkflow(req, () =>

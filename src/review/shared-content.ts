@@ -9,7 +9,7 @@ import type { PayloadRequest } from 'payload'
 import { relationIds } from '../workflow'
 import { refreshLiveSearchText } from './article-search-text'
 import { lockDocumentRows } from './database'
-import { WorkflowError } from './errors'
+import { ConcurrencyConflict } from './errors'
 import { findMainRow, findVersion, findWorkflow, publishedArticlesUsing, saveWorkflow } from './repository'
 
 type Shared = 'tips' | 'warnings'
@@ -39,7 +39,7 @@ export function assertShownAreLocked(content: Record<string, unknown>, locked: L
   for (const collection of ['tips', 'warnings'] as const) {
     for (const id of shown[collection]) {
       if (!locked[collection].has(id)) {
-        throw new WorkflowError(409, 'Someone changed this article at the same moment: reload and try again.')
+        throw new ConcurrencyConflict('Someone changed this article at the same moment: reload and try again.')
       }
     }
   }

@@ -171,7 +171,7 @@ const notReady = (summary: string): StepDecision => ({
  * approved version would now go live with other content than was signed.
  */
 export function pinnedGoLive(member: Pick<ReleaseMember, 'signOff' | 'currentHash'>): { ok: true } | { ok: false; message: string } {
-  if (!member.signOff) return { ok: false, message: 'its sign-off was withdrawn' }
+  if (!member.signOff) return { ok: false, message: 'its sign-off was withdrawn, or its approvals no longer meet the sign-off rules' }
   if (member.currentHash !== member.signOff.contentHash) {
     return { ok: false, message: 'a tip or warning it shows changed since its approval, so it needs a new review' }
   }

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readArticle, readSitemapEntries, runSearch } from '@/lib/published-content'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
-import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
+import { graphqlQuery, loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
 
 let payload: Payload
@@ -267,6 +267,43 @@ describe('sign-off rules inside a release', () => {
     const second = await act('reviewer2', 'warnings', String(id), 'approve', { versionId: submission.versionId })
     expect(second.body).toMatchObject({ state: 'approved', held: { releaseId: Number(release) } })
     expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ ready: true })
+  })
+})
+
+describe('a held sign-off at its go-live', () => {
+  it('no longer counts once its approver is no longer a reviewer: the release is refused, nothing goes live', async () => {
+    const email = `${unique('temporary-reviewer')}@example.org`
+    const person = await payload.create({
+      collection: 'users',
+      data: { email, password: 'a-long-enough-password', displayName: `Dr. ${unique('Temporary')}`, roles: ['reviewer'], credentials: 'MD' },
+    })
+    const token = await loginToken(email, 'a-long-enough-password')
+    const tip = await publishThroughWorkflow('tips', tipData(unique('demoted')))
+    const next = unique('DEMOTED-WORDS')
+    await editDraft('editor', 'tips', tip, { body: next })
+    const release = await createRelease()
+    await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'tips', id: tip })
+    await rest('editor', 'POST', `/releases/${release}/submit`)
+    const { submission } = await workflowStatus('tips', tip)
+    expect((await restWithToken(token, 'POST', `/tips/${tip}/approve`, { versionId: submission.versionId })).body.state).toBe('approved')
+    await payload.update({ collection: 'users', id: person.id, data: { roles: ['editor'] } })
+    const refused = await rest('reviewer', 'POST', `/releases/${release}/go-live`)
+    expect(refused.status).toBe(409)
+    expect((await readerView('tips', tip)).body.body).not.toContain(next)
+  })
+
+  it('is not made live by a job whose schedule was moved after it was due (checked under the lock)', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    await approveEach(set)
+    const first = inMinutes(30)
+    expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: first })).status).toBe(200)
+    expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: inMinutes(60) })).status).toBe(200)
+    // The first job comes due: its time is no longer the release's, so it does nothing and tells nobody.
+    await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'releaseId' = $1 and input->>'at' = $2`, [release, first])
+    await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
+    expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
+    expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ state: 'scheduled', problem: null })
   })
 })
 
