@@ -1,17 +1,32 @@
 // Releases and scheduled go-live over the REST API: several approved changes go live together,
 // at the time chosen, or not at all; exactly the approved versions; never seen before.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readArticle, readSitemapEntries, runSearch } from '@/lib/published-content'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { graphqlQuery, loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
 
 let payload: Payload
+const started = new Date()
 
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
+})
+
+// Leave the review queue as this file found it (the queue shows the 50 oldest of each section,
+// and other files look for their own submissions in it): releases cancelled, submissions ended.
+afterAll(async () => {
+  const releases = await sql(`select id from releases where state in ('open', 'submitted', 'scheduled') and created_at >= $1`, [started])
+  for (const { id } of releases.rows) await rest('editor', 'POST', `/releases/${id}/cancel`)
+  const waiting = await sql(
+    `select document_collection::text as collection, document_id as id, submitted_version as version from workflow where state in ('in_review', 'approved') and submitted_at >= $1`,
+    [started],
+  )
+  for (const row of waiting.rows) {
+    await act('reviewer2', row.collection, row.id, 'request-changes', { versionId: row.version, comment: 'Test tidy-up.' })
+  }
 })
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
