@@ -464,6 +464,8 @@ export interface Review {
   policySummary?: string | null;
   reviewKind?: ('full' | 'minor') | null;
   signedOffAt?: string | null;
+  publicNote?: string | null;
+  correction?: boolean | null;
   release?: (number | null) | Release;
   updatedAt: string;
   createdAt: string;
@@ -930,6 +932,8 @@ export interface ReviewsSelect<T extends boolean = true> {
   policySummary?: T;
   reviewKind?: T;
   signedOffAt?: T;
+  publicNote?: T;
+  correction?: T;
   release?: T;
   updatedAt?: T;
   createdAt?: T;

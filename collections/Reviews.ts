@@ -67,6 +67,10 @@ export const Reviews: CollectionConfig = {
     // went_live: when its sign-off was completed (four eyes counts authors from then), and the
     // release it went live with.
     { name: 'signedOffAt', type: 'date' },
+    // What readers are told changed, on the record that made it live ("What changed", /updates),
+    // and whether the change corrects a mistake readers saw (src/workflow/change-log.ts).
+    { name: 'publicNote', type: 'textarea' },
+    { name: 'correction', type: 'checkbox', defaultValue: false },
     { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
   ],
 }

@@ -27,6 +27,8 @@ export function ReviewPanel() {
   const [busy, setBusy] = useState(false)
   const [reviewKind, setReviewKind] = useState<ReviewKind>('full')
   const [goLiveAt, setGoLiveAt] = useState('')
+  const [changeNote, setChangeNote] = useState('')
+  const [correction, setCorrection] = useState(false)
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -42,7 +44,9 @@ export function ReviewPanel() {
       body: JSON.stringify({
         versionId,
         comment: comment || undefined,
-        ...(action === 'approve' ? { reviewKind, ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}) } : {}),
+        ...(action === 'approve'
+          ? { reviewKind, correction, changeNote: changeNote || undefined, ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}) }
+          : {}),
       }),
     })
     const body = await response.json().catch(() => ({}))
@@ -54,6 +58,8 @@ export function ReviewPanel() {
     setComment('')
     setReviewKind('full')
     setGoLiveAt('')
+    setChangeNote('')
+    setCorrection(false)
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     announceChange()
   }
@@ -149,6 +155,14 @@ export function ReviewPanel() {
                   {REVIEW_KIND_LABEL[kind]}
                 </label>
               ))}
+              <label>
+                <input type="checkbox" checked={correction} disabled={!status.isLive} onChange={(e) => setCorrection(e.target.checked)} name="correction" /> This
+                corrects a mistake readers saw
+              </label>
+              <label>
+                Public note: what changed{correction ? ' (required: what was wrong and what changed)' : ' (optional)'}
+                <textarea value={changeNote} onChange={(e) => setChangeNote(e.target.value)} rows={2} name="change-note" maxLength={1000} />
+              </label>
               {!status.release && (
                 <label>
                   Go live (empty: at once; your time zone)

@@ -42,13 +42,28 @@ export async function publishExpiry(payload: Payload, id: number | null, tags: s
   try {
     if (position !== null) raiseLocalFence(position)
     expireLocally(tags)
-    if (sharedCacheEnabled()) stored = (await expireShared(tags, position)) && stored
+    if (sharedCacheEnabled()) stored = (await expireSharedSoon(tags, position)) && stored
     if (stored && id !== null) await markApplied(payload, [id], position)
     return stored
   } catch (error) {
     payload.logger.warn(`cache expiry ${id ?? ''} left for the reconciler: ${String(error)}`)
     return false
   }
+}
+
+/**
+ * A shared expiry that Redis refused (a blip: a slow command, a reconnect) is tried again a few
+ * times within half a second before the approval answers: until it is in Redis, other instances
+ * may still serve the old page, and the reconciler would only publish it two seconds later.
+ */
+const SHARED_RETRIES_MS = [100, 150, 250]
+async function expireSharedSoon(tags: string[], position: bigint | null): Promise<boolean> {
+  if (await expireShared(tags, position)) return true
+  for (const wait of SHARED_RETRIES_MS) {
+    await new Promise((resolve) => setTimeout(resolve, wait))
+    if (await expireShared(tags, position)) return true
+  }
+  return false
 }
 
 async function markApplied(payload: Payload, ids: number[], position: bigint | null) {

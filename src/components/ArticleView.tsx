@@ -3,6 +3,7 @@ import type { PublishedArticle } from '@/lib/published-content'
 import { formatDate } from './format'
 import { TipList } from './TipList'
 import { TrustBlock } from './TrustBlock'
+import { ChangeLog, CorrectionNotice } from './ChangeLog'
 import { WarningList } from './WarningList'
 
 export function ArticleView({ article }: { article: PublishedArticle }) {
@@ -16,6 +17,7 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
         <p className="summary">{article.summary}</p>
         {article.releaseDate && <p className="meta">First published {formatDate(article.releaseDate)}</p>}
         <TrustBlock signOff={article.signOff} />
+        <CorrectionNotice changes={article.changes} now={new Date()} />
       </header>
       <WarningList warnings={pressing} heading="When to get help" id="get-help" />
       <TipList tips={article.tips} />
@@ -37,6 +39,7 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
           </ol>
         </section>
       )}
+      <ChangeLog changes={article.changes} />
       <aside className="disclaimer" aria-label="Disclaimer">
         <p>{article.disclaimer}</p>
       </aside>

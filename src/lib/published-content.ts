@@ -12,6 +12,8 @@ import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
 import { onReaderDatabase } from './reader-database'
 import { inReaderSnapshot } from './reader-snapshot'
+import { readChangeLog, readRecentUpdates } from './public-changes'
+import type { ChangeEntry } from '../workflow/change-log'
 import type { PayloadRequest } from 'payload'
 import { sharedCacheEnabled } from '../cache/shared-cache'
 import { bySeverity } from './severity'
@@ -46,6 +48,8 @@ export type PublishedArticle = Omit<Article, 'tips' | 'warnings'> & {
   tips: Tip[]
   warnings: Warning[]
   signOff: SignOff | null
+  /** What changed, newest first (src/lib/public-changes.ts); empty in a staff preview. */
+  changes: ChangeEntry[]
 }
 
 /** The most recently reviewed live articles, for the home page. */
@@ -217,6 +221,7 @@ export async function readArticle(slug: string): Promise<PublishedArticle | null
       tips: populated(article.tips),
       warnings: populated(article.warnings).sort(bySeverity),
       signOff: await readSignOff(article, req),
+      changes: await readChangeLog(payload, req, article.id),
     }
   })
 }
@@ -238,7 +243,7 @@ export async function readArticlePreview(slug: string, user: User): Promise<Publ
   })
   const article = docs[0]
   if (!article) return null
-  return { ...article, tips: populated(article.tips), warnings: populated(article.warnings).sort(bySeverity), signOff: null }
+  return { ...article, tips: populated(article.tips), warnings: populated(article.warnings).sort(bySeverity), signOff: null, changes: [] }
 }
 
 export type SearchHit = { slug: string; title: string; summary: string; snippet: string; rank: number }
@@ -294,6 +299,7 @@ export const publishedTopicPage = cache(async (slug: string, page: number): Prom
   return unstable_cache(() => onReaderDatabase(() => readTopicPage(slug, page, topics)), ['published-topic-page', slug, String(page)], cacheOptions(listTags))()
 })
 
+export const recentUpdates = unstable_cache(async () => onReaderDatabase(async () => readRecentUpdates(await payloadClient())), ['published-updates'], cacheOptions(listTags))
 export const sitemapEntries = unstable_cache(() => onReaderDatabase(readSitemapEntries), ['published-sitemap'], cacheOptions(listTags))
 
 export const findPublishedArticle = cache((slug: string) =>

@@ -1,5 +1,6 @@
 // schema.org MedicalWebPage for an article, derived from its sign-off record.
 import type { Approver, PublishedArticle } from './published-content'
+import { correctionNotice } from '../workflow/change-log'
 
 const AUDIENCE: Record<string, string> = { patient: 'Patient', caregiver: 'Patient', clinician: 'Clinician' }
 
@@ -13,8 +14,9 @@ const person = (approver: Approver) => ({
 /** One Person, or a list when the sign-off policy needed several. */
 const reviewedBy = (approvers: Approver[]) => (approvers.length === 1 ? person(approvers[0]!) : approvers.map(person))
 
-export function medicalWebPage(article: PublishedArticle, url: string) {
+export function medicalWebPage(article: PublishedArticle, url: string, now = new Date()) {
   const signOff = article.signOff
+  const corrected = correctionNotice(article.changes, now)
   return {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
@@ -33,6 +35,7 @@ export function medicalWebPage(article: PublishedArticle, url: string) {
           reviewedBy: reviewedBy(signOff.approvers),
         }
       : {}),
+    ...(corrected ? { correction: { '@type': 'CorrectionComment', text: corrected.note, datePublished: corrected.at } } : {}),
   }
 }
 

@@ -18,6 +18,7 @@ import * as migration_20261129_110301_review_assignment from './20261129_110301_
 import * as migration_20261129_130755_governance from './20261129_130755_governance';
 import * as migration_20261129_132409_scheduled_retirement from './20261129_132409_scheduled_retirement';
 import * as migration_20261129_154642_releases from './20261129_154642_releases';
+import * as migration_20261129_162744_change_log from './20261129_162744_change_log';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261129_154642_releases.up,
     down: migration_20261129_154642_releases.down,
-    name: '20261129_154642_releases'
+    name: '20261129_154642_releases',
+  },
+  {
+    up: migration_20261129_162744_change_log.up,
+    down: migration_20261129_162744_change_log.down,
+    name: '20261129_162744_change_log'
   },
 ];

@@ -215,6 +215,8 @@ async function publishHeld(req: PayloadRequest, plan: GoLivePlan, member: Loaded
     publishes: true,
     approvalSet: held.approvalIds,
     reviewKind: held.reviewKind,
+    publicNote: held.publicNote ?? null,
+    correction: held.correction ?? false,
     signedOffAt: held.signedOffAt,
     release: plan.release?.id ?? null,
   })

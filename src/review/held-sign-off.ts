@@ -35,6 +35,9 @@ export type HeldSignOff = {
   releaseId: number | null
   /** The sign-off rules the approvals met (re-checked, with the rules then, at the go-live). */
   policy?: SignOffPolicy
+  /** What readers will be told changed, and whether it corrects a mistake (change-log.ts). */
+  publicNote?: string | null
+  correction?: boolean
 }
 
 export function heldSignOffOf(workflow: Pick<Workflow, 'heldSignOff'> | null | undefined): HeldSignOff | null {
@@ -134,6 +137,8 @@ export async function holdSignOff(req: PayloadRequest, input: HoldInput) {
     reviewedBy: user.id,
     releaseId: release?.id ?? null,
     policy,
+    publicNote: record.publicNote ?? null,
+    correction: record.correction ?? false,
   }
   const at = goLiveAt?.toISOString() ?? null
   await saveWorkflow(req, target.collection, target.id, { state: 'approved', heldSignOff: held, goLiveAt: at, goLiveScheduledBy: at ? user.id : null })

@@ -27,7 +27,7 @@ export async function readJsonObject(req: PayloadRequest, example: string): Prom
 
 export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
   const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
-  const { versionId, comment, reviewKind, goLiveAt } = body
+  const { versionId, comment, reviewKind, goLiveAt, changeNote, correction } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
@@ -41,7 +41,11 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
   if (goLiveAt != null && typeof goLiveAt !== 'string') {
     throw new WorkflowError(400, '"goLiveAt" must be a date and time with its time zone, for example "2027-01-15T09:00:00+00:00".')
   }
+  if (correction != null && typeof correction !== 'boolean') throw new WorkflowError(400, '"correction" is true or false.')
+  if (changeNote != null && typeof changeNote !== 'string') throw new WorkflowError(400, '"changeNote" must be text.')
   return {
+    changeNote: changeNote ?? null,
+    correction: correction === true,
     versionId: versionId == null ? null : canonicalId(versionId),
     comment: comment ?? null,
     reviewKind: reviewKind ?? null,

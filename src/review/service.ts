@@ -17,6 +17,8 @@ import {
   reviewDates,
   type ReviewKind,
   signOffKind,
+  decideChangeNote,
+  signOffNote,
 } from '../workflow'
 import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
@@ -44,6 +46,10 @@ export type ActionInput = {
   reviewKind?: ReviewKind | null
   /** Approvals: hold the sign-off and make the version live at this time (ISO 8601 with its zone). */
   goLiveAt?: string | null
+  /** Approvals: what readers are told changed (required for a correction). */
+  changeNote?: string | null
+  /** Approvals: this change corrects a mistake readers saw. */
+  correction?: boolean | null
 }
 export type ActionResult = {
   state: State
@@ -120,6 +126,8 @@ export async function performAction(
         reviewKind: input.reviewKind ?? 'full',
         intervalMonths,
         goLiveAt: input.goLiveAt ?? null,
+        changeNote: input.changeNote ?? null,
+        correction: input.correction === true,
       })
       if (tellPeople) await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = readerImpact(target, action, facts, result)
@@ -184,6 +192,8 @@ type EffectArgs = {
   /** Approvals: the collection's review interval, read before the row locks. */
   intervalMonths: number
   goLiveAt: string | null
+  changeNote: string | null
+  correction: boolean
 }
 
 const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
@@ -212,10 +222,13 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt, changeNote, correction }) {
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
     const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
+    const note = decideChangeNote({ correction, note: changeNote })
+    if (!note.ok) throw new WorkflowError(note.status, note.message)
+    if (correction && !facts.isLive) throw new WorkflowError(409, 'Only live content can be corrected: readers have not seen this yet.')
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
@@ -232,7 +245,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
-    const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind }
+    const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind, publicNote: note.note, correction }
     const schedule = holdingDecision({ goLiveAt, release, completes: check.completes, progress: check.progress.summary })
     if (!check.completes) {
       const review = await createReview(req, {
@@ -246,8 +259,10 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     }
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
     const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
+    // What readers are told: the sign-off's note and whether it corrects a mistake (change-log.ts).
+    const told = signOffNote([...round.map((review) => ({ correction: review.correction, note: review.publicNote })), { correction, note: note.note }])
     if (release || schedule) {
-      return holdSignOff(req, { user, target, comment, record, counted, kind, policy, progress: check.progress, release, goLiveAt: schedule })
+      return holdSignOff(req, { user, target, comment, record: { ...record, publicNote: told.note, correction: told.correction }, counted, kind, policy, progress: check.progress, release, goLiveAt: schedule })
     }
     const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths })
     await asWorkflow(req, () =>
@@ -273,6 +288,9 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     )
     const review = await createReview(req, {
       ...record,
+      // The record that makes it live carries the sign-off's public note.
+      publicNote: told.note,
+      correction: told.correction,
       decision: 'approved',
       comment,
       publishes: true,

@@ -7,6 +7,7 @@ const PAGES = {
   article: '/articles/lumbar-soreness-in-early-pregnancy',
   search: '/search?q=back+pain',
   'not found': '/articles/no-such-article',
+  updates: '/updates',
 }
 
 for (const [name, path] of Object.entries(PAGES)) {

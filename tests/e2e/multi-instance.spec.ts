@@ -213,9 +213,11 @@ test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhe
     history.push(words)
   }
   const expectEverywhere = async (words: string) => {
-    for (const page of await onEach(path)) {
+    const pages = await onEach(path)
+    for (const [index, page] of pages.entries()) {
       expect(page.status).toBe(200)
-      expect(page.body).toContain(words)
+      // On failure, say which instance and what it logged (a rare stale answer here is still being diagnosed).
+      expect(page.body, `instance ${apps[index]?.name}:\n${apps.map((app) => app.log.slice(-25).join('\n')).join('\n')}`).toContain(words)
     }
   }
   try {

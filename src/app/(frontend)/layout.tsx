@@ -21,7 +21,7 @@ export default function FrontendLayout({ children }: { children: React.ReactNode
           </Link>
           <span className="tagline">Medically reviewed health advice</span>
           <nav aria-label="Site">
-            <Link href="/search">Search</Link>
+            <Link href="/search">Search</Link> <Link href="/updates">Updates</Link>
           </nav>
         </header>
         <main id="main">{children}</main>
