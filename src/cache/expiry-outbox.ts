@@ -52,18 +52,22 @@ export async function publishExpiry(payload: Payload, id: number | null, tags: s
 }
 
 /**
- * A shared expiry that Redis refused (a blip: a slow command, a reconnect) is tried again a few
- * times within half a second before the approval answers: until it is in Redis, other instances
- * may still serve the old page, and the reconciler would only publish it two seconds later.
+ * A shared expiry that Redis refused at once (a blip: a reconnect, a busy moment) is tried
+ * again a few times within half a second before the approval answers: until it is in Redis,
+ * other instances may still serve the old page, and the reconciler would only publish it two
+ * seconds later. Redis down or slow (an attempt that used its whole budget) is not waited for.
  */
-const SHARED_RETRIES_MS = [100, 150, 250]
+const SHARED_RETRY_WAIT_MS = 100
+const SHARED_RETRY_WITHIN_MS = 500
 async function expireSharedSoon(tags: string[], position: bigint | null): Promise<boolean> {
-  if (await expireShared(tags, position)) return true
-  for (const wait of SHARED_RETRIES_MS) {
-    await new Promise((resolve) => setTimeout(resolve, wait))
+  const started = Date.now()
+  for (;;) {
+    const attempt = Date.now()
     if (await expireShared(tags, position)) return true
+    const slow = Date.now() - attempt > SHARED_RETRY_WAIT_MS
+    if (slow || Date.now() - started + SHARED_RETRY_WAIT_MS > SHARED_RETRY_WITHIN_MS) return false
+    await new Promise((resolve) => setTimeout(resolve, SHARED_RETRY_WAIT_MS))
   }
-  return false
 }
 
 async function markApplied(payload: Payload, ids: number[], position: bigint | null) {
