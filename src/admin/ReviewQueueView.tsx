@@ -20,6 +20,7 @@ export async function ReviewQueueView(view: AdminViewServerProps) {
         <ReviewQueueTable title="Needs re-review" items={queue.needsReReview} total={queue.totals.needsReReview} kind="other" />
         <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} total={queue.totals.due} kind="due" />
         <ReviewQueueTable title="Changes requested" items={queue.changesRequested} total={queue.totals.changesRequested} kind="other" />
+        <ReviewQueueTable title="Approved, waiting to go live" items={queue.waitingToGoLive} total={queue.totals.waitingToGoLive} kind="other" />
       </Gutter>
     </StaffTemplate>
   )

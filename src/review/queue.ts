@@ -26,9 +26,11 @@ export type QueueItem = {
   approvedBy?: string[]
   /** In review: the reviewers it was assigned to (empty: anyone). */
   assignedTo?: { id: number; displayName: string }[]
+  /** Approved, not live yet: when it goes live on its own (null: with its release). */
+  goLiveAt?: string | null
 }
 
-export type QueueSection = 'assignedToMe' | 'inReview' | 'changesRequested' | 'due' | 'needsReReview'
+export type QueueSection = 'assignedToMe' | 'inReview' | 'changesRequested' | 'due' | 'needsReReview' | 'waitingToGoLive'
 
 /** Each section lists its most urgent items (at most `limit`); `totals` counts them all. */
 export type ReviewQueue = Record<QueueSection, QueueItem[]> & { totals: Record<QueueSection, number> }
@@ -49,7 +51,8 @@ function fromWorkflow(row: Workflow, now: Date): QueueItem {
     submittedBy: person(row.submittedBy),
     submittedAt: row.submittedAt ?? null,
     waitingMinutes: row.submittedAt ? Math.floor((now.getTime() - new Date(row.submittedAt).getTime()) / 60_000) : undefined,
-    reason: row.reReviewReason ?? null,
+    reason: row.state === 'approved' ? (row.goLiveAt ? `Goes live ${row.goLiveAt.slice(0, 16).replace('T', ' ')} UTC` : 'Goes live with its release') : (row.reReviewReason ?? null),
+    goLiveAt: row.goLiveAt ?? null,
     ...(row.state === 'in_review' ? { signOff: progress(0, requiredApprovals(row.submittedPolicy)) } : {}),
     assignedTo: (row.assignedTo ?? []).map(person).filter((p): p is { id: number; displayName: string } => p !== null),
   }
@@ -66,6 +69,7 @@ const WORKFLOW_COLUMNS = {
   reReviewReason: true,
   submittedPolicy: true,
   assignedTo: true,
+  goLiveAt: true,
 } as const
 
 async function workflowRows(req: PayloadRequest, where: Where, sort: string, limit: number, now: Date) {
@@ -111,13 +115,15 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
   const dueBefore = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000).toISOString()
   // Independent reads, so they run side by side (inside a transaction they simply queue on its connection).
   const me = req.user ? String(req.user.id) : null
-  const [assignedToMe, inReview, changesRequested, needsReReview, ...dueLists] = await Promise.all([
+  const [assignedToMe, inReview, changesRequested, needsReReview, waitingToGoLive, ...dueLists] = await Promise.all([
     me
       ? workflowRows(req, { and: [{ state: { equals: 'in_review' } }, { assignedTo: { equals: me } }] }, 'submittedAt', limit, now)
       : Promise.resolve({ items: [] as QueueItem[], total: 0 }),
     workflowRows(req, { state: { equals: 'in_review' } }, 'submittedAt', limit, now),
     workflowRows(req, { state: { equals: 'changes_requested' } }, 'updatedAt', limit, now),
     workflowRows(req, { needsReReview: { equals: true } }, 'updatedAt', limit, now),
+    // Signed off and held (releases, scheduled go-lives): soonest first, those with a release after.
+    workflowRows(req, { state: { equals: 'approved' } }, 'goLiveAt', limit, now),
     ...REVIEWABLE.map((collection) => dueRows(req, collection, dueBefore, limit, now)),
   ])
   await addSignOffProgress(req, [...assignedToMe.items, ...inReview.items])
@@ -129,7 +135,15 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     changesRequested: changesRequested.items,
     due: due.slice(0, limit),
     needsReReview: needsReReview.items,
-    totals: { assignedToMe: assignedToMe.total, inReview: inReview.total, changesRequested: changesRequested.total, due: dueLists.reduce((sum, list) => sum + list.total, 0), needsReReview: needsReReview.total },
+    waitingToGoLive: waitingToGoLive.items,
+    totals: {
+      assignedToMe: assignedToMe.total,
+      inReview: inReview.total,
+      changesRequested: changesRequested.total,
+      due: dueLists.reduce((sum, list) => sum + list.total, 0),
+      needsReReview: needsReReview.total,
+      waitingToGoLive: waitingToGoLive.total,
+    },
   }
 }
 

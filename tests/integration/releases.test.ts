@@ -113,6 +113,10 @@ describe('a release', () => {
     expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
     const view = (await rest('reviewer', 'GET', `/releases/${release}`)).body
     expect(view).toMatchObject({ state: 'submitted', ready: true, summary: '4 of 4 approved' })
+    // The queue lists them as approved and waiting, with their release.
+    const queue = (await rest('editor', 'GET', '/review-queue')).body
+    const waiting = queue.waitingToGoLive.filter((item: { id: string }) => members(set).some((m) => m.id === item.id))
+    expect(waiting.map((item: { reason: string }) => item.reason)).toEqual(Array(4).fill('Goes live with its release'))
     expect(view.members.map((m: { status: string }) => m.status)).toEqual(['approved', 'approved', 'approved', 'approved'])
 
     const seen: string[][] = []
