@@ -6,21 +6,9 @@ import { useAuth, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 import { ReleaseMember } from './ReleaseMember'
 import { send } from './send-json'
-import { RELEASE_STATE_LABEL, type ReleaseState } from '../workflow/release'
-import type { MemberView } from './types'
+import { RELEASE_STATE_LABEL } from '../workflow/release'
+import type { ReleaseView } from '../review/releases'
 import './admin.scss'
-
-export type ReleaseViewData = {
-  id: number
-  name: string
-  state: ReleaseState
-  goLiveAt: string | null
-  wentLiveAt: string | null
-  problem: string | null
-  ready: boolean
-  summary: string
-  members: MemberView[]
-}
 
 const COLLECTIONS = ['articles', 'tips', 'warnings'] as const
 
@@ -28,7 +16,7 @@ export function ReleasePanel() {
   const { id } = useDocumentInfo()
   const { user } = useAuth()
   const isReviewer = Boolean((user as { roles?: string[] } | null)?.roles?.includes('reviewer'))
-  const [view, setView] = useState<ReleaseViewData | null>(null)
+  const [view, setView] = useState<ReleaseView | null>(null)
   const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [at, setAt] = useState('')
@@ -36,7 +24,7 @@ export function ReleasePanel() {
   const load = useCallback(async () => {
     if (!id) return
     const response = await fetch(`/api/releases/${id}`, { credentials: 'include' })
-    if (response.ok) setView((await response.json()) as ReleaseViewData)
+    if (response.ok) setView((await response.json()) as ReleaseView)
   }, [id])
   useEffect(() => void load(), [load])
 

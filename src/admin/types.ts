@@ -27,14 +27,6 @@ export type WorkflowStatus = {
   release?: { id: number; name: string; state: string } | null
 }
 
+
 /** One member of a release, as GET /api/releases/:id gives it. */
-export type MemberView = {
-  collection: 'articles' | 'tips' | 'warnings'
-  id: string
-  title: string
-  state: string
-  status: 'waiting' | 'approved' | 'stale' | 'changed'
-  signedOffVersionId: string | null
-  latestVersionId: string | null
-  isLive: boolean
-}
+export type { MemberView } from '../review/releases'
