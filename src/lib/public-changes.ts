@@ -2,7 +2,7 @@
 // newest first) and the site-wide list of recent updates (/updates and its Atom feed). Read
 // from the sign-off trail, selecting only what is public: the time, the kind, the public note.
 import 'server-only'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import { type ChangeEntry, changeKindOf, type ReviewKind } from '../workflow'
 import { rows, sql } from './sql'
 
@@ -11,20 +11,21 @@ export const UPDATES_LENGTH = 50
 
 type LogRecord = { decidedAt: string; reviewKind?: ReviewKind | null; publicNote?: string | null; correction?: boolean | null }
 
+/** The trail records that made one of this article's versions live: approvals, and go-lives of held sign-offs. */
+export const madeLive = (articleId: number): Where[] => [
+  { documentCollection: { equals: 'articles' } },
+  { documentId: { equals: String(articleId) } },
+  { decision: { in: ['approved', 'went_live'] } },
+  { publishes: { equals: true } },
+]
+
 /** The article's log, newest first: every record that made one of its versions live. */
 export async function readChangeLog(payload: Payload, req: Partial<PayloadRequest>, articleId: number): Promise<ChangeEntry[]> {
   const { docs } = await payload.find({
     collection: 'reviews',
     req,
     overrideAccess: true,
-    where: {
-      and: [
-        { documentCollection: { equals: 'articles' } },
-        { documentId: { equals: String(articleId) } },
-        { decision: { in: ['approved', 'went_live'] } },
-        { publishes: { equals: true } },
-      ],
-    },
+    where: { and: madeLive(articleId) },
     sort: '-decidedAt',
     limit: LOG_LENGTH + 1,
     depth: 0,

@@ -12,7 +12,7 @@ import { CONTENT_TAGS, contentGeneration } from './content-tags'
 import { payloadClient } from './payload'
 import { onReaderDatabase } from './reader-database'
 import { inReaderSnapshot } from './reader-snapshot'
-import { readChangeLog, readRecentUpdates } from './public-changes'
+import { madeLive, readChangeLog, readRecentUpdates } from './public-changes'
 import type { ChangeEntry } from '../workflow/change-log'
 import type { PayloadRequest } from 'payload'
 import { sharedCacheEnabled } from '../cache/shared-cache'
@@ -159,15 +159,7 @@ async function readSignOff(article: Article, req: Partial<PayloadRequest>): Prom
     collection: 'reviews',
     req,
     overrideAccess: true,
-    where: {
-      and: [
-        { documentCollection: { equals: 'articles' } },
-        { documentId: { equals: String(article.id) } },
-        { decision: { in: ['approved', 'went_live'] } },
-        { publishes: { equals: true } },
-        { contentHash: { equals: hash } },
-      ],
-    },
+    where: { and: [...madeLive(article.id), { contentHash: { equals: hash } }] },
     sort: '-decidedAt',
     limit: 1,
     depth: 0,

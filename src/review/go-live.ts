@@ -8,10 +8,10 @@ import type { User } from '../../payload-types'
 import { isCurrentSchedule, pinnedGoLive, policyProgress, releaseReadiness, reviewDates, type ReviewableCollection, relationIds, stricterOf } from '../workflow'
 import type { Review } from '../../payload-types'
 import { asCounted, policyOfContent, stillEligible } from './sign-off-policy'
-import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { expireContent } from '../lib/content-tags'
+import { readerImpact } from './reader-impact'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
 import { refreshProxy } from '../lib/proxy-refresh'
-import { topicSlug } from '../lib/topics'
 import { rowsInRequest, sql, tableOf } from '../lib/sql'
 import { inTransaction, lockDocumentRows } from './database'
 import { WorkflowError } from './errors'
@@ -83,7 +83,7 @@ export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoL
       })
     }
     await notifyWentLive(req, plan, loaded)
-    const impact = readerImpact(loaded, changedArticleSlugs)
+    const impact = impactOf(loaded, changedArticleSlugs)
     const result: GoLiveResult = {
       wentLiveAt,
       members: loaded.map(({ target, held }) => ({ ...target, versionId: held!.versionId })),
@@ -241,16 +241,11 @@ async function keepLatest(req: PayloadRequest, target: Target, versionId: string
   )
 }
 
-function readerImpact(loaded: Loaded[], changedArticleSlugs: string[]) {
-  const home = ['/', '/sitemap.xml']
+function impactOf(loaded: Loaded[], changedArticleSlugs: string[]) {
   const articles = loaded.filter(({ target }) => target.collection === 'articles')
-  const slugs = new Set<string>(changedArticleSlugs)
-  const topics = new Set<string>()
-  for (const { facts, content } of articles) {
-    for (const slug of [facts.doc.slug, content?.slug]) if (typeof slug === 'string') slugs.add(slug)
-    for (const topic of [facts.doc.topic, content?.topic]) if (typeof topic === 'string') topics.add(topicSlug(topic))
-  }
-  const shared = loaded.length > articles.length
-  const expire = shared ? [CONTENT_TAGS.all] : [CONTENT_TAGS.articleList, ...[...slugs].map(CONTENT_TAGS.article)]
-  return { expire, pages: [...[...slugs].map((slug) => `/articles/${slug}`), ...home, ...[...topics].map((topic) => `/topics/${topic}`)] }
+  return readerImpact({
+    shared: loaded.length > articles.length,
+    slugs: [...changedArticleSlugs, ...articles.flatMap(({ facts, content }) => [facts.doc.slug, content?.slug])],
+    topics: articles.flatMap(({ facts, content }) => [facts.doc.topic, content?.topic]),
+  })
 }

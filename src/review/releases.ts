@@ -253,14 +253,13 @@ export async function cancelRelease(req: PayloadRequest, releaseId: string): Pro
 }
 
 async function decideStep(req: PayloadRequest, release: Release, user: User, step: ReleaseStep, at?: unknown): Promise<Date | undefined> {
-  const needsReadiness = step === 'schedule' || step === 'go_live'
-  const view = needsReadiness ? await releaseView(req, String(release.id)) : null
+  const view = step === 'schedule' ? await releaseView(req, String(release.id)) : undefined
   const decision = decideReleaseStep({
     step,
     actorRoles: user.roles ?? [],
     releaseState: release.state,
     memberCount: release.members?.length ?? 0,
-    readiness: view ?? { ready: false, summary: '' },
+    readiness: view,
     at,
     now: new Date(),
   })

@@ -10,13 +10,12 @@ import { checkScheduledTime, isCurrentSchedule } from '../workflow'
 import { relationId } from '../lib/document-id'
 import { inTransaction, lockDocumentRow } from './database'
 import { ConcurrencyConflict, WorkflowError } from './errors'
-import { rowsInRequest, sql } from '../lib/sql'
 import type { Target } from './facts'
 import { type GoLiveOnScheduleInput, heldSignOffOf, SCHEDULE_QUEUE, withdrawHeld } from './held-sign-off'
 import { findWorkflow, saveWorkflow } from './repository'
 import { readJsonObject } from './request-body'
 import { goLive, ScheduleMoved } from './go-live'
-import { saveRelease } from './releases'
+import { unscheduleRelease } from './release-changes'
 import { notifyGoLiveCancelled } from '../notifications/release-events'
 
 export async function goLiveOnSchedule(req: PayloadRequest, input: GoLiveOnScheduleInput): Promise<string> {
@@ -35,21 +34,11 @@ async function releaseOnSchedule(req: PayloadRequest, input: { releaseId: number
   const release = await req.payload.findByID({ collection: 'releases', id: input.releaseId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!release || release.state !== 'scheduled' || !isCurrentSchedule(release.goLiveAt, input.at)) return 'skipped: the schedule was moved or cancelled'
   const ref = { id: release.id, name: release.name }
-  const scheduledBy = relationId(release.scheduledBy)
-  const scheduler = await asScheduler(req, scheduledBy)
+  const scheduler = await asScheduler(req, relationId(release.scheduledBy))
   const cancel = async (why: string) => {
+    // Only the schedule this job was for: a release made live, cancelled or moved meanwhile is left alone.
     const own = await createLocalReq({}, req.payload)
-    const cancelled = await inTransaction(own, async () => {
-      // Only the schedule this job was for: a release made live, cancelled or moved meanwhile is left alone.
-      const still = await rowsInRequest(
-        own,
-        sql`select id from releases where id = ${release.id} and state = 'scheduled' and go_live_at = ${input.at}::timestamptz for no key update`,
-      )
-      if (still.length === 0) return false
-      await saveRelease(own, release.id, { state: 'submitted', goLiveAt: null, scheduledBy: null, problem: `The go-live scheduled for ${input.at} was cancelled: ${why}` })
-      await notifyGoLiveCancelled(own, { release: ref, document: null }, { scheduledBy, why, plannedFor: input.at })
-      return true
-    })
+    const cancelled = await inTransaction(own, () => unscheduleRelease(own, release.id, { why, at: input.at, wait: true }))
     if (!cancelled) return 'skipped: the schedule was moved or cancelled'
     req.payload.logger.warn(`scheduled go-live of release ${release.id} cancelled: ${why}`)
     return `cancelled: ${why}`

@@ -20,9 +20,9 @@ import {
   decideChangeNote,
   signOffNote,
 } from '../workflow'
-import { CONTENT_TAGS, expireContent } from '../lib/content-tags'
+import { expireContent } from '../lib/content-tags'
+import { readerImpact } from './reader-impact'
 import { publishExpiry, recordExpiry } from '../cache/expiry-outbox'
-import { topicSlug } from '../lib/topics'
 import { refreshProxy } from '../lib/proxy-refresh'
 import { inTransaction, lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
@@ -130,7 +130,7 @@ export async function performAction(
         correction: input.correction === true,
       })
       if (tellPeople) await notifyOfAction({ req, target, action, facts, result, actor: user })
-      const impact = readerImpact(target, action, facts, result)
+      const impact = impactOf(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
       return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
     }),
@@ -164,20 +164,12 @@ async function registrationsOf(req: PayloadRequest, id: number) {
   return (person?.registrations ?? []).map(({ body, number, validUntil }) => ({ body, number, validUntil }))
 }
 
-/** The cache tags and public pages an action changed. */
-function readerImpact(target: Target, action: Action, facts: Facts, result: ActionResult) {
+/** The cache tags and public pages an action changed (reader-impact.ts). */
+function impactOf(target: Target, action: Action, facts: Facts, result: ActionResult) {
   const changedWhatReadersSee = action === 'retire' || (action === 'approve' && result.state === 'published')
   if (!changedWhatReadersSee) return { expire: [], pages: [] }
-  const home = ['/', '/sitemap.xml']
-  if (target.collection !== 'articles') {
-    return { expire: [CONTENT_TAGS.all], pages: [...(result.changedArticleSlugs ?? []).map((slug) => `/articles/${slug}`), ...home] }
-  }
-  const slugs = [...new Set([facts.doc.slug, result.slug].filter((slug): slug is string => typeof slug === 'string'))]
-  const topics = [...new Set([facts.doc.topic, result.topic].filter((topic): topic is string => typeof topic === 'string').map(topicSlug))]
-  return {
-    expire: [CONTENT_TAGS.articleList, ...slugs.map(CONTENT_TAGS.article)],
-    pages: [...slugs.map((slug) => `/articles/${slug}`), ...home, ...topics.map((topic) => `/topics/${topic}`)],
-  }
+  if (target.collection !== 'articles') return readerImpact({ shared: true, slugs: result.changedArticleSlugs ?? [], topics: [] })
+  return readerImpact({ shared: false, slugs: [facts.doc.slug, result.slug], topics: [facts.doc.topic, result.topic] })
 }
 
 type EffectArgs = {

@@ -132,7 +132,8 @@ export function decideReleaseStep(input: {
   actorRoles: readonly string[]
   releaseState: ReleaseState
   memberCount: number
-  readiness: Pick<Readiness, 'ready' | 'summary'>
+  /** For schedule. Making it live checks readiness itself, under its locks (releaseReadiness). */
+  readiness?: Pick<Readiness, 'ready' | 'summary'>
   /** For schedule: the time as sent. */
   at?: unknown
   now: Date
@@ -147,16 +148,11 @@ export function decideReleaseStep(input: {
     return { ok: false, status: 409, message: `Cannot ${STEP_LABEL[step]}: the release is ${RELEASE_STATE_LABEL[releaseState].toLowerCase()}.` }
   }
   if (step === 'submit' && input.memberCount === 0) return { ok: false, status: 409, message: 'Add documents to the release before submitting it.' }
-  if (step === 'schedule' || step === 'go_live') {
-    if (step === 'schedule') {
-      const time = checkScheduledTime(input.at, input.now, 'to go live now, use go-live')
-      if (!time.ok) return time
-      if (!readiness.ready) return notReady(readiness.summary)
-      return { ok: true, at: time.at }
-    }
-    if (!readiness.ready) return notReady(readiness.summary)
-  }
-  return { ok: true }
+  if (step !== 'schedule') return { ok: true }
+  const time = checkScheduledTime(input.at, input.now, 'to go live now, use go-live')
+  if (!time.ok) return time
+  if (!readiness?.ready) return notReady(readiness?.summary ?? 'not known')
+  return { ok: true, at: time.at }
 }
 
 const notReady = (summary: string): StepDecision => ({

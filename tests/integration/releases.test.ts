@@ -394,6 +394,33 @@ describe('a scheduled go-live of one approved version', () => {
     expect((await workflowStatus('tips', tip)).state).toBe('in_review')
   })
 
+  it('is chosen only by the approval that completes the sign-off, and never for a document its release times', async () => {
+    const at = inMinutes(30)
+    // Two reviewers needed (the seeded rule for emergency warnings): the first cannot choose the time.
+    const warning = (await rest('editor', 'POST', '/warnings?draft=true', warningData(unique('timed-two'), 'emergency'))).body.doc.id
+    const versionId = await submit('editor', 'warnings', String(warning))
+    const early = await act('reviewer', 'warnings', String(warning), 'approve', { versionId, goLiveAt: at })
+    expect(early.status).toBe(409)
+    expect(early.body.errors[0].message).toMatch(/does not complete the sign-off/)
+    expect((await workflowStatus('warnings', String(warning))).history).toHaveLength(0)
+    expect((await act('reviewer', 'warnings', String(warning), 'approve', { versionId })).body.state).toBe('in_review')
+    expect((await act('reviewer2', 'warnings', String(warning), 'approve', { versionId, goLiveAt: at })).body).toMatchObject({ state: 'approved', held: { goLiveAt: at } })
+    // Scheduled alone: no release may take it.
+    const release = await createRelease()
+    const taken = await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'warnings', id: warning })
+    expect(taken.status).toBe(409)
+    expect(taken.body.errors[0].message).toMatch(/scheduled to go live on its own/)
+    // In a release: the release decides, so no time of its own.
+    const tip = await publishThroughWorkflow('tips', tipData(unique('timed-in-release')))
+    await editDraft('editor', 'tips', tip, { body: unique('release words') })
+    expect((await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'tips', id: tip })).status).toBe(200)
+    expect((await rest('editor', 'POST', `/releases/${release}/submit`)).status).toBe(200)
+    const { submission } = await workflowStatus('tips', tip)
+    const inRelease = await act('reviewer', 'tips', tip, 'approve', { versionId: submission.versionId, goLiveAt: at })
+    expect(inRelease.status).toBe(409)
+    expect(inRelease.body.errors[0].message).toMatch(/schedule the release instead/)
+  })
+
   it('is cancelled, and the people concerned told, when a tip it shows changed after the approval', async () => {
     const tip = await publishThroughWorkflow('tips', tipData(unique('shown')))
     const article = await publishThroughWorkflow('articles', { ...articleData(unique('pinned-article')), tips: [Number(tip)] })
