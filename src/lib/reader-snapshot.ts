@@ -4,6 +4,7 @@
 // runs in one read-only REPEATABLE READ transaction: every statement sees the same snapshot.
 // On the replica the reader scope chose (src/lib/reader-database.ts), else on the primary.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { scopedReaderDatabase } from './reader-database'
 import { useTransactions } from './server-env'
@@ -13,7 +14,6 @@ type Sessions = Record<string | number, { db: unknown; resolve: () => Promise<vo
 type Adapter = { drizzle: Transactional; sessions: Sessions; commitTransaction: (id: string | number) => Promise<void> }
 
 const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const
-let counter = 0
 
 /**
  * Opens the snapshot as a Payload transaction (so every Local API call given its id reads in
@@ -22,7 +22,9 @@ let counter = 0
 export async function openReaderSnapshot(payload: Payload): Promise<string> {
   const adapter = payload.db as unknown as Adapter
   const database = (scopedReaderDatabase() as unknown as Transactional | undefined) ?? adapter.drizzle
-  const id = `reader-snapshot-${process.pid}-${++counter}`
+  // Unique across module copies (Next.js may load this module once per route bundle, and all
+  // copies share the adapter's sessions): a counter per copy would hand two reads one key.
+  const id = `reader-snapshot-${randomUUID()}`
   await new Promise<void>((opened, failed) => {
     let release: () => void
     const finished = new Promise<void>((resolve) => (release = resolve))
