@@ -70,11 +70,14 @@ export interface Config {
     articles: Article;
     tips: Tip;
     warnings: Warning;
+    sources: Source;
     workflow: Workflow;
     releases: Release;
     reviews: Review;
     revisions: Revision;
+    feedback: Feedback;
     users: User;
+    disclosures: Disclosure;
     'audit-log': AuditLog;
     notifications: Notification;
     'payload-kv': PayloadKv;
@@ -88,11 +91,14 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     tips: TipsSelect<false> | TipsSelect<true>;
     warnings: WarningsSelect<false> | WarningsSelect<true>;
+    sources: SourcesSelect<false> | SourcesSelect<true>;
     workflow: WorkflowSelect<false> | WorkflowSelect<true>;
     releases: ReleasesSelect<false> | ReleasesSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     revisions: RevisionsSelect<false> | RevisionsSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    disclosures: DisclosuresSelect<false> | DisclosuresSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -122,6 +128,7 @@ export interface Config {
       dailyNotifications: TaskDailyNotifications;
       retireOnSchedule: TaskRetireOnSchedule;
       goLiveOnSchedule: TaskGoLiveOnSchedule;
+      checkSourceLinks: TaskCheckSourceLinks;
       inline: {
         input: unknown;
         output: unknown;
@@ -189,12 +196,25 @@ export interface Article {
    * Shown in this order.
    */
   tips?: (number | Tip)[] | null;
+  /**
+   * The sources this advice rests on, in the order readers see them. Pick a source from the library: its details are copied when you save, and reviewed with the article.
+   */
   references?:
     | {
+        source?: (number | null) | Source;
+        /**
+         * Optional: the part of the article it supports.
+         */
+        section?: string | null;
         title: string;
+        authors?: string | null;
         publisher?: string | null;
         year?: number | null;
+        type?: ('guideline' | 'systematic_review' | 'trial' | 'expert_opinion' | 'patient_information') | null;
         url?: string | null;
+        doi?: string | null;
+        pmid?: string | null;
+        accessedAt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -265,6 +285,7 @@ export interface User {
    */
   displayName: string;
   displayNameKey?: string | null;
+  profileSlug?: string | null;
   roles: ('admin' | 'editor' | 'reviewer')[];
   /**
    * Shown in the public byline, for example "MD, FACOG".
@@ -351,6 +372,32 @@ export interface Tip {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * The evidence behind the advice. Articles cite sources from here; a change reaches readers when an article citing it is next reviewed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources".
+ */
+export interface Source {
+  id: number;
+  title: string;
+  /**
+   * For example "Smith J, Patel R, et al." or an organisation.
+   */
+  authors?: string | null;
+  publisher?: string | null;
+  year?: number | null;
+  type?: ('guideline' | 'systematic_review' | 'trial' | 'expert_opinion' | 'patient_information') | null;
+  url?: string | null;
+  doi?: string | null;
+  pmid?: string | null;
+  accessedAt?: string | null;
+  linkStatus?: ('unchecked' | 'ok' | 'broken') | null;
+  linkProblem?: string | null;
+  linkCheckedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -467,6 +514,34 @@ export interface Review {
   publicNote?: string | null;
   correction?: boolean | null;
   release?: (number | null) | Release;
+  evidence?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  disclosures?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  plainLanguage?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  replacement?: (number | null) | Article;
   updatedAt: string;
   createdAt: string;
 }
@@ -481,6 +556,58 @@ export interface Revision {
   versionId: string;
   author?: (number | null) | User;
   savedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What readers told us. Reports of something wrong come first in the review queue.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  article: number | Article;
+  articleTitle?: string | null;
+  helpful?: boolean | null;
+  problem?: ('missing' | 'wrong' | 'unclear') | null;
+  comment?: string | null;
+  /**
+   * Only when the reader agreed to be contacted about this feedback.
+   */
+  email?: string | null;
+  contactConsent?: boolean | null;
+  submittedAt: string;
+  status: 'new' | 'acted_on' | 'dismissed';
+  staffNote?: string | null;
+  /**
+   * The approval whose change answered this.
+   */
+  answeredBy?: (number | null) | Review;
+  actedOnBy?: (number | null) | User;
+  actedOnAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Make a new declaration whenever your interests change: the latest is shown to readers next to your name, and earlier ones stay on file.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosures".
+ */
+export interface Disclosure {
+  id: number;
+  /**
+   * You, unless an admin records it for someone.
+   */
+  person: number | User;
+  kind: 'none' | 'declared';
+  /**
+   * Funding, employment, shares, advisory roles, or gifts related to the advice you write or review.
+   */
+  statement?: string | null;
+  declaredAt?: string | null;
+  recordedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -638,7 +765,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule' | 'goLiveOnSchedule';
+        taskSlug:
+          | 'inline'
+          | 'sendNotification'
+          | 'dailyNotifications'
+          | 'retireOnSchedule'
+          | 'goLiveOnSchedule'
+          | 'checkSourceLinks';
         taskID: string;
         input?:
           | {
@@ -671,7 +804,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotification' | 'dailyNotifications' | 'retireOnSchedule' | 'goLiveOnSchedule') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendNotification'
+        | 'dailyNotifications'
+        | 'retireOnSchedule'
+        | 'goLiveOnSchedule'
+        | 'checkSourceLinks'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -698,6 +840,10 @@ export interface PayloadLockedDocument {
         value: number | Warning;
       } | null)
     | ({
+        relationTo: 'sources';
+        value: number | Source;
+      } | null)
+    | ({
         relationTo: 'workflow';
         value: number | Workflow;
       } | null)
@@ -714,8 +860,16 @@ export interface PayloadLockedDocument {
         value: number | Revision;
       } | null)
     | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'disclosures';
+        value: number | Disclosure;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -784,10 +938,17 @@ export interface ArticlesSelect<T extends boolean = true> {
   references?:
     | T
     | {
+        source?: T;
+        section?: T;
         title?: T;
+        authors?: T;
         publisher?: T;
         year?: T;
+        type?: T;
         url?: T;
+        doi?: T;
+        pmid?: T;
+        accessedAt?: T;
         id?: T;
       };
   disclaimer?: T;
@@ -856,6 +1017,26 @@ export interface WarningsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sources_select".
+ */
+export interface SourcesSelect<T extends boolean = true> {
+  title?: T;
+  authors?: T;
+  publisher?: T;
+  year?: T;
+  type?: T;
+  url?: T;
+  doi?: T;
+  pmid?: T;
+  accessedAt?: T;
+  linkStatus?: T;
+  linkProblem?: T;
+  linkCheckedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -935,6 +1116,10 @@ export interface ReviewsSelect<T extends boolean = true> {
   publicNote?: T;
   correction?: T;
   release?: T;
+  evidence?: T;
+  disclosures?: T;
+  plainLanguage?: T;
+  replacement?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -953,11 +1138,33 @@ export interface RevisionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  article?: T;
+  articleTitle?: T;
+  helpful?: T;
+  problem?: T;
+  comment?: T;
+  email?: T;
+  contactConsent?: T;
+  submittedAt?: T;
+  status?: T;
+  staffNote?: T;
+  answeredBy?: T;
+  actedOnBy?: T;
+  actedOnAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   displayName?: T;
   displayNameKey?: T;
+  profileSlug?: T;
   roles?: T;
   credentials?: T;
   specialties?: T;
@@ -989,6 +1196,19 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosures_select".
+ */
+export interface DisclosuresSelect<T extends boolean = true> {
+  person?: T;
+  kind?: T;
+  statement?: T;
+  declaredAt?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1117,6 +1337,28 @@ export interface ReviewPolicy {
     tips?: number | null;
     warnings?: number | null;
   };
+  /**
+   * A cited source older than this is flagged to the reviewer, who checks it is still current.
+   */
+  sourceMaxAge?: {
+    guideline?: number | null;
+    systematic_review?: number | null;
+    trial?: number | null;
+    expert_opinion?: number | null;
+    patient_information?: number | null;
+  };
+  /**
+   * A version that reads above its target needs the reviewer to acknowledge it at approval.
+   */
+  readingAgeTargets?: {
+    articles?: number | null;
+    tips?: number | null;
+    warnings?: number | null;
+  };
+  /**
+   * Checks are advisory unless named here: then a version that fails one cannot be approved.
+   */
+  blockingChecks?: ('image_alt' | 'heading_order' | 'link_text')[] | null;
   rules?:
     | {
         name: string;
@@ -1152,6 +1394,23 @@ export interface ReviewPolicySelect<T extends boolean = true> {
         tips?: T;
         warnings?: T;
       };
+  sourceMaxAge?:
+    | T
+    | {
+        guideline?: T;
+        systematic_review?: T;
+        trial?: T;
+        expert_opinion?: T;
+        patient_information?: T;
+      };
+  readingAgeTargets?:
+    | T
+    | {
+        articles?: T;
+        tips?: T;
+        warnings?: T;
+      };
+  blockingChecks?: T;
   rules?:
     | T
     | {
@@ -1229,6 +1488,19 @@ export interface TaskGoLiveOnSchedule {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheckSourceLinks".
+ */
+export interface TaskCheckSourceLinks {
+  input: {
+    sourceIds?: number[] | null;
+  };
+  output: {
+    checked?: number | null;
+    broken?: number | null;
   };
 }
 /**

@@ -21,6 +21,10 @@ import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
 import { ReviewPolicy } from './globals/ReviewPolicy'
 import { Notifications } from './collections/Notifications'
 import { Releases } from './collections/Releases'
+import { Sources } from './collections/Sources'
+import { Disclosures } from './collections/Disclosures'
+import { Feedback } from './collections/Feedback'
+import { checkSourceLinksTask, LINK_CHECK_QUEUE } from './src/evidence/link-check-task'
 import { mailAdapter } from './src/notifications/mail-transport'
 import {
   DAILY_QUEUE,
@@ -54,20 +58,21 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Workflow, Releases, Reviews, Revisions, Users, AuditLog, Notifications],
+  collections: [Articles, Tips, Warnings, Sources, Workflow, Releases, Reviews, Revisions, Feedback, Users, Disclosures, AuditLog, Notifications],
   globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint, reviewersEndpoint, myWorkEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   email: mailAdapter(),
   jobs: {
-    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask, goLiveOnScheduleTask],
+    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask, goLiveOnScheduleTask, checkSourceLinksTask],
     // Payload's autoRun runs in every process and its job claim is not atomic: only the one
     // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
     autoRun: [
       { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 100, disableScheduling: true, silent: true },
       { cron: jobsCron(), queue: DAILY_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },
       { cron: jobsCron(), queue: SCHEDULE_QUEUE, limit: 20, disableScheduling: true, silent: { info: true } },
+      { cron: jobsCron(), queue: LINK_CHECK_QUEUE, limit: 5, disableScheduling: true, silent: { info: true } },
     ],
     shouldAutoRun: () => isBackgroundRunner(),
     // Nobody runs, queues or cancels jobs over HTTP (/api/payload-jobs/run would be a second runner).

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
 import { computeSearchText } from './hooks/computeSearchText'
+import { copyCitedSources } from './hooks/copyCitedSources'
+import { SOURCE_TYPE_LABEL, SOURCE_TYPES, urlProblem } from '../src/workflow/evidence'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
 import { reviewStatusColumn } from './fields/reviewStatusColumn'
@@ -21,7 +23,7 @@ export const Articles: CollectionConfig = {
     group: 'Content',
     components: { edit: reviewableEditComponents },
   },
-  ...reviewable('articles', { beforeChange: [computeSearchText] }),
+  ...reviewable('articles', { beforeChange: [copyCitedSources, computeSearchText] }),
   fields: [
     reviewPanelField,
     reviewStatusColumn,
@@ -60,22 +62,39 @@ export const Articles: CollectionConfig = {
     {
       name: 'references',
       type: 'array',
+      labels: { singular: 'Citation', plural: 'Citations (evidence)' },
+      maxRows: 100,
+      admin: {
+        description:
+          'The sources this advice rests on, in the order readers see them. Pick a source from the library: its details are copied when you save, and reviewed with the article.',
+      },
       fields: [
-        { name: 'title', type: 'text', required: true },
         {
           type: 'row',
           fields: [
-            { name: 'publisher', type: 'text' },
-            { name: 'year', type: 'number', min: 1800, max: 2100 },
+            { name: 'source', type: 'relationship', relationTo: 'sources', admin: { width: '60%' } },
+            { name: 'section', type: 'text', maxLength: 120, admin: { width: '40%', description: 'Optional: the part of the article it supports.' } },
           ],
         },
+        // Copied from the source on save (copyCitedSources): what readers see and the reviewer signs.
+        { name: 'title', type: 'text', required: true, admin: { readOnly: true } },
+        { name: 'authors', type: 'text', admin: { readOnly: true } },
         {
-          name: 'url',
-          type: 'text',
-          validate: (value: unknown) =>
-            !value || (typeof value === 'string' && /^https?:\/\/\S+$/.test(value))
-              ? true
-              : 'Give a full http(s) address.',
+          type: 'row',
+          fields: [
+            { name: 'publisher', type: 'text', admin: { readOnly: true } },
+            { name: 'year', type: 'number', min: 1800, max: 2100, admin: { readOnly: true } },
+            { name: 'type', type: 'select', options: SOURCE_TYPES.map((value) => ({ label: SOURCE_TYPE_LABEL[value], value })), admin: { readOnly: true } },
+          ],
+        },
+        { name: 'url', type: 'text', admin: { readOnly: true }, validate: (value: unknown) => urlProblem(value) ?? true },
+        {
+          type: 'row',
+          fields: [
+            { name: 'doi', type: 'text', admin: { readOnly: true } },
+            { name: 'pmid', type: 'text', admin: { readOnly: true } },
+            { name: 'accessedAt', type: 'date', admin: { readOnly: true } },
+          ],
         },
       ],
     },

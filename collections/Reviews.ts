@@ -72,5 +72,16 @@ export const Reviews: CollectionConfig = {
     { name: 'publicNote', type: 'textarea' },
     { name: 'correction', type: 'checkbox', defaultValue: false },
     { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
+    // Approvals of articles: the reviewer confirmed the evidence was checked, with the sources as
+    // cited by this version and what was flagged about them then (src/workflow/evidence.ts).
+    { name: 'evidence', type: 'json' },
+    // Declarations of interests as they were at the decision: the approver's, and on the record
+    // that made a version live, its authors' (src/workflow/disclosure.ts).
+    { name: 'disclosures', type: 'json' },
+    // Reading level and structure checks of the version, and whether the reviewer acknowledged a
+    // reading age above the target (src/workflow/readability.ts).
+    { name: 'plainLanguage', type: 'json' },
+    // Retirements: the current advice readers are sent to from the retired page.
+    { name: 'replacement', type: 'relationship', relationTo: 'articles' },
   ],
 }

@@ -7,7 +7,7 @@ import {
   type FieldAccess,
   type FieldHook,
 } from 'payload'
-import { adminOnly, adminOnlyField, adminOrSelf, staffOnly, staffOnlyField } from '../src/access/rules'
+import { adminOnly, adminOnlyField, adminOrSelf, nobodyField, staffOnly, staffOnlyField } from '../src/access/rules'
 import { hasRole, ROLES } from '../src/access/roles'
 import { DELIVERIES, DELIVERY_LABEL } from '../src/workflow/notifications'
 import { findQueryKey } from './hooks/query-keys'
@@ -135,6 +135,8 @@ export const Users: CollectionConfig = {
     },
     // The name folded for comparison ("Dr. Maya Chen" = "dr maya  chen"), unique in the database.
     { name: 'displayNameKey', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { read: adminOnlyField } },
+    // The public profile's address (/reviewers/[slug]), made from the display name.
+    { name: 'profileSlug', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { create: nobodyField, update: nobodyField } },
     {
       name: 'roles',
       type: 'select',

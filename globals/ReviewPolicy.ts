@@ -5,6 +5,9 @@ import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
 import { MAX_REQUIRED_APPROVALS, type PolicyRule, validateRules } from '../src/workflow/policy'
 import { REVIEWABLE_COLLECTIONS } from '../collections/Reviews'
 import { DEFAULT_REVIEW_INTERVAL_MONTHS } from '../src/workflow/schedule'
+import { DEFAULT_SOURCE_MAX_AGE_YEARS, SOURCE_TYPE_LABEL, SOURCE_TYPES } from '../src/workflow/evidence'
+import { DEFAULT_READING_AGE_TARGET, readingAgeTargetProblem } from '../src/workflow/readability'
+import { STRUCTURE_CHECK_LABEL, STRUCTURE_CHECKS } from '../src/workflow/content-structure'
 import { intervalProblem, MAX_REVIEW_INTERVAL_MONTHS, MIN_REVIEW_INTERVAL_MONTHS } from '../src/workflow/review-kind'
 import { intervalOf, recomputeDueDates, type ReviewIntervals } from '../src/review/review-intervals'
 import { recordExpiry } from '../src/cache/expiry-outbox'
@@ -84,6 +87,53 @@ export const ReviewPolicy: GlobalConfig = {
           'How long after a full clinical review the next one is due. A change re-dates the next review of the live content already reviewed: due this many months after its last full review.',
       },
       fields: [{ type: 'row', fields: REVIEWABLE_COLLECTIONS.map(intervalField) }],
+    },
+    {
+      name: 'sourceMaxAge',
+      type: 'group',
+      label: 'Evidence: flag sources older than (years)',
+      admin: { description: 'A cited source older than this is flagged to the reviewer, who checks it is still current.' },
+      fields: [
+        {
+          type: 'row',
+          fields: SOURCE_TYPES.map((type) => ({
+            name: type,
+            type: 'number' as const,
+            label: SOURCE_TYPE_LABEL[type],
+            min: 1,
+            max: 50,
+            defaultValue: DEFAULT_SOURCE_MAX_AGE_YEARS[type],
+            admin: { step: 1, width: '20%' },
+          })),
+        },
+      ],
+    },
+    {
+      name: 'readingAgeTargets',
+      type: 'group',
+      label: 'Plain language: target reading age',
+      admin: { description: 'A version that reads above its target needs the reviewer to acknowledge it at approval.' },
+      fields: [
+        {
+          type: 'row',
+          fields: REVIEWABLE_COLLECTIONS.map((collection) => ({
+            name: collection,
+            type: 'number' as const,
+            label: collection[0]!.toUpperCase() + collection.slice(1),
+            defaultValue: DEFAULT_READING_AGE_TARGET,
+            admin: { step: 1, width: '33%' },
+            validate: (value: unknown) => readingAgeTargetProblem(value) ?? true,
+          })),
+        },
+      ],
+    },
+    {
+      name: 'blockingChecks',
+      type: 'select',
+      hasMany: true,
+      label: 'Structure checks that block approval',
+      options: STRUCTURE_CHECKS.map((value) => ({ label: STRUCTURE_CHECK_LABEL[value], value })),
+      admin: { description: 'Checks are advisory unless named here: then a version that fails one cannot be approved.' },
     },
     {
       name: 'rules',

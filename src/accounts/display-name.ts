@@ -1,6 +1,8 @@
 // Reviewer display names are unique, compared folded (case, accents, punctuation and spacing
 // ignored), so an admin cannot create a look-alike of a real clinician for the byline.
+import { createHash } from 'node:crypto'
 import type { CollectionBeforeChangeHook, TextFieldSingleValidation } from 'payload'
+import { slugify } from '../lib/slugify'
 
 export function displayNameKey(name: unknown): string {
   return String(name ?? '')
@@ -27,5 +29,14 @@ export const uniqueDisplayName: TextFieldSingleValidation = async (value, { id, 
     : true
 }
 
+/**
+ * The address of a person's public profile (/reviewers/[slug]), from their display name: unique
+ * as the folded name is. A name with no Latin letters gets a short hash of it instead.
+ */
+export function profileSlug(name: unknown): string {
+  const key = displayNameKey(name)
+  return slugify(key) || `person-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`
+}
+
 export const keepDisplayNameKey: CollectionBeforeChangeHook = ({ data }) =>
-  data.displayName === undefined ? data : { ...data, displayNameKey: displayNameKey(data.displayName) }
+  data.displayName === undefined ? data : { ...data, displayNameKey: displayNameKey(data.displayName), profileSlug: profileSlug(data.displayName) }

@@ -19,6 +19,7 @@ import * as migration_20261129_130755_governance from './20261129_130755_governa
 import * as migration_20261129_132409_scheduled_retirement from './20261129_132409_scheduled_retirement';
 import * as migration_20261129_154642_releases from './20261129_154642_releases';
 import * as migration_20261129_162744_change_log from './20261129_162744_change_log';
+import * as migration_20261129_183739_evidence from './20261129_183739_evidence';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261129_162744_change_log.up,
     down: migration_20261129_162744_change_log.down,
-    name: '20261129_162744_change_log'
+    name: '20261129_162744_change_log',
+  },
+  {
+    up: migration_20261129_183739_evidence.up,
+    down: migration_20261129_183739_evidence.down,
+    name: '20261129_183739_evidence'
   },
 ];

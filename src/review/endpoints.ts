@@ -25,7 +25,7 @@ export const answering =
     try {
       return await handler(req)
     } catch (error) {
-      if (error instanceof WorkflowError) return errorResponse(error.status, error.message)
+      if (error instanceof WorkflowError) return errorResponse(error.status, error.message, error.headers)
       throw error
     }
   }

@@ -4,6 +4,8 @@ export class WorkflowError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message)
     this.name = 'WorkflowError'
@@ -18,8 +20,8 @@ export class ConcurrencyConflict extends WorkflowError {
   }
 }
 
-export const errorResponse = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
+export const errorResponse = (status: number, message: string, headers?: Record<string, string>) =>
+  Response.json({ errors: [{ message }] }, { status, headers })
 
 const RETRYABLE_POSTGRES_CODES = new Set(['40001', '40P01', '55P03'])
 

@@ -17,7 +17,7 @@ function referencesText(rows: unknown[]): string {
   return rows
     .map((row) => {
       const ref = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>
-      return [ref.title, ref.publisher, ref.year, ref.url].filter((part) => part != null && part !== '').join(', ')
+      return [ref.title, ref.authors, ref.publisher, ref.year, ref.type, ref.url, ref.doi && `doi:${ref.doi}`, ref.pmid && `PMID ${ref.pmid}`, ref.section && `(for ${ref.section})`].filter((part) => part != null && part !== '').join(', ')
     })
     .join('\n')
 }

@@ -39,8 +39,20 @@ function normalise(value: unknown): Json {
 
 export const canonicalJson = (value: unknown): string => JSON.stringify(normalise(value))
 
-const withoutRowIds = (rows: unknown) =>
-  Array.isArray(rows) ? rows.map(({ id: _id, ...row }: Record<string, unknown>) => row) : []
+/**
+ * A citation as signed: its row without bookkeeping (row id; which library entry it was copied
+ * from). Fields added with the sources library only when set, so versions signed before keep
+ * their hashes.
+ */
+const CITATION_FIELDS = ['authors', 'doi', 'pmid', 'type', 'accessedAt', 'section'] as const
+
+const citationsAsSigned = (rows: unknown) =>
+  Array.isArray(rows)
+    ? rows.map(({ id: _id, source: _source, ...row }: Record<string, unknown>) => {
+        for (const field of CITATION_FIELDS) if (row[field] == null || row[field] === '') delete row[field]
+        return row
+      })
+    : []
 
 /** The reviewable part of a document, as signed. */
 export function reviewableContent(
@@ -51,7 +63,8 @@ export function reviewableContent(
   const content: Record<string, unknown> = {}
   for (const field of REVIEWED_FIELDS[collection]) content[field] = doc[field] ?? null
   if (collection === 'articles') {
-    content.references = withoutRowIds(doc.references)
+    // Which library entry a citation came from is bookkeeping; what it says is signed.
+    content.references = citationsAsSigned(doc.references)
     content.tips = related?.tips ?? []
     content.warnings = related?.warnings ?? []
   }
