@@ -23,7 +23,7 @@ export const Articles: CollectionConfig = {
     group: 'Content',
     components: { edit: reviewableEditComponents },
   },
-  ...reviewable('articles', { beforeChange: [copyCitedSources, computeSearchText] }),
+  ...reviewable('articles', { beforeValidate: [copyCitedSources], beforeChange: [computeSearchText] }),
   fields: [
     reviewPanelField,
     reviewStatusColumn,

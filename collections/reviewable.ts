@@ -1,6 +1,6 @@
 // What articles, tips and warnings share: drafts with a full, never-pruned version
 // history, the same access rules, and the review workflow's hooks and endpoints.
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import { adminOnly, contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
 import { workflowEndpoints } from '../src/review/endpoints'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
@@ -14,7 +14,7 @@ import type { ReviewableCollection } from '../src/workflow'
 
 export function reviewable(
   slug: ReviewableCollection,
-  { beforeChange = [] }: { beforeChange?: CollectionBeforeChangeHook[] } = {},
+  { beforeChange = [], beforeValidate = [] }: { beforeChange?: CollectionBeforeChangeHook[]; beforeValidate?: CollectionBeforeValidateHook[] } = {},
 ): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints'> {
   return {
     access: {
@@ -41,6 +41,7 @@ export function reviewable(
       ],
       afterOperation: [closeReaderSnapshot],
       beforeDelete: [keepSignedOffDocuments],
+      beforeValidate,
       beforeChange: [refusePublishedStatus, ...beforeChange],
       afterChange: [recordRevision],
     },

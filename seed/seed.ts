@@ -9,6 +9,7 @@ import type { PolicyRule, ReviewableCollection } from '../src/workflow'
 import { lumbarSorenessContent, PENDING_REVISION } from './content/lumbar-soreness'
 import { readSourceText } from './source-text'
 import { DEMO_USERS, type DemoUser } from './users'
+import { SEED_DISCLOSURES, SEED_SOURCES } from './evidence'
 
 export const DEFAULT_SOURCE_FILE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -47,6 +48,22 @@ export async function seed(
   }
   const as = (email: string) => createLocalReq({ user: { ...users.get(email)!, collection: 'users' } }, payload)
 
+  // Each demo person's declaration of interests, once.
+  for (const [email, declaration] of Object.entries(SEED_DISCLOSURES)) {
+    const person = users.get(email)!
+    const { totalDocs } = await payload.count({ collection: 'disclosures', where: { person: { equals: person.id } } })
+    if (totalDocs === 0) await payload.create({ collection: 'disclosures', data: { person: person.id, ...declaration }, req: await as(email) })
+    note(totalDocs === 0, `declaration of interests of ${email}`)
+  }
+  // The evidence library: each source once, by title.
+  const citations = []
+  for (const { section, ...source } of SEED_SOURCES) {
+    const { docs } = await payload.find({ collection: 'sources', where: { title: { equals: source.title } }, limit: 1, depth: 0 })
+    const id = docs[0]?.id ?? (await payload.create({ collection: 'sources', data: source, req: await as(EDITOR) })).id
+    note(!docs[0], `source "${source.title}"`)
+    citations.push({ source: id, ...(section ? { section } : {}) })
+  }
+
   // The default sign-off rules, once: a policy an admin has saved (even emptied) is theirs.
   const policy = await payload.findGlobal({ slug: 'review-policy', depth: 0 })
   if (!policy.updatedAt) {
@@ -67,10 +84,11 @@ export async function seed(
     const target = { collection, id: String(draft.id) }
     const { versionId } = await performAction(await as(EDITOR), target, 'submit', {})
     const comment = 'Imported from the source text and reviewed.'
-    const first = await performAction(await as(REVIEWER), target, 'approve', { versionId, comment })
+    const checked = { evidenceChecked: true, readingLevelAcknowledged: true }
+    const first = await performAction(await as(REVIEWER), target, 'approve', { versionId, comment, ...checked })
     const approvers = [REVIEWER]
     if (first.state !== 'published') {
-      await performAction(await as(SECOND_REVIEWER), target, 'approve', { versionId, comment })
+      await performAction(await as(SECOND_REVIEWER), target, 'approve', { versionId, comment, ...checked })
       approvers.push(SECOND_REVIEWER)
     }
     note(true, `${collection} ${data.slug} (approved by ${approvers.join(' and ')})`)
@@ -83,6 +101,7 @@ export async function seed(
   for (const tip of content.tips) tips.set(tip.slug, await ensureApproved('tips', tip))
   const article = await ensureApproved('articles', {
     ...content.article,
+    references: citations,
     warnings: warningIds,
     tips: [...tips.values()].map((tip) => tip.id),
   })

@@ -1,16 +1,25 @@
-// Addresses that are not valid UTF-8 once decoded (e.g. /articles/%ED%A0%80) make
-// Next.js fail while decoding route params (a 500). Answer them with a 400 first.
+// Two jobs, on article and topic addresses only:
+// - Addresses that are not valid UTF-8 once decoded (e.g. /articles/%ED%A0%80) make Next.js
+//   fail while decoding route params (a 500): answer them with a 400 first.
+// - A retired article's address answers 410 Gone with its tombstone page (src/lib/tombstones.ts).
 import { NextResponse, type NextRequest } from 'next/server'
+import { retiredSlugLookup } from './lib/tombstones-registry'
 
-export function proxy(request: NextRequest) {
+const ARTICLE = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/
+
+export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname
   try {
-    decodeURIComponent(request.nextUrl.pathname)
+    decodeURIComponent(path)
   } catch {
     return new NextResponse('Bad request: the address is not valid UTF-8.', { status: 400 })
+  }
+  const slug = ARTICLE.exec(path)?.[1]
+  const isRetired = slug ? retiredSlugLookup() : undefined
+  if (slug && isRetired && (await isRetired(slug))) {
+    return NextResponse.rewrite(new URL(`/retired/${slug}`, request.url), { status: 410 })
   }
   return NextResponse.next()
 }
 
-// Only article and topic addresses with percent-encoding (real slugs have none), so
-// the hot path of readers never runs the proxy.
-export const config = { matcher: ['/articles/:slug(.*%.*)', '/topics/:topic(.*%.*)'] }
+export const config = { matcher: ['/articles/:slug', '/articles/:slug(.*%.*)', '/topics/:topic(.*%.*)'] }

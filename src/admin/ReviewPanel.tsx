@@ -12,6 +12,7 @@ import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
 import { useWorkflowStatus } from './useWorkflowStatus'
 import { REVIEW_KIND_LABEL, REVIEW_KINDS, type ReviewKind } from '../workflow/review-kind'
+import { ReviewChecksView, useReviewChecks } from './ReviewChecksView'
 import './admin.scss'
 
 const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
@@ -29,6 +30,12 @@ export function ReviewPanel() {
   const [goLiveAt, setGoLiveAt] = useState('')
   const [changeNote, setChangeNote] = useState('')
   const [correction, setCorrection] = useState(false)
+  const [evidenceChecked, setEvidenceChecked] = useState(false)
+  const [readingAcknowledged, setReadingAcknowledged] = useState(false)
+  const [retireNote, setRetireNote] = useState('')
+  const [replacement, setReplacement] = useState('')
+  const refreshKey = `${status?.state}:${status?.latestVersionId}:${status?.submission?.versionId ?? ''}:${status?.history.length ?? 0}`
+  const { checks, reload } = useReviewChecks(collectionSlug ?? '', id ?? '', refreshKey)
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -45,8 +52,16 @@ export function ReviewPanel() {
         versionId,
         comment: comment || undefined,
         ...(action === 'approve'
-          ? { reviewKind, correction, changeNote: changeNote || undefined, ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}) }
+          ? {
+              reviewKind,
+              correction,
+              changeNote: changeNote || undefined,
+              ...(collectionSlug === 'articles' ? { evidenceChecked } : {}),
+              ...(checks?.plainLanguage.aboveTarget ? { readingLevelAcknowledged: readingAcknowledged } : {}),
+              ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}),
+            }
           : {}),
+        ...(action === 'retire' ? { changeNote: retireNote || undefined, ...(replacement.trim() ? { replacement: replacement.trim() } : {}) } : {}),
       }),
     })
     const body = await response.json().catch(() => ({}))
@@ -60,6 +75,10 @@ export function ReviewPanel() {
     setGoLiveAt('')
     setChangeNote('')
     setCorrection(false)
+    setEvidenceChecked(false)
+    setReadingAcknowledged(false)
+    setRetireNote('')
+    setReplacement('')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
     announceChange()
   }
@@ -130,6 +149,14 @@ export function ReviewPanel() {
       {status.changes && (
         <ChangeSummaryView changes={status.changes} titles={status.relationTitles} compareUrl={status.compareUrl} />
       )}
+      {checks && (
+        <ReviewChecksView
+          checks={checks}
+          approvals={status.history.filter((record) => record.decision === 'approved' || record.decision === 'went_live')}
+          canAct={status.availableActions.includes('request_changes') || status.availableActions.includes('retire') || status.availableActions.includes('approve')}
+          onChanged={reload}
+        />
+      )}
 
       {status.availableActions.length > 0 && (
         <div className="review-panel__actions">
@@ -163,6 +190,18 @@ export function ReviewPanel() {
                 Public note: what changed{correction ? ' (required: what was wrong and what changed)' : ' (optional)'}
                 <textarea value={changeNote} onChange={(e) => setChangeNote(e.target.value)} rows={2} name="change-note" maxLength={1000} />
               </label>
+              {collectionSlug === 'articles' && (
+                <label>
+                  <input type="checkbox" checked={evidenceChecked} onChange={(e) => setEvidenceChecked(e.target.checked)} name="evidence-checked" /> I checked
+                  the evidence this version cites: each source supports the advice and is still current
+                </label>
+              )}
+              {checks?.plainLanguage.aboveTarget && (
+                <label>
+                  <input type="checkbox" checked={readingAcknowledged} onChange={(e) => setReadingAcknowledged(e.target.checked)} name="reading-level-acknowledged" />{' '}
+                  It reads at age {checks.plainLanguage.overall?.readingAge}, above the target of {checks.plainLanguage.target}: I accept that for this version
+                </label>
+              )}
               {!status.release && (
                 <label>
                   Go live (empty: at once; your time zone)
@@ -178,12 +217,30 @@ export function ReviewPanel() {
               </small>
             </fieldset>
           )}
+          {status.availableActions.includes('retire') && collectionSlug === 'articles' && (
+            <fieldset className="review-panel__kind" data-testid="retire-options">
+              <legend>If you retire it, readers of its address see</legend>
+              <label>
+                Why it was retired (public, optional)
+                <textarea value={retireNote} onChange={(e) => setRetireNote(e.target.value)} rows={2} name="retire-note" maxLength={1000} />
+              </label>
+              <label>
+                Current advice instead: the id of a live article (optional)
+                <input value={replacement} onChange={(e) => setReplacement(e.target.value)} name="replacement" inputMode="numeric" />
+              </label>
+            </fieldset>
+          )}
           {status.availableActions.map((action) => (
             <button
               key={action}
               type="button"
               className={`btn btn--style-${action === 'approve' ? 'primary' : 'secondary'} btn--size-small`}
-              disabled={busy || (NEEDS_COMMENT.has(action) && !comment.trim())}
+              disabled={
+                busy ||
+                (NEEDS_COMMENT.has(action) && !comment.trim()) ||
+                (action === 'approve' && collectionSlug === 'articles' && !evidenceChecked) ||
+                (action === 'approve' && Boolean(checks?.plainLanguage.aboveTarget) && !readingAcknowledged)
+              }
               onClick={() => void act(action)}
             >
               {ACTION_LABEL[action as Action]}

@@ -3,6 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { reviewQueue } from '../review/queue'
 import { ReviewQueueTable } from './ReviewQueueTable'
+import { FeedbackQueueTable } from './FeedbackQueueTable'
 import { StaffTemplate, staffRequest } from './StaffTemplate'
 import './admin.scss'
 
@@ -20,6 +21,7 @@ export async function ReviewQueueView(view: AdminViewServerProps) {
         <ReviewQueueTable title="Needs re-review" items={queue.needsReReview} total={queue.totals.needsReReview} kind="other" />
         <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} total={queue.totals.due} kind="due" />
         <ReviewQueueTable title="Changes requested" items={queue.changesRequested} total={queue.totals.changesRequested} kind="other" />
+        <FeedbackQueueTable items={queue.readerFeedback} total={queue.totals.readerFeedback} />
         <ReviewQueueTable title="Approved, waiting to go live" items={queue.waitingToGoLive} total={queue.totals.waitingToGoLive} kind="other" />
       </Gutter>
     </StaffTemplate>

@@ -5,8 +5,11 @@ import { TipList } from './TipList'
 import { TrustBlock } from './TrustBlock'
 import { ChangeLog, CorrectionNotice } from './ChangeLog'
 import { WarningList } from './WarningList'
+import { Citations } from './Citations'
+import { FeedbackForm } from './FeedbackForm'
 
-export function ArticleView({ article }: { article: PublishedArticle }) {
+/** `feedback`: readers of a live page may say whether it helped (not in a staff preview). */
+export function ArticleView({ article, feedback = false }: { article: PublishedArticle; feedback?: boolean }) {
   const pressing = article.warnings.filter((w) => w.severity !== 'caution')
   const cautions = article.warnings.filter((w) => w.severity === 'caution')
   return (
@@ -25,24 +28,12 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
       <section className="body" aria-label="Full article">
         <RichText data={article.body} disableContainer />
       </section>
-      {article.references && article.references.length > 0 && (
-        <section aria-labelledby="references">
-          <h2 id="references">References</h2>
-          <ol className="references">
-            {article.references.map((ref) => (
-              <li key={ref.id ?? ref.title}>
-                {ref.url ? <a href={ref.url}>{ref.title}</a> : ref.title}
-                {ref.publisher && `, ${ref.publisher}`}
-                {ref.year && ` (${ref.year})`}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Citations citations={article.references} />
       <ChangeLog changes={article.changes} />
       <aside className="disclaimer" aria-label="Disclaimer">
         <p>{article.disclaimer}</p>
       </aside>
+      {feedback && <FeedbackForm slug={article.slug} />}
     </article>
   )
 }

@@ -3,6 +3,36 @@ import { formatDate } from './format'
 
 const nameOf = (approver: Approver) => [approver.name, approver.credentials].filter(Boolean).join(', ')
 
+/** Each approver's name links to their public profile. */
+const ApproverName = ({ approver }: { approver: Approver }) =>
+  approver.profileSlug ? (
+    <a href={`/reviewers/${approver.profileSlug}`}>
+      <strong>{nameOf(approver)}</strong>
+    </a>
+  ) : (
+    <strong>{nameOf(approver)}</strong>
+  )
+
+/** Declared interests of everyone who wrote and signed off this version, as declared then. */
+function Interests({ signOff }: { signOff: SignOff }) {
+  const people = [
+    ...signOff.approvers.map((approver) => ({ role: 'reviewer', name: approver.name, disclosure: approver.disclosure })),
+    ...signOff.authors.map((author) => ({ role: 'author', name: author.name, disclosure: author.disclosure })),
+  ]
+  return (
+    <details className="interests" data-testid="disclosures">
+      <summary>Declared interests</summary>
+      <ul>
+        {people.map((person, index) => (
+          <li key={index}>
+            {person.name} ({person.role}): {person.disclosure}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
 const When = ({ at }: { at: string }) => <time dateTime={at}>{formatDate(at)}</time>
 
 /**
@@ -12,11 +42,11 @@ const When = ({ at }: { at: string }) => <time dateTime={at}>{formatDate(at)}</t
  */
 export function TrustBlock({ signOff }: { signOff: SignOff | null }) {
   if (!signOff || signOff.approvers.length === 0) return null
-  const names = signOff.approvers.map(nameOf)
-  const approvers = names.map((name, index) => (
+  const count = signOff.approvers.length
+  const approvers = signOff.approvers.map((approver, index) => (
     <span key={index}>
-      {index > 0 && (index === names.length - 1 ? ' and ' : ', ')}
-      <strong>{name}</strong>
+      {index > 0 && (index === count - 1 ? ' and ' : ', ')}
+      <ApproverName approver={approver} />
     </span>
   ))
   return (
@@ -35,11 +65,13 @@ export function TrustBlock({ signOff }: { signOff: SignOff | null }) {
           Medically reviewed by {approvers} on <When at={signOff.reviewedAt} />
         </p>
       )}
+      {signOff.authors.length > 0 && <p>Written by {signOff.authors.map((author) => author.name).join(', ')}</p>}
       {signOff.nextReviewDue && (
         <p>
           Next review due <When at={signOff.nextReviewDue} />
         </p>
       )}
+      <Interests signOff={signOff} />
     </div>
   )
 }

@@ -14,7 +14,8 @@ import { onReaderDatabase } from './reader-database'
 import { inReaderSnapshot } from './reader-snapshot'
 import { madeLive, readChangeLog, readRecentUpdates } from './public-changes'
 import type { ChangeEntry } from '../workflow/change-log'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { disclosureText } from '../workflow/disclosure'
 import { sharedCacheEnabled } from '../cache/shared-cache'
 import { bySeverity } from './severity'
 import { groupTopics, type TopicSummary } from './topics'
@@ -30,11 +31,23 @@ export const TOPIC_PAGE_SIZE = 50
 const SITEMAP_MAX_URLS = 50_000
 
 /** One reviewer who signed off the live version, as they were then (from their approval record). */
-export type Approver = { name: string; credentials: string | null; specialties: string[] }
+export type Approver = {
+  name: string
+  credentials: string | null
+  specialties: string[]
+  /** Their public profile's address (/reviewers/[slug]). */
+  profileSlug: string | null
+  /** What they had declared when they approved (src/workflow/disclosure.ts). */
+  disclosure: string
+}
+
+/** An author of the live version, with what they had declared when it was signed off. */
+export type Author = { name: string; disclosure: string }
 
 /** Who signed off the live version (every approver its sign-off policy needed), and when. */
 export type SignOff = {
   approvers: Approver[]
+  authors: Author[]
   /** The last full clinical review: a minor change keeps it (src/workflow/review-kind.ts). */
   reviewedAt: string
   /** The approval that made this version live, full review or minor change. */
@@ -135,15 +148,48 @@ export async function readLiveSlugs(): Promise<string> {
 const populated = <T extends object>(items: (number | T)[] | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
-type ApprovalRecord = Pick<Review, 'id' | 'reviewerName' | 'reviewerCredentials' | 'reviewerSpecialties' | 'decidedAt' | 'contentHash' | 'approvalSet' | 'decision'>
+type ApprovalRecord = Pick<
+  Review,
+  'id' | 'reviewer' | 'reviewerName' | 'reviewerCredentials' | 'reviewerSpecialties' | 'decidedAt' | 'contentHash' | 'approvalSet' | 'decision' | 'disclosures'
+>
+type DisclosureSnapshots = { approver?: { text?: string }; authors?: { name: string; text: string }[] }
 
-const approverOf = (record: ApprovalRecord): Approver => ({
+const NO_STATEMENT = disclosureText(null)
+const idOf = (value: unknown) => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
+
+const approverOf = (record: ApprovalRecord, slugs: Map<string, string>): Approver => ({
   name: record.reviewerName,
   credentials: record.reviewerCredentials ?? null,
   specialties: Array.isArray(record.reviewerSpecialties) ? record.reviewerSpecialties.filter((s): s is string => typeof s === 'string') : [],
+  profileSlug: slugs.get(idOf(record.reviewer)) ?? null,
+  disclosure: (record.disclosures as DisclosureSnapshots | null)?.approver?.text ?? NO_STATEMENT,
 })
 
-const approvalColumns = { reviewerName: true, reviewerCredentials: true, reviewerSpecialties: true, decidedAt: true, contentHash: true, approvalSet: true, decision: true } as const
+/** The authors named on the approval that completed the sign-off (the latest that names any). */
+const authorsOf = (records: ApprovalRecord[]): Author[] => {
+  const named = [...records].reverse().find((record) => Array.isArray((record.disclosures as DisclosureSnapshots | null)?.authors))
+  return ((named?.disclosures as DisclosureSnapshots | undefined)?.authors ?? []).map((author) => ({ name: author.name, disclosure: author.text }))
+}
+
+const approvalColumns = {
+  reviewer: true,
+  reviewerName: true,
+  reviewerCredentials: true,
+  reviewerSpecialties: true,
+  decidedAt: true,
+  contentHash: true,
+  approvalSet: true,
+  decision: true,
+  disclosures: true,
+} as const
+
+/** Reviewers' public profile addresses. */
+async function profileSlugs(payload: Payload, req: Partial<PayloadRequest>, records: ApprovalRecord[]): Promise<Map<string, string>> {
+  const ids = [...new Set(records.map((record) => idOf(record.reviewer)))]
+  if (ids.length === 0) return new Map()
+  const { docs } = await payload.find({ collection: 'users', req, overrideAccess: true, where: { id: { in: ids } }, pagination: false, depth: 0, select: { profileSlug: true } })
+  return new Map(docs.filter((user) => user.profileSlug).map((user) => [String(user.id), user.profileSlug!]))
+}
 
 /**
  * The approval records of the live version: the one that made it live and the others its
@@ -184,8 +230,10 @@ async function readSignOff(article: Article, req: Partial<PayloadRequest>): Prom
     : []
   // A held sign-off's go-live names the approvals it made live; it is not an approval itself.
   const approvals = record.decision === 'went_live' ? earlier : [...earlier, record]
+  const slugs = await profileSlugs(payload, req, approvals)
   return {
-    approvers: approvals.map(approverOf),
+    approvers: approvals.map((approval) => approverOf(approval, slugs)),
+    authors: authorsOf(approvals),
     reviewedAt: article.review?.lastReviewedAt ?? record.decidedAt,
     approvedAt: article.review?.approvedAt ?? record.decidedAt,
     kind: article.review?.reviewKind === 'minor' ? 'minor' : 'full',

@@ -3,6 +3,7 @@
 // then the day's digests. Each occasion is recorded once per person (notify.ts), so a second
 // run on the same day, or after a failure, tells nobody twice; a row is sent by the one job
 // that claims it (deliver.ts).
+import { LINK_CHECK_QUEUE } from '../evidence/link-check-task'
 import type { PayloadRequest } from 'payload'
 import type { Review, User, Workflow } from '../../payload-types'
 import {
@@ -42,6 +43,8 @@ export async function runDailyScan(req: PayloadRequest, now = new Date()): Promi
   const count = (...wanted: string[]) => [...kinds.values()].filter((kind) => wanted.includes(kind)).length
   await inTransaction(req, () => requeueAbandoned(req))
   const digests = await inTransaction(req, () => queueDigests(req))
+  // Sources not checked for a week have their links checked again, in the background.
+  await req.payload.jobs.queue({ task: 'checkSourceLinks', queue: LINK_CHECK_QUEUE, input: {}, req })
   return { approvalNeeded: count('approval_needed'), dueOrOverdue: count('review_due', 'review_overdue'), registrations: count('registration_lapsing'), digests }
 }
 

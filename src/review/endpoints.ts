@@ -5,6 +5,7 @@ import { type Action, ACTION_PATH, type ReviewableCollection } from '../workflow
 import { rows, sql } from '../lib/sql'
 import { DATABASE_UNAVAILABLE } from '../lib/database-errors'
 import { errorResponse, WorkflowError } from './errors'
+import { reviewChecks } from './review-checks'
 import { readActionInput } from './request-body'
 import { reviewQueue } from './queue'
 import { myWork } from './my-work'
@@ -116,6 +117,15 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await workflowStatus(req, collection, id))
     }),
   }
+  const checksEndpoint: Endpoint = {
+    path: '/:id/checks',
+    method: 'get',
+    handler: answering(async (req) => {
+      await requireStaff(req)
+      const { id } = targetOf(req, collection)
+      return Response.json(await reviewChecks(req, collection, id))
+    }),
+  }
   const discardEndpoint: Endpoint = {
     path: '/:id/discard-draft',
     method: 'post',
@@ -149,7 +159,7 @@ export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] 
       return Response.json(await scheduleDocumentGoLive(req, targetOf(req, collection)))
     }),
   }
-  return [statusEndpoint, discardEndpoint, assignEndpoint, retirementEndpoint, goLiveEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
+  return [statusEndpoint, checksEndpoint, discardEndpoint, assignEndpoint, retirementEndpoint, goLiveEndpoint, ...(Object.keys(ACTION_PATH) as Action[]).map((action): Endpoint => ({
     path: `/:id/${ACTION_PATH[action]}`,
     method: 'post',
     handler: answering(async (req) => {

@@ -4,6 +4,7 @@ import type { Review, User, Workflow } from '../../payload-types'
 import { DEFAULT_POLICY, DUE_SOON_DAYS, dueStatus, type ReviewableCollection, type SignOffPolicy } from '../workflow'
 import { rowsInRequest, sql, tableOf } from '../lib/sql'
 import { relationId } from '../lib/document-id'
+import { type FeedbackItem, feedbackQueue } from '../feedback/queue'
 
 const REVIEWABLE: ReviewableCollection[] = ['articles', 'tips', 'warnings']
 const system = { overrideAccess: true, depth: 1 } as const
@@ -33,7 +34,11 @@ export type QueueItem = {
 export type QueueSection = 'assignedToMe' | 'inReview' | 'changesRequested' | 'due' | 'needsReReview' | 'waitingToGoLive'
 
 /** Each section lists its most urgent items (at most `limit`); `totals` counts them all. */
-export type ReviewQueue = Record<QueueSection, QueueItem[]> & { totals: Record<QueueSection, number> }
+export type ReviewQueue = Record<QueueSection, QueueItem[]> & {
+  /** What readers reported, "something is wrong" first (src/feedback/queue.ts). */
+  readerFeedback: FeedbackItem[]
+  totals: Record<QueueSection | 'readerFeedback', number>
+}
 
 /** Enough for a screen; a publisher with thousands of articles still gets the exact totals. */
 export const QUEUE_LIMIT = 50
@@ -115,7 +120,8 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
   const dueBefore = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000).toISOString()
   // Independent reads, so they run side by side (inside a transaction they simply queue on its connection).
   const me = req.user ? String(req.user.id) : null
-  const [assignedToMe, inReview, changesRequested, needsReReview, waitingToGoLive, ...dueLists] = await Promise.all([
+  const [readerFeedback, assignedToMe, inReview, changesRequested, needsReReview, waitingToGoLive, ...dueLists] = await Promise.all([
+    feedbackQueue(req, limit),
     me
       ? workflowRows(req, { and: [{ state: { equals: 'in_review' } }, { assignedTo: { equals: me } }] }, 'submittedAt', limit, now)
       : Promise.resolve({ items: [] as QueueItem[], total: 0 }),
@@ -136,7 +142,9 @@ export async function reviewQueue(req: PayloadRequest, { now = new Date(), limit
     due: due.slice(0, limit),
     needsReReview: needsReReview.items,
     waitingToGoLive: waitingToGoLive.items,
+    readerFeedback: readerFeedback.items,
     totals: {
+      readerFeedback: readerFeedback.total,
       assignedToMe: assignedToMe.total,
       inReview: inReview.total,
       changesRequested: changesRequested.total,

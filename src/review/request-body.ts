@@ -25,9 +25,16 @@ export async function readJsonObject(req: PayloadRequest, example: string): Prom
   return body as Record<string, unknown>
 }
 
+function replacementId(value: unknown): string | null {
+  if (value == null || value === '') return null
+  const id = canonicalId(value)
+  if (id === null) throw new WorkflowError(400, '"replacement" must be an article id: a positive integer.')
+  return id
+}
+
 export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
   const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
-  const { versionId, comment, reviewKind, goLiveAt, changeNote, correction } = body
+  const { versionId, comment, reviewKind, goLiveAt, changeNote, correction, evidenceChecked, readingLevelAcknowledged, replacement } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
@@ -43,6 +50,10 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
   }
   if (correction != null && typeof correction !== 'boolean') throw new WorkflowError(400, '"correction" is true or false.')
   if (changeNote != null && typeof changeNote !== 'string') throw new WorkflowError(400, '"changeNote" must be text.')
+  if (evidenceChecked != null && typeof evidenceChecked !== 'boolean') throw new WorkflowError(400, '"evidenceChecked" is true or false.')
+  if (readingLevelAcknowledged != null && typeof readingLevelAcknowledged !== 'boolean') {
+    throw new WorkflowError(400, '"readingLevelAcknowledged" is true or false.')
+  }
   return {
     changeNote: changeNote ?? null,
     correction: correction === true,
@@ -50,5 +61,8 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
     comment: comment ?? null,
     reviewKind: reviewKind ?? null,
     goLiveAt: goLiveAt ?? null,
+    evidenceChecked: evidenceChecked ?? null,
+    replacement: replacementId(replacement),
+    readingLevelAcknowledged: readingLevelAcknowledged ?? null,
   }
 }

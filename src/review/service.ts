@@ -28,7 +28,7 @@ import { inTransaction, lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
 import { WorkflowError } from './errors'
 import { withKeyLock } from './keyed-mutex'
-import { createReview, findVersion, saveWorkflow, workflowKey } from './repository'
+import { createReview, findMainRow, findVersion, saveWorkflow, workflowKey } from './repository'
 import { clearedSubmission, contentOf, hashOf, reviewRecord } from './sign-off-records'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
@@ -38,6 +38,8 @@ import { accountHoldHours } from '../lib/server-env'
 import { notifyOfAction } from '../notifications/workflow-events'
 import { reviewIntervalMonths } from './review-intervals'
 import { holdingDecision, holdSignOff, pendingSharedHashes, releaseHolding } from './held-sign-off'
+import { approvalSettings, type ApprovalSettings } from './approval-settings'
+import { approvalChecks, type ApprovalAnswers, authorDisclosures } from './approval-checks'
 
 
 export type ActionInput = {
@@ -50,6 +52,12 @@ export type ActionInput = {
   changeNote?: string | null
   /** Approvals: this change corrects a mistake readers saw. */
   correction?: boolean | null
+  /** Approvals of articles: the reviewer checked the evidence this version cites (required). */
+  evidenceChecked?: boolean | null
+  /** Approvals: the reviewer accepts a reading age above the collection's target. */
+  readingLevelAcknowledged?: boolean | null
+  /** Retirements of articles: the live article readers are sent to instead. */
+  replacement?: string | null
 }
 export type ActionResult = {
   state: State
@@ -66,6 +74,16 @@ export type ActionResult = {
   signOff?: PolicyProgress
   /** A completed sign-off that waits: for its release, or for its scheduled time. */
   held?: { releaseId: number | null; releaseName: string | null; goLiveAt: string | null }
+}
+
+/** A retired article may name the live article that replaces it. */
+async function liveReplacement(req: PayloadRequest, target: Target, replacement: string | null): Promise<number | null> {
+  if (replacement == null) return null
+  if (target.collection !== 'articles') throw new WorkflowError(400, 'Only an article names a replacement: another article.')
+  if (replacement === target.id) throw new WorkflowError(400, 'An article cannot replace itself.')
+  const live = await findMainRow(req, 'articles', replacement)
+  if (!live || live._status !== 'published') throw new WorkflowError(400, '"replacement" must be a live article (its id).')
+  return live.id
 }
 
 const NOTHING_LOCKED: LockedShared = { tips: new Set(), warnings: new Set() }
@@ -97,6 +115,7 @@ export async function performAction(
     inTransaction(req, async () => {
       // Before any row lock: see review-intervals.ts for the lock order.
       const intervalMonths = action === 'approve' ? await reviewIntervalMonths(req, target.collection) : 0
+      const settings = action === 'approve' ? await approvalSettings(req, target.collection) : null
       const { facts, shared } = await loadFacts(req, target, action)
       const decision = decide({
         action,
@@ -128,6 +147,9 @@ export async function performAction(
         goLiveAt: input.goLiveAt ?? null,
         changeNote: input.changeNote ?? null,
         correction: input.correction === true,
+        settings,
+        answers: { evidenceChecked: input.evidenceChecked, readingLevelAcknowledged: input.readingLevelAcknowledged },
+        replacement: input.replacement ?? null,
       })
       if (tellPeople) await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = impactOf(target, action, facts, result)
@@ -186,6 +208,10 @@ type EffectArgs = {
   goLiveAt: string | null
   changeNote: string | null
   correction: boolean
+  /** Approvals: the policy on evidence and plain language, read before the row locks. */
+  settings: ApprovalSettings | null
+  answers: ApprovalAnswers
+  replacement: string | null
 }
 
 const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
@@ -214,7 +240,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt, changeNote, correction }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt, changeNote, correction, settings, answers }) {
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
     const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
@@ -224,6 +250,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
+    const checks = await approvalChecks(req, { collection: target.collection, content: submitted.content, settings: settings!, answers, approverId: user.id })
     // In a release, an article is signed with the tips and warnings that go live with it.
     const release = await releaseHolding(req, target)
     const pending = release && target.collection === 'articles' ? await pendingSharedHashes(req, release.id) : undefined
@@ -237,7 +264,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
-    const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind, publicNote: note.note, correction }
+    const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind, publicNote: note.note, correction, ...checks }
     const schedule = holdingDecision({ goLiveAt, release, completes: check.completes, progress: check.progress.summary })
     if (!check.completes) {
       const review = await createReview(req, {
@@ -250,6 +277,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       return { state: 'in_review', versionId: submitted.id, reviewId: review.id, contentHash: hash, signOff: check.progress }
     }
     const counted = [...new Map(round.map((review) => [asCounted(review).reviewerId, review.id])).values()]
+    // The record that completes the sign-off also keeps what the version's authors declared.
+    record.disclosures = { ...checks.disclosures, authors: await authorDisclosures(req, facts.authors) }
     const kind = signOffKind([...round.map((review) => review.reviewKind), reviewKind])
     // What readers are told: the sign-off's note and whether it corrects a mistake (change-log.ts).
     const told = signOffNote([...round.map((review) => ({ correction: review.correction, note: review.publicNote })), { correction, note: note.note }])
@@ -311,7 +340,10 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     }
   },
 
-  async retire({ req, user, target, facts, comment }) {
+  async retire({ req, user, target, facts, comment, changeNote, replacement }) {
+    const note = decideChangeNote({ correction: false, note: changeNote })
+    if (!note.ok) throw new WorkflowError(note.status, note.message)
+    const replacementId = await liveReplacement(req, target, replacement)
     const hash = await hashOf(req, target.collection, facts.doc, false)
     await asWorkflow(req, () =>
       req.payload.update({
@@ -330,6 +362,9 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       ...reviewRecord(user, target, facts.doc.title, versionId, hash),
       decision: 'retired',
       comment,
+      // What the retired page tells readers, and where it sends them (src/lib/tombstones.ts).
+      publicNote: note.note,
+      replacement: replacementId,
     })
     await saveWorkflow(req, target.collection, target.id, {
       state: 'retired',

@@ -49,6 +49,8 @@ test('a release of an article and two of its tips goes live together, at its sch
   for (const [collection, id, noun] of [...tips.map((tip) => ['tips', tip.id, 'tip']), ['articles', article.id, 'article']]) {
     const member = page.getByTestId(`release-member-${collection}-${id}`)
     await expect(member.getByTestId('change-summary')).toContainText(marker)
+    // An article's approval confirms its evidence was checked.
+    if (collection === 'articles') await member.getByLabel('I checked the evidence it cites').check()
     await member.getByRole('button', { name: `Approve this ${noun}` }).click()
     await expect(member.getByTestId('member-status')).toHaveText('Approved')
   }

@@ -85,6 +85,9 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await expect(panel(reviewer)).toContainText('Published')
   await openArticle(reviewer, readOnlyIfLocked)
   await expect(reviewer.getByTestId('review-status-header')).toContainText('In review')
+  // Approving an article takes the reviewer's word that the evidence was checked.
+  await expect(panel(reviewer).getByRole('button', { name: 'Approve' })).toBeDisabled()
+  await panel(reviewer).getByLabel(/I checked the evidence this version cites/).check()
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
   // The header follows at once, without a reload: no stale "Changed", no "Revert to published".

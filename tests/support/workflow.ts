@@ -17,8 +17,16 @@ export async function editDraft(person: Person, collection: Collection, id: stri
   return response.body.doc
 }
 
+/** An approval of an article confirms the evidence was checked unless the test says otherwise. */
+const withEvidenceConfirmed = (collection: Collection, action: string, body: unknown) =>
+  action === 'approve' && collection === 'articles' && typeof body === 'object' && body !== null && !('evidenceChecked' in body)
+    ? { ...body, evidenceChecked: true }
+    : action === 'approve' && collection === 'articles' && body == null
+      ? { evidenceChecked: true }
+      : body
+
 export const act = (person: Person, collection: Collection, id: string, action: string, body?: unknown) =>
-  rest(person, 'POST', `/${collection}/${id}/${action}`, body ?? {})
+  rest(person, 'POST', `/${collection}/${id}/${action}`, withEvidenceConfirmed(collection, action, body) ?? {})
 
 export async function submit(person: Person, collection: Collection, id: string): Promise<string> {
   const response = await act(person, collection, id, 'submit')

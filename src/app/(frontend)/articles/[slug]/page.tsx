@@ -43,7 +43,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(medicalWebPage(article, url)) }} />
-      <ArticleView article={article} />
+      <ArticleView article={article} feedback />
     </>
   )
 }

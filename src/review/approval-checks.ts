@@ -1,0 +1,68 @@
+// What an approval checks and records beyond the sign-off rules (issue: evidence and public
+// accountability): the reviewer confirms the evidence was checked (articles), a reading age
+// above the target is acknowledged, structure checks the policy makes blocking pass, and the
+// approver's declaration of interests is copied. Each becomes part of the approval record.
+import type { PayloadRequest } from 'payload'
+import { blockingIssues, decideEvidenceConfirmation, decideReadingAcknowledgement, disclosureText, type Disclosure, type ReviewableCollection } from '../workflow'
+import { WorkflowError } from './errors'
+import type { ApprovalSettings } from './approval-settings'
+import { evidenceOf } from './evidence-review'
+import { plainLanguageOf } from './plain-language-review'
+import { latestDisclosures } from './disclosure-records'
+import { findPeople } from './repository'
+
+export type ApprovalAnswers = { evidenceChecked?: boolean | null; readingLevelAcknowledged?: boolean | null }
+
+export type DisclosureSnapshot = { personId: string; name: string; disclosure: Disclosure | null; text: string }
+
+export type ApprovalCheckRecord = {
+  evidence: Record<string, unknown> | null
+  plainLanguage: Record<string, unknown>
+  disclosures: { approver: DisclosureSnapshot; authors?: DisclosureSnapshot[] }
+}
+
+async function snapshots(req: PayloadRequest, ids: (string | number)[]): Promise<DisclosureSnapshot[]> {
+  const [people, declared] = await Promise.all([findPeople(req, ids, { displayName: true }), latestDisclosures(req, ids)])
+  return people.map((person) => {
+    const disclosure = declared.get(String(person.id)) ?? null
+    return { personId: String(person.id), name: person.displayName, disclosure, text: disclosureText(disclosure) }
+  })
+}
+
+/** Checks the reviewer's answers against the version; the record fields, or a 4xx refusal. */
+export async function approvalChecks(
+  req: PayloadRequest,
+  args: { collection: ReviewableCollection; content: Record<string, unknown>; settings: ApprovalSettings; answers: ApprovalAnswers; approverId: string | number },
+): Promise<ApprovalCheckRecord> {
+  const { collection, content, settings, answers } = args
+  const confirmation = decideEvidenceConfirmation(collection, answers.evidenceChecked)
+  if (!confirmation.ok) throw new WorkflowError(confirmation.status, confirmation.message)
+  const report = plainLanguageOf(collection, content, settings.readingAgeTarget)
+  const blocking = blockingIssues(report.structure, settings.blockingChecks)
+  if (blocking.length > 0) {
+    throw new WorkflowError(409, `The review policy makes these checks blocking: ${blocking.map((issue) => issue.message).join(' ')}`)
+  }
+  const acknowledgement = decideReadingAcknowledgement(report, answers.readingLevelAcknowledged)
+  if (!acknowledgement.ok) throw new WorkflowError(acknowledgement.status, acknowledgement.message)
+  const sources = collection === 'articles' ? await evidenceOf(req, content, settings.sourceMaxAge) : []
+  const [approver] = await snapshots(req, [args.approverId])
+  return {
+    evidence:
+      collection === 'articles'
+        ? { checked: true, checkedAt: new Date().toISOString(), sources, flagged: sources.filter((source) => source.flags.length > 0).length }
+        : null,
+    plainLanguage: {
+      readingAge: report.overall?.readingAge ?? null,
+      grade: report.overall?.grade ?? null,
+      target: report.target,
+      aboveTarget: report.aboveTarget,
+      acknowledged: acknowledgement.acknowledged,
+      fields: report.fields.map((field) => ({ field: field.field, readingAge: field.level?.readingAge ?? null })),
+      structure: report.structure,
+    },
+    disclosures: { approver: approver! },
+  }
+}
+
+/** The authors' declarations, added to the record that completes a sign-off. */
+export const authorDisclosures = (req: PayloadRequest, authorIds: (string | number)[]) => snapshots(req, authorIds)
