@@ -250,7 +250,6 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const submitted = await findVersion(req, target.collection, facts.workflow!.submittedVersion!)
     if (!submitted || submitted.parent !== target.id) throw new WorkflowError(409, 'The submitted version no longer exists.')
     if (target.collection === 'articles') assertShownAreLocked(submitted.content, shared)
-    const checks = await approvalChecks(req, { collection: target.collection, content: submitted.content, settings: settings!, answers, approverId: user.id })
     // In a release, an article is signed with the tips and warnings that go live with it.
     const release = await releaseHolding(req, target)
     const pending = release && target.collection === 'articles' ? await pendingSharedHashes(req, release.id) : undefined
@@ -264,6 +263,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const candidate = { reviewerId: String(user.id), specialties: user.specialties ?? [], versionId: submitted.id, contentHash: hash }
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
+    // Who may approve is settled first; then what this reviewer confirms about the version.
+    const checks = await approvalChecks(req, { collection: target.collection, content: submitted.content, settings: settings!, answers, approverId: user.id })
     const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind, publicNote: note.note, correction, ...checks }
     const schedule = holdingDecision({ goLiveAt, release, completes: check.completes, progress: check.progress.summary })
     if (!check.completes) {
@@ -285,7 +286,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     if (release || schedule) {
       return holdSignOff(req, { user, target, comment, record: { ...record, publicNote: told.note, correction: told.correction }, counted, kind, policy, progress: check.progress, release, goLiveAt: schedule })
     }
-    const dates = reviewDates({ kind, now: new Date(), previous, intervalMonths })
+    // The page's dates are the approval record's own time.
+    const dates = reviewDates({ kind, now: new Date(record.decidedAt), previous, intervalMonths })
     await asWorkflow(req, () =>
       req.payload.update({
         collection: target.collection,

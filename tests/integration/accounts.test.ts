@@ -30,7 +30,7 @@ async function serverMadeReviewer(label: string) {
 const tokenOf = (email: string, password = PASSWORD) => loginToken(email, password)
 
 const approveAs = (token: string, collection: 'tips' | 'articles', id: string, versionId: string) =>
-  restWithToken(token, 'POST', `/${collection}/${id}/approve`, { versionId })
+  restWithToken(token, 'POST', `/${collection}/${id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
 
 /** An admin account made by the server itself (no hold), logged in. */
 async function serverMadeAdmin(label: string, roles: ('admin' | 'reviewer')[] = ['admin']) {

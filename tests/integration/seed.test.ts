@@ -88,7 +88,7 @@ describe('the seed', () => {
     const before = await counts()
     const report = await seed(payload, { password })
     expect(report.created).toEqual([])
-    expect(report.unchanged).toHaveLength(4 + 1 + 3 + 11 + 1) // users, the sign-off rules, warnings, tips, the article
+    expect(report.unchanged).toHaveLength(4 + 3 + 2 + 1 + 3 + 11 + 1) // users, declarations, sources, the sign-off rules, warnings, tips, the article
     expect(await counts()).toEqual(before)
   })
 

@@ -76,7 +76,7 @@ describe('a two-reviewer policy with a required specialty', () => {
     })
     expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).status).toBe(200)
     const token = await loginToken(familyDoctor.email, 'a-long-enough-password')
-    const response = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId })
+    const response = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
     expect(response.status).toBe(403)
     expect(response.body.errors[0].message).toMatch(/still needs a reviewer with Obstetrics/)
     expect(await readArticle(slug)).toBeNull()
@@ -96,7 +96,7 @@ describe('a two-reviewer policy with a required specialty', () => {
         },
       })
       const token = await loginToken(specialist.email, 'a-long-enough-password')
-      const first = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId })
+      const first = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
       expect(first.status).toBe(200)
       await payload.update({ collection: 'users', id: specialist.id, data: change as never })
       const second = await act('reviewer2', 'articles', id, 'approve', { versionId })

@@ -17,16 +17,22 @@ export async function editDraft(person: Person, collection: Collection, id: stri
   return response.body.doc
 }
 
-/** An approval of an article confirms the evidence was checked unless the test says otherwise. */
-const withEvidenceConfirmed = (collection: Collection, action: string, body: unknown) =>
-  action === 'approve' && collection === 'articles' && typeof body === 'object' && body !== null && !('evidenceChecked' in body)
-    ? { ...body, evidenceChecked: true }
-    : action === 'approve' && collection === 'articles' && body == null
-      ? { evidenceChecked: true }
-      : body
+/**
+ * An approval answers what the reviewer is asked to confirm (the evidence of an article was
+ * checked; a reading age above the target is accepted) unless the test sends its own answer.
+ */
+function withReviewerAnswers(collection: Collection, action: string, body: unknown) {
+  if (action !== 'approve' || (body != null && (typeof body !== 'object' || Array.isArray(body)))) return body
+  const given = (body ?? {}) as Record<string, unknown>
+  return {
+    ...(collection === 'articles' && !('evidenceChecked' in given) ? { evidenceChecked: true } : {}),
+    ...(!('readingLevelAcknowledged' in given) ? { readingLevelAcknowledged: true } : {}),
+    ...given,
+  }
+}
 
 export const act = (person: Person, collection: Collection, id: string, action: string, body?: unknown) =>
-  rest(person, 'POST', `/${collection}/${id}/${action}`, withEvidenceConfirmed(collection, action, body) ?? {})
+  rest(person, 'POST', `/${collection}/${id}/${action}`, withReviewerAnswers(collection, action, body) ?? {})
 
 export async function submit(person: Person, collection: Collection, id: string): Promise<string> {
   const response = await act(person, collection, id, 'submit')

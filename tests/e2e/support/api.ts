@@ -46,7 +46,7 @@ export class Api {
   }
 
   approve(collection: Collection, id: string, versionId: string, person: Person = 'reviewer') {
-    return this.call(person, 'POST', `/${collection}/${id}/approve`, { versionId, ...(collection === 'articles' ? { evidenceChecked: true } : {}) })
+    return this.call(person, 'POST', `/${collection}/${id}/approve`, { versionId, readingLevelAcknowledged: true, ...(collection === 'articles' ? { evidenceChecked: true } : {}) })
   }
 
   requestChanges(collection: Collection, id: string, versionId: string, comment: string) {

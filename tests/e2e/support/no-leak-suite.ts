@@ -164,7 +164,7 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     await api.call('reviewer', 'POST', `/releases/${release}/schedule`, { at: tomorrow })
     ids.scheduledAlone = await api.draft('articles', article(markers.scheduledAlone, { topic: markers.scheduledAlone }))
     const versionId = await api.submit('articles', ids.scheduledAlone)
-    await api.call('reviewer', 'POST', `/articles/${ids.scheduledAlone}/approve`, { versionId, goLiveAt: tomorrow, evidenceChecked: true })
+    await api.call('reviewer', 'POST', `/articles/${ids.scheduledAlone}/approve`, { versionId, goLiveAt: tomorrow, evidenceChecked: true, readingLevelAcknowledged: true })
   })
 
   test(`no planted marker reaches an anonymous client, on any route${label}`, async ({ request, baseURL }) => {
