@@ -19,7 +19,8 @@ export async function proxy(request: NextRequest) {
   if (slug && isRetired && (await isRetired(slug))) {
     return NextResponse.rewrite(new URL(`/retired/${slug}`, request.url), { status: 410 })
   }
-  return NextResponse.next()
+  // Nothing to do: no response object to build (the common case, on every article view).
+  return undefined
 }
 
 export const config = { matcher: ['/articles/:slug', '/articles/:slug(.*%.*)', '/topics/:topic(.*%.*)'] }
