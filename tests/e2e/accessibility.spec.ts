@@ -8,6 +8,8 @@ const PAGES = {
   search: '/search?q=back+pain',
   'not found': '/articles/no-such-article',
   updates: '/updates',
+  'reviewer profile': '/reviewers/dr-maya-chen',
+  'feedback sent': '/feedback/sent?article=lumbar-soreness-in-early-pregnancy',
 }
 
 for (const [name, path] of Object.entries(PAGES)) {

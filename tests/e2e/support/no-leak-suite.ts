@@ -29,7 +29,10 @@ async function crawl(client: APIRequestContext, extra: string[]): Promise<Seen> 
 }
 
 function apiPaths(ids: Record<string, string>): string[] {
-  const paths = ['/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users', '/api/releases', '/api/releases?depth=2']
+  const paths = [
+    '/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users', '/api/releases', '/api/releases?depth=2',
+    '/api/sources', '/api/sources?depth=2', '/api/feedback', '/api/feedback?depth=2', '/api/disclosures',
+  ]
   for (const collection of ['articles', 'tips', 'warnings']) {
     for (const query of ['', '?draft=true', '?draft=true&limit=100&depth=2&sort=-updatedAt']) {
       paths.push(`/api/${collection}${query}`, `/api/${collection}/versions${query}`)
@@ -38,6 +41,10 @@ function apiPaths(ids: Record<string, string>): string[] {
   for (const [key, id] of Object.entries(ids)) {
     if (key === 'release') {
       paths.push(`/api/releases/${id}`, `/api/releases/${id}?depth=1`)
+      continue
+    }
+    if (key === 'source') {
+      paths.push(`/api/sources/${id}`, `/api/articles?where[references.source][equals]=${id}&draft=true&depth=2`)
       continue
     }
     const collection = key === 'draftTip' ? 'tips' : key === 'draftWarning' ? 'warnings' : 'articles'
@@ -56,6 +63,9 @@ const GRAPHQL = [
   '{ versionsWarnings(limit: 100, sort: "-updatedAt") { docs { version { title symptoms } } } }',
   '{ Reviews { docs { documentTitle comment } } }',
   '{ Releases { docs { name members { documentTitle } } } }',
+  '{ Sources { docs { title } } }',
+  '{ Feedbacks { docs { comment } } }',
+  '{ Articles(draft: true, limit: 10, sort: "-updatedAt") { docs { references { title source { title } } } } }',
 ]
 
 type Markers = Record<string, string> & { neverPublished: string; retired: string }
@@ -65,6 +75,8 @@ async function everything(baseURL: string | undefined, markers: Markers, ids: Re
   const extra = [
     '/sitemap.xml',
     '/robots.txt',
+    '/updates',
+    '/updates.xml',
     ...Object.values(markers).map((m) => `/search?q=${m}`),
     ...Object.values(markers).map((m) => `/articles/${m.toLowerCase()}`),
     `/articles/${markers.neverPublished.toLowerCase()}?preview=true&draft=true`,
@@ -103,10 +115,11 @@ const found = (responses: Seen, marker: string) =>
     .filter(([path, { body }]) => !isEchoOf(path, marker) && body.toUpperCase().includes(marker))
     .map(([path]) => path)
 
-function expectNothingFor(responses: Seen, marker: string) {
+/** A retired article's address answers 410 with its tombstone (what readers were shown, and why it went). */
+function expectNothingFor(responses: Seen, marker: string, { retired = false } = {}) {
   expect(found(responses, marker), marker).toEqual([])
   expect(responses.get(`/search?q=${marker}`)?.body, marker).toContain('No results for')
-  expect(responses.get(`/articles/${marker.toLowerCase()}`)?.status, marker).toBe(404)
+  expect(responses.get(`/articles/${marker.toLowerCase()}`)?.status, marker).toBe(retired ? 410 : 404)
 }
 
 export type NoLeakTargets = (fixtures: { request: APIRequestContext; baseURL: string | undefined }) => {
@@ -128,20 +141,33 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     // Approved, and waiting: in a scheduled release, and alone with a go-live time.
     inRelease: unique('LEAKRELEASE'),
     scheduledAlone: unique('LEAKSCHEDULED'),
+    // What is not public about live content: a pending draft's new citation, a held approval's
+    // public note, and what readers sent as feedback.
+    draftSource: unique('LEAKSOURCE'),
+    heldNote: unique('LEAKNOTE'),
+    feedback: unique('LEAKFEEDBACK'),
   }
   const ids: Record<string, string> = {}
   let changesArticle = ''
 
   test.beforeAll(async ({ request, baseURL }) => {
     const api = new Api(targets({ request, baseURL }).actions)
-    const published = await api.publish('articles', article(unique('leakhost')))
+    const host = unique('leakhost')
+    const published = await api.publish('articles', article(host))
+    const source = (await api.call('editor', 'POST', '/sources', { title: `Source ${markers.draftSource}`, type: 'guideline', url: `https://example.org/${markers.draftSource}` })).doc
+    ids.source = String(source.id)
     ids.draftTip = await api.draft('tips', { title: `Tip ${markers.draftTip}`, body: markers.draftTip, category: 'rest', stage: 'any' })
     ids.draftWarning = await api.draft('warnings', {
       title: `Warning ${markers.draftWarning}`, severity: 'emergency', symptoms: markers.draftWarning, action: markers.draftWarning,
     })
     await api.edit('articles', published, {
       summary: `Pending ${markers.pendingEdit}`, topic: `Topic ${markers.pendingEdit}`, tips: [Number(ids.draftTip)], warnings: [Number(ids.draftWarning)],
+      references: [{ source: source.id }],
     })
+    const sent = await targets({ request, baseURL }).actions.post('/api/feedback/send', {
+      data: { article: host.toLowerCase(), helpful: false, problem: 'wrong', comment: `Feedback ${markers.feedback}`, secondsOnForm: 10 },
+    })
+    expect(sent.status()).toBe(201)
     ids.pendingEdit = published
     ids.neverPublished = await api.draft('articles', article(markers.neverPublished, { topic: markers.neverPublished }))
 
@@ -160,7 +186,9 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     await api.call('editor', 'POST', `/releases/${release}/members`, { collection: 'articles', id: ids.inRelease })
     await api.call('editor', 'POST', `/releases/${release}/submit`, {})
     const held = await api.call('reviewer', 'GET', `/articles/${ids.inRelease}/workflow`)
-    await api.approve('articles', ids.inRelease, held.submission.versionId)
+    await api.call('reviewer', 'POST', `/articles/${ids.inRelease}/approve`, {
+      versionId: held.submission.versionId, evidenceChecked: true, readingLevelAcknowledged: true, changeNote: `Held ${markers.heldNote}`,
+    })
     await api.call('reviewer', 'POST', `/releases/${release}/schedule`, { at: tomorrow })
     ids.scheduledAlone = await api.draft('articles', article(markers.scheduledAlone, { topic: markers.scheduledAlone }))
     const versionId = await api.submit('articles', ids.scheduledAlone)
@@ -170,7 +198,7 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
   test(`no planted marker reaches an anonymous client, on any route${label}`, async ({ request, baseURL }) => {
     const responses = await everything(targets({ request, baseURL }).readers, markers, ids)
     expect(responses.size).toBeGreaterThan(40)
-    for (const marker of Object.values(markers)) expectNothingFor(responses, marker)
+    for (const [name, marker] of Object.entries(markers)) expectNothingFor(responses, marker, { retired: name === 'retired' })
   })
 
   test(`after one approval, exactly that marker appears${label}`, async ({ baseURL, request }) => {
@@ -181,7 +209,7 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     const responses = await everything(readers, markers, ids)
     expect(found(responses, markers.changesRequested).length).toBeGreaterThan(0)
     for (const [name, marker] of Object.entries(markers)) {
-      if (name !== 'changesRequested') expectNothingFor(responses, marker)
+      if (name !== 'changesRequested') expectNothingFor(responses, marker, { retired: name === 'retired' })
     }
   })
 }
