@@ -1,5 +1,6 @@
 import type { QueueItem } from '../review/queue'
 import { StateBadge } from './StateBadge'
+import { QueueSection } from './QueueSection'
 
 const hours = (minutes?: number) =>
   minutes === undefined ? '' : minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
@@ -21,49 +22,41 @@ export function ReviewQueueTable({
   kind: 'review' | 'due' | 'other'
 }) {
   return (
-    <section className="review-queue__section" data-testid={`queue-${title.toLowerCase().replace(/\W+/g, '-')}`}>
-      <h3>
-        {title} ({total})
-      </h3>
-      {total > items.length ? <p>The {items.length} most urgent are listed here.</p> : null}
-      {items.length === 0 ? (
-        <p>Nothing here.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Document</th>
-              <th>Type</th>
-              <th>State</th>
-              <th>{kind === 'review' ? 'Submitted by · waiting' : kind === 'due' ? 'Review due' : 'Why'}</th>
+    <QueueSection title={title} total={total} shown={items.length}>
+      <table>
+        <thead>
+          <tr>
+            <th>Document</th>
+            <th>Type</th>
+            <th>State</th>
+            <th>{kind === 'review' ? 'Submitted by · waiting' : kind === 'due' ? 'Review due' : 'Why'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.collection}:${item.id}`}>
+              <td>
+                <a href={editLink(item)}>{item.title ?? `#${item.id}`}</a>
+              </td>
+              <td>{item.collection.slice(0, -1)}</td>
+              <td>
+                <StateBadge state={item.state} />
+                {kind === 'review' && item.signOff && item.signOff.required > 1 && (
+                  <span className="review-queue__sign-off"> · {item.signOff.summary}</span>
+                )}
+              </td>
+              <td>
+                {kind === 'review' && `${item.submittedBy?.displayName ?? 'unknown'} · ${hours(item.waitingMinutes)}`}
+                {kind === 'review' && item.assignedTo && item.assignedTo.length > 0 && (
+                  <span className="review-queue__assigned"> · for {item.assignedTo.map((p) => p.displayName).join(', ')}</span>
+                )}
+                {kind === 'due' && `${item.due === 'overdue' ? 'Overdue since' : 'Due'} ${item.nextReviewDue?.slice(0, 10)}`}
+                {kind === 'other' && (item.reason ?? '')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.collection}:${item.id}`}>
-                <td>
-                  <a href={editLink(item)}>{item.title ?? `#${item.id}`}</a>
-                </td>
-                <td>{item.collection.slice(0, -1)}</td>
-                <td>
-                  <StateBadge state={item.state} />
-                  {kind === 'review' && item.signOff && item.signOff.required > 1 && (
-                    <span className="review-queue__sign-off"> · {item.signOff.summary}</span>
-                  )}
-                </td>
-                <td>
-                  {kind === 'review' && `${item.submittedBy?.displayName ?? 'unknown'} · ${hours(item.waitingMinutes)}`}
-                  {kind === 'review' && item.assignedTo && item.assignedTo.length > 0 && (
-                    <span className="review-queue__assigned"> · for {item.assignedTo.map((p) => p.displayName).join(', ')}</span>
-                  )}
-                  {kind === 'due' && `${item.due === 'overdue' ? 'Overdue since' : 'Due'} ${item.nextReviewDue?.slice(0, 10)}`}
-                  {kind === 'other' && (item.reason ?? '')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </QueueSection>
   )
 }

@@ -1,4 +1,4 @@
-// Conflicts of interest (NAM credibility principles; PIF TICK criterion 9): every author and
+// Conflicts of interest (NAM credibility principles; PIF TICK): every author and
 // reviewer states "none" or declares their interests. Statements are kept with history (a new
 // statement never overwrites the old), shown next to the byline, and copied into each approval
 // so the record says what was declared when the person signed. Pure rules.

@@ -1,4 +1,4 @@
-// The evidence behind advice (NHS standard: "evidence-based"; PIF TICK criterion 3; NAM
+// The evidence behind advice (NHS standard: "evidence-based"; PIF TICK; NAM
 // credibility principles): sources are kept once and cited by articles; each citation carries a
 // copy of the source as it was when the version was saved, so readers only ever see what a
 // reviewer signed. At each approval of an article the reviewer confirms the evidence was

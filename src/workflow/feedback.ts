@@ -1,4 +1,4 @@
-// Reader feedback (PIF TICK criterion 8; NHS standard: user feedback acted on). Anyone may say
+// Reader feedback (PIF TICK; NHS standard: user feedback acted on). Anyone may say
 // whether a page helped and what was missing or wrong: no account, and no personal data unless
 // the reader chooses to leave an e-mail address and consents to being contacted about it.
 // Spam is kept out without third parties: a hidden field people never fill, a minimum time on
