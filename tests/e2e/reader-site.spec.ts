@@ -77,7 +77,8 @@ test('an approval is on the page at once, and a retirement takes it off at once'
 
   await api.retire('articles', id, 'Withdrawn for testing.')
   const gone = await page.goto(path)
-  expect(gone?.status()).toBe(404)
+  expect(gone?.status()).toBe(410)
+  await expect(page.getByTestId('tombstone')).toContainText('We retired this page')
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(path)
 })
 

@@ -36,7 +36,7 @@ test('a scheduled retirement takes a cached page off the site at its time', asyn
   // have dropped it (which is how it would go without the expiry).
   await expect
     .poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: at.getTime() + 8_000 - Date.now(), intervals: [1_000] })
-    .toBe(404)
+    .toBe(410)
   const status = await api.call('reviewer', 'GET', `/articles/${id}/workflow`)
   expect(status.state).toBe('retired')
   expect(status.history[0]).toMatchObject({ decision: 'retired', comment: 'Seasonal advice ends', reviewerName: 'Dr. Maya Chen' })

@@ -41,6 +41,7 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
   await assignment.getByLabel('Dr. Maya Chen').check()
   await assignment.getByRole('button', { name: 'Save assignment' }).click()
   await expect(assignment).toContainText('Assigned to Dr. Maya Chen')
+  await panel.getByLabel(/I checked the evidence this version cites/).check()
   await panel.getByRole('button', { name: 'Approve' }).click()
   await expect(familyDoctor.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals; still needs: Obstetrics')
   await expect(panel).toContainText('In review')
@@ -59,6 +60,7 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
   await expect(obstetrician.getByTestId('review-panel')).toBeVisible()
   await readOnlyIfLocked(obstetrician)
   await expect(obstetrician.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals')
+  await obstetrician.getByTestId('review-panel').getByLabel(/I checked the evidence this version cites/).check()
   await obstetrician.getByTestId('review-panel').getByRole('button', { name: 'Approve' }).click()
   await expect(obstetrician.getByTestId('review-panel')).toContainText('Published')
 
