@@ -393,6 +393,10 @@ export interface Source {
   doi?: string | null;
   pmid?: string | null;
   accessedAt?: string | null;
+  /**
+   * Everyone who wrote these details. They cannot approve an article version that copies them.
+   */
+  editors?: (number | User)[] | null;
   linkStatus?: ('unchecked' | 'ok' | 'broken') | null;
   linkProblem?: string | null;
   linkCheckedAt?: string | null;
@@ -1032,6 +1036,7 @@ export interface SourcesSelect<T extends boolean = true> {
   doi?: T;
   pmid?: T;
   accessedAt?: T;
+  editors?: T;
   linkStatus?: T;
   linkProblem?: T;
   linkCheckedAt?: T;

@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
+import type { FieldAccess } from 'payload'
 import { adminOnly, nobody, staffOnly } from '../src/access/rules'
+import { hasRole } from '../src/access/roles'
+
+const reviewersAndAdmins: FieldAccess = ({ req: { user } }) => hasRole(user, 'reviewer', 'admin')
 import { FEEDBACK_PROBLEM_LABEL, FEEDBACK_PROBLEMS, FEEDBACK_STATUSES, MAX_FEEDBACK_LENGTH } from '../src/workflow/feedback'
 import { feedbackEndpoints } from '../src/feedback/endpoints'
 
@@ -30,7 +34,8 @@ export const Feedback: CollectionConfig = {
     { name: 'helpful', type: 'checkbox', defaultValue: false },
     { name: 'problem', type: 'select', options: FEEDBACK_PROBLEMS.map((value) => ({ label: FEEDBACK_PROBLEM_LABEL[value], value })) },
     { name: 'comment', type: 'textarea', maxLength: MAX_FEEDBACK_LENGTH },
-    { name: 'email', type: 'email', admin: { description: 'Only when the reader agreed to be contacted about this feedback.' } },
+    // Personal data: only the people who act on feedback see it.
+    { name: 'email', type: 'email', access: { read: reviewersAndAdmins }, admin: { description: 'Only when the reader agreed to be contacted about this feedback.' } },
     { name: 'contactConsent', type: 'checkbox', defaultValue: false },
     { name: 'submittedAt', type: 'date', required: true, index: true },
     { name: 'status', type: 'select', required: true, defaultValue: 'new', index: true, options: FEEDBACK_STATUSES.map((value) => ({ label: value.replace('_', ' '), value })) },

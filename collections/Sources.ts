@@ -1,10 +1,17 @@
-import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { contentAuthors, nobody, nobodyField, staffOnly } from '../src/access/rules'
 import { doiProblem, LINK_STATUSES, pmidProblem, SOURCE_TYPE_LABEL, SOURCE_TYPES, urlProblem } from '../src/workflow/evidence'
 import { LINK_CHECK_QUEUE } from '../src/evidence/link-check-task'
 
 const fieldCheck = (problem: (value: unknown) => string | null) => (value: unknown) => problem(value) ?? true
+
+/** Everyone who ever wrote a source's details: authors of any article version that copies them (four eyes). */
+const recordEditor: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  if (!req.user) return data
+  const before = ((originalDoc?.editors ?? []) as unknown[]).map((editor) => (typeof editor === 'object' && editor !== null ? (editor as { id: number }).id : editor))
+  return { ...data, editors: [...new Set([...before, req.user.id])] }
+}
 
 /** A new or changed address is checked in the background, never while someone waits. */
 const checkLinkSoon: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
@@ -27,7 +34,7 @@ export const Sources: CollectionConfig = {
     group: 'Content',
     description: 'The evidence behind the advice. Articles cite sources from here; a change reaches readers when an article citing it is next reviewed.',
   },
-  hooks: { beforeOperation: [rejectBadArguments], afterChange: [checkLinkSoon] },
+  hooks: { beforeOperation: [rejectBadArguments], beforeChange: [recordEditor], afterChange: [checkLinkSoon] },
   access: { read: staffOnly, readVersions: nobody, create: contentAuthors, update: contentAuthors, delete: nobody },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
@@ -54,6 +61,14 @@ export const Sources: CollectionConfig = {
         { name: 'pmid', type: 'text', maxLength: 9, label: 'PMID', validate: fieldCheck(pmidProblem) },
         { name: 'accessedAt', type: 'date', label: 'Date accessed', admin: { date: { pickerAppearance: 'dayOnly' } } },
       ],
+    },
+    {
+      name: 'editors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      access: { create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true, description: 'Everyone who wrote these details. They cannot approve an article version that copies them.' },
     },
     // Written by the link check (src/evidence/link-check.ts) only.
     {

@@ -69,8 +69,10 @@ const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation,
 const keepPeopleInTheTrail: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const reviews = await req.payload.count({ collection: 'reviews', where: { reviewer: { equals: id } }, req })
   const revisions = await req.payload.count({ collection: 'revisions', where: { author: { equals: id } }, req })
-  if (reviews.totalDocs + revisions.totalDocs > 0) {
-    throw new APIError('This person appears in the review trail and cannot be deleted: remove their roles instead.', 409, undefined, true)
+  const declarations = await req.payload.count({ collection: 'disclosures', where: { person: { equals: id } }, req })
+  const sources = await req.payload.count({ collection: 'sources', where: { editors: { contains: id } }, req })
+  if (reviews.totalDocs + revisions.totalDocs + declarations.totalDocs + sources.totalDocs > 0) {
+    throw new APIError('This person appears in the review trail or has declared interests, and cannot be deleted: remove their roles instead.', 409, undefined, true)
   }
 }
 

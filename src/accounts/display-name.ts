@@ -30,12 +30,16 @@ export const uniqueDisplayName: TextFieldSingleValidation = async (value, { id, 
 }
 
 /**
- * The address of a person's public profile (/reviewers/[slug]), from their display name: unique
- * as the folded name is. A name with no Latin letters gets a short hash of it instead.
+ * The address of a person's public profile (/reviewers/[slug]), from their display name, unique
+ * as the folded name is: where the address cannot spell the whole name (letters beyond a-z),
+ * a short hash of the name follows, so "Wei Chen" and "Wei Chen (陈伟)" get two addresses.
  */
 export function profileSlug(name: unknown): string {
   const key = displayNameKey(name)
-  return slugify(key) || `person-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`
+  const slug = slugify(key)
+  if (slug && slug.replace(/-/g, ' ') === key) return slug
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 10)
+  return slug ? `${slug.slice(0, 80)}-${hash}` : `person-${hash}`
 }
 
 export const keepDisplayNameKey: CollectionBeforeChangeHook = ({ data }) =>

@@ -12,6 +12,7 @@ import { StateBadge } from './StateBadge'
 import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
 import { useWorkflowStatus } from './useWorkflowStatus'
 import { REVIEW_KIND_LABEL, REVIEW_KINDS, type ReviewKind } from '../workflow/review-kind'
+import { RETIREMENT_REASONS } from '../workflow/change-log'
 import { ReviewChecksView, useReviewChecks } from './ReviewChecksView'
 import './admin.scss'
 
@@ -61,7 +62,7 @@ export function ReviewPanel() {
               ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}),
             }
           : {}),
-        ...(action === 'retire' ? { changeNote: retireNote || undefined, ...(replacement.trim() ? { replacement: replacement.trim() } : {}) } : {}),
+        ...(action === 'retire' ? { reason: retireNote || undefined, ...(replacement.trim() ? { replacement: replacement.trim() } : {}) } : {}),
       }),
     })
     const body = await response.json().catch(() => ({}))
@@ -222,7 +223,14 @@ export function ReviewPanel() {
               <legend>If you retire it, readers of its address see</legend>
               <label>
                 Why it was retired (public, optional)
-                <textarea value={retireNote} onChange={(e) => setRetireNote(e.target.value)} rows={2} name="retire-note" maxLength={1000} />
+                <select value={retireNote} onChange={(e) => setRetireNote(e.target.value)} name="retire-reason">
+                  <option value="">(say nothing)</option>
+                  {Object.entries(RETIREMENT_REASONS).map(([code, text]) => (
+                    <option key={code} value={code}>
+                      {text}
+                    </option>
+                  ))}
+                </select>
               </label>
               <label>
                 Current advice instead: the id of a live article (optional)

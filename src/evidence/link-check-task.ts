@@ -35,9 +35,11 @@ export async function runLinkChecks(req: PayloadRequest, sourceIds?: number[]): 
   for (const source of sources) {
     const result = results.get(source.id)
     if (result?.status === 'broken') broken++
+    // Only onto the address that was checked: an editor may have changed it meanwhile (its own check is queued).
+    const checked = source.url ? { url: { equals: source.url } } : { url: { exists: false } }
     await req.payload.update({
       collection: 'sources',
-      id: source.id,
+      where: { and: [{ id: { equals: source.id } }, checked] },
       data: { linkStatus: result?.status ?? 'unchecked', linkProblem: result?.problem ?? null, linkCheckedAt: new Date().toISOString() },
       depth: 0,
       req,

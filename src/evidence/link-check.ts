@@ -7,26 +7,20 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
+import { isPrivateAddress } from './private-address'
+
+export { isPrivateAddress }
 
 export type LinkResult = { status: 'ok' | 'broken'; problem: string | null }
 
 const MAX_REDIRECTS = 5
 const TIMEOUT_MS = 10_000
+/** However the server trickles its answer, one address is given up on after this. */
+const DEADLINE_MS = 15_000
 /** Answers that often mean "no robots" rather than "gone": recorded, not flagged. */
 const UNVERIFIABLE = new Set([401, 403, 429])
 
 export const allowPrivateAddresses = (env: NodeJS.ProcessEnv = process.env) => env.LINK_CHECK_ALLOW_PRIVATE === '1'
-
-/** Loopback, private, link-local, unique-local, CGNAT and unspecified addresses. */
-export function isPrivateAddress(address: string): boolean {
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split('.').map(Number) as [number, number]
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
-  }
-  const lower = address.toLowerCase()
-  return lower === '::' || lower === '::1' || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80')
-}
 
 const guardedLookup =
   (allowPrivate: boolean): LookupFunction =>
@@ -46,12 +40,19 @@ function ask(url: URL, method: 'HEAD' | 'GET', allowPrivate: boolean): Promise<I
   return new Promise((resolve, reject) => {
     const literal = url.hostname.replace(/^\[|\]$/g, '')
     if (isIP(literal) && !allowPrivate && isPrivateAddress(literal)) return reject(Object.assign(new Error('private address refused'), { code: 'EPRIVATE' }))
+    const timedOut = () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
+    const deadline = setTimeout(timedOut, DEADLINE_MS)
     const req = send(url, { method, lookup: guardedLookup(allowPrivate), timeout: TIMEOUT_MS, headers: { 'user-agent': 'Vetted link check', accept: '*/*' } }, (res) => {
-      res.resume()
+      clearTimeout(deadline)
+      // Only the status matters: the body is never read.
+      res.destroy()
       resolve(res)
     })
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })))
-    req.on('error', reject)
+    req.on('timeout', timedOut)
+    req.on('error', (error) => {
+      clearTimeout(deadline)
+      reject(error)
+    })
     req.end()
   })
 }

@@ -3,28 +3,36 @@
 //   POST /:id/act            reviewers: { status: "acted_on" | "dismissed", note?, answeredBy?: reviewId }
 import type { Endpoint, PayloadRequest } from 'payload'
 import { answering, refuseWithoutUser } from '../review/endpoints'
-import { readJsonObject } from '../review/request-body'
+import { parseJsonObject, readJsonObject } from '../review/request-body'
 import { WorkflowError } from '../review/errors'
 import { canonicalId } from '../lib/document-id'
 import { actOnFeedback, receiveFeedback } from './service'
+import type { FeedbackFormProblem } from '../workflow/feedback'
 
-const MAX_FORM_BYTES = 16 * 1024
+const MAX_BODY_BYTES = 16 * 1024
 
 const isForm = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
 
-async function readForm(req: PayloadRequest): Promise<Record<string, unknown>> {
+/** A public endpoint: a body announced as too large is refused before it is read, one too large once read after. */
+async function readBody(req: PayloadRequest, form: boolean): Promise<Record<string, unknown>> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new WorkflowError(413, 'The feedback is too large.')
   const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_FORM_BYTES) throw new WorkflowError(413, 'The feedback is too large.')
-  return Object.fromEntries(new URLSearchParams(text))
+  if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The feedback is too large.')
+  return form ? Object.fromEntries(new URLSearchParams(text)) : parseJsonObject(text, '{ "article": "slug", "helpful": false, "problem": "wrong", "comment": "..." }')
 }
 
-/** Where a plain form lands: a page that thanks the reader, or says what to fix. */
-const formAnswer = (slug: string | null, problem?: string) => {
+/**
+ * Where a plain form lands: a page that thanks the reader, or says what to fix. It says it in
+ * the site's own words, picked by a code: an address must not be able to put text on the site.
+ */
+const formAnswer = (slug: string | null, status?: number) => {
   const params = new URLSearchParams()
   if (slug) params.set('article', slug)
-  if (problem) params.set('problem', problem.slice(0, 300))
+  if (status) params.set('problem', FORM_PROBLEMS[status] ?? 'error')
   return new Response(null, { status: 303, headers: { location: `/feedback/sent?${params}` } })
 }
+
+const FORM_PROBLEMS: Record<number, FeedbackFormProblem> = { 400: 'invalid', 404: 'not-found', 413: 'too-large', 429: 'too-many' }
 
 export const feedbackEndpoints: Endpoint[] = [
   {
@@ -32,17 +40,18 @@ export const feedbackEndpoints: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const form = isForm(req)
-      const body = form ? await readForm(req).catch(() => ({}) as Record<string, unknown>) : null
+      let body: Record<string, unknown> | null = null
       const answer = answering(async (request) => {
-        const outcome = await receiveFeedback(request, body ?? (await readJsonObject(request, '{ "article": "slug", "helpful": false, "problem": "wrong", "comment": "..." }')))
+        body = await readBody(request, form)
+        const outcome = await receiveFeedback(request, body)
         if (!outcome.stored) request.payload.logger.info(`feedback not stored: ${outcome.reason}`)
         if (form) return formAnswer(outcome.slug)
         return Response.json({ received: true }, { status: 201 })
       })
       const response = await answer(req)
       if (form && response.status >= 400) {
-        const message = ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message
-        return formAnswer(typeof body?.article === 'string' ? body.article : null, message ?? 'Something went wrong.')
+        const article = (body as Record<string, unknown> | null)?.article
+        return formAnswer(typeof article === 'string' ? article : null, response.status)
       }
       return response
     },

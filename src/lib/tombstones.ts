@@ -12,29 +12,65 @@ import { type LookupRegistry, RETIRED_SLUG_LOOKUP } from './tombstones-registry'
 const REFRESH_MS = 2000
 
 
-const retiredJoin = sql`articles a join workflow w on w.document_collection = 'articles' and w.document_id = a.id::text`
-const isRetired = sql`w.state = 'retired' and a._status = 'draft'`
+/**
+ * Retired: not live, and the last decision about what readers see was a retirement (a new
+ * draft written since does not bring the page back, nor does it take the tombstone away).
+ */
+const retiredArticles = sql`
+  articles a
+  cross join lateral (
+    select decision, decided_at, public_note, replacement_id from reviews
+    where document_collection = 'articles' and document_id = a.id::text and decision in ('approved', 'went_live', 'retired')
+    order by decided_at desc limit 1
+  ) r`
+const isRetired = sql`a._status = 'draft' and r.decision = 'retired'`
 
-/** The lookup the proxy uses: a set of retired slugs, read again every two seconds or after a local expiry. */
+/**
+ * The lookup the proxy uses: a set of retired slugs, read again every two seconds or after a
+ * local expiry. Requests use the set they have while a new one is read (only the first waits);
+ * a failed read keeps the old set and is tried again at the next request.
+ */
 export function registerRetiredSlugLookup(connect: () => Promise<Payload>): void {
-  let slugs: Promise<Set<string>> | null = null
+  let slugs: Set<string> | null = null
+  let reading: Promise<void> | null = null
+  let readingGeneration = -1
   let readAt = 0
-  let generation = -1
-  const read = async () => new Set((await sqlRows<{ slug: string }>(await connect(), sql`select a.slug from ${retiredJoin} where ${isRetired}`)).map((row) => row.slug))
-  ;(globalThis as LookupRegistry)[RETIRED_SLUG_LOOKUP] = async (slug) => {
-    if (!slugs || Date.now() - readAt > REFRESH_MS || generation !== contentGeneration()) {
-      readAt = Date.now()
-      generation = contentGeneration()
-      const next = read()
-      // A failed read keeps the previous answer (and is tried again next time).
-      slugs = next.catch(() => {
+  /** The content generation the current set answers for. */
+  let readGeneration = -1
+  const refresh = (): Promise<void> => {
+    const generation = contentGeneration()
+    if (reading && readingGeneration === generation) return reading
+    readAt = Date.now()
+    readingGeneration = generation
+    const next: Promise<void> = (reading ?? Promise.resolve())
+      .then(() => retiredSlugs(connect))
+      .then((found) => void (slugs = found))
+      .catch(() => {
+        // Keep the old set (or none) rather than make readers wait on a failing database; try
+        // again at the next request.
+        slugs ??= new Set()
         readAt = 0
-        return new Set<string>()
       })
+      .finally(() => {
+        readGeneration = generation
+        if (reading === next) reading = null
+      })
+    reading = next
+    return next
+  }
+  ;(globalThis as LookupRegistry)[RETIRED_SLUG_LOOKUP] = async (slug) => {
+    const changedHere = contentGeneration() !== readGeneration
+    if (changedHere || Date.now() - readAt > REFRESH_MS) {
+      const read = refresh()
+      // First use, or content changed in this process (a retirement here answers 410 at once).
+      if (!slugs || changedHere) await read
     }
-    return (await slugs).has(slug)
+    return slugs?.has(slug) ?? false
   }
 }
+
+const retiredSlugs = async (connect: () => Promise<Payload>) =>
+  new Set((await sqlRows<{ slug: string }>(await connect(), sql`select a.slug from ${retiredArticles} where ${isRetired}`)).map((row) => row.slug))
 
 export type Tombstone = {
   title: string
@@ -50,12 +86,7 @@ export async function readTombstone(payload: Payload, slug: string): Promise<Tom
     payload,
     sql`
     select a.title, a.slug, r.decided_at, r.public_note, live.title as r_title, live.slug as r_slug
-    from ${retiredJoin}
-    cross join lateral (
-      select decided_at, public_note, replacement_id from reviews
-      where document_collection = 'articles' and document_id = a.id::text and decision = 'retired'
-      order by decided_at desc limit 1
-    ) r
+    from ${retiredArticles}
     left join articles live on live.id = r.replacement_id and live._status = 'published'
     where ${isRetired} and a.slug = ${slug}`,
   )

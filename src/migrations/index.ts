@@ -20,6 +20,7 @@ import * as migration_20261129_132409_scheduled_retirement from './20261129_1324
 import * as migration_20261129_154642_releases from './20261129_154642_releases';
 import * as migration_20261129_162744_change_log from './20261129_162744_change_log';
 import * as migration_20261129_183739_evidence from './20261129_183739_evidence';
+import * as migration_20261129_194008_source_editors from './20261129_194008_source_editors';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261129_183739_evidence.up,
     down: migration_20261129_183739_evidence.down,
-    name: '20261129_183739_evidence'
+    name: '20261129_183739_evidence',
+  },
+  {
+    up: migration_20261129_194008_source_editors.up,
+    down: migration_20261129_194008_source_editors.down,
+    name: '20261129_194008_source_editors'
   },
 ];

@@ -8,6 +8,7 @@ import { WorkflowError } from './errors'
 import { notFound, type Target } from './facts'
 import { findMainRow, latestVersion } from './repository'
 import { contentOf } from './sign-off-records'
+import { keepingCitations } from './citation-context'
 
 export async function discardDraft(req: PayloadRequest, target: Target) {
   if (!req.user) throw new WorkflowError(401, 'Log in to discard a draft.')
@@ -20,16 +21,18 @@ export async function discardDraft(req: PayloadRequest, target: Target) {
   if (latest && sameReviewableContent(target.collection, latest.content, live)) {
     return { discarded: false, versionId: latest.id }
   }
-  await req.payload.update({
-    collection: target.collection,
-    id: target.id,
-    data: contentOf(live) as never,
-    draft: true,
-    overrideAccess: false,
-    user: req.user,
-    depth: 0,
-    req,
-  })
+  await keepingCitations(req, () =>
+    req.payload.update({
+      collection: target.collection,
+      id: target.id,
+      data: contentOf(live) as never,
+      draft: true,
+      overrideAccess: false,
+      user: req.user,
+      depth: 0,
+      req,
+    }),
+  )
   const saved = await latestVersion(req, target.collection, target.id)
   return { discarded: true, versionId: saved?.id ?? null }
 }

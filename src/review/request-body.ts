@@ -12,6 +12,11 @@ const MAX_BODY_BYTES = 64 * 1024
 export async function readJsonObject(req: PayloadRequest, example: string): Promise<Record<string, unknown>> {
   const text = typeof req.text === 'function' ? await req.text() : ''
   if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The request body is too large.')
+  return parseJsonObject(text, example)
+}
+
+/** A JSON object body ({} when empty), or a 400 saying what is wrong. */
+export function parseJsonObject(text: string, example: string): Record<string, unknown> {
   if (!text.trim()) return {}
   let body: unknown
   try {
@@ -34,7 +39,7 @@ function replacementId(value: unknown): string | null {
 
 export async function readActionInput(req: PayloadRequest): Promise<ActionInput> {
   const body = await readJsonObject(req, '{ "versionId": "...", "comment": "..." }')
-  const { versionId, comment, reviewKind, goLiveAt, changeNote, correction, evidenceChecked, readingLevelAcknowledged, replacement } = body
+  const { versionId, comment, reviewKind, goLiveAt, changeNote, correction, evidenceChecked, readingLevelAcknowledged, replacement, reason } = body
   if (versionId != null && canonicalId(versionId) === null) {
     throw new WorkflowError(400, '"versionId" must be a version id: a positive integer, as a string or a number.')
   }
@@ -63,6 +68,7 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
     goLiveAt: goLiveAt ?? null,
     evidenceChecked: evidenceChecked ?? null,
     replacement: replacementId(replacement),
+    retirementReason: reason == null ? null : typeof reason === 'string' ? reason : '(not text)',
     readingLevelAcknowledged: readingLevelAcknowledged ?? null,
   }
 }

@@ -18,6 +18,7 @@ import {
   type ReviewKind,
   signOffKind,
   decideChangeNote,
+  decideRetirementReason,
   signOffNote,
 } from '../workflow'
 import { expireContent } from '../lib/content-tags'
@@ -58,6 +59,8 @@ export type ActionInput = {
   readingLevelAcknowledged?: boolean | null
   /** Retirements of articles: the live article readers are sent to instead. */
   replacement?: string | null
+  /** Retirements of articles: why, as the tombstone says it (change-log.ts RETIREMENT_REASONS). */
+  retirementReason?: string | null
 }
 export type ActionResult = {
   state: State
@@ -150,6 +153,7 @@ export async function performAction(
         settings,
         answers: { evidenceChecked: input.evidenceChecked, readingLevelAcknowledged: input.readingLevelAcknowledged },
         replacement: input.replacement ?? null,
+        retirementReason: input.retirementReason ?? null,
       })
       if (tellPeople) await notifyOfAction({ req, target, action, facts, result, actor: user })
       const impact = impactOf(target, action, facts, result)
@@ -212,6 +216,7 @@ type EffectArgs = {
   settings: ApprovalSettings | null
   answers: ApprovalAnswers
   replacement: string | null
+  retirementReason: string | null
 }
 
 const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
@@ -342,9 +347,9 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     }
   },
 
-  async retire({ req, user, target, facts, comment, changeNote, replacement }) {
-    const note = decideChangeNote({ correction: false, note: changeNote })
-    if (!note.ok) throw new WorkflowError(note.status, note.message)
+  async retire({ req, user, target, facts, comment, replacement, retirementReason }) {
+    const reason = decideRetirementReason(retirementReason)
+    if (!reason.ok) throw new WorkflowError(reason.status, reason.message)
     const replacementId = await liveReplacement(req, target, replacement)
     const hash = await hashOf(req, target.collection, facts.doc, false)
     await asWorkflow(req, () =>
@@ -365,7 +370,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       decision: 'retired',
       comment,
       // What the retired page tells readers, and where it sends them (src/lib/tombstones.ts).
-      publicNote: note.note,
+      publicNote: reason.text,
       replacement: replacementId,
     })
     await saveWorkflow(req, target.collection, target.id, {

@@ -57,3 +57,22 @@ export function correctionNotice(log: readonly ChangeEntry[], now: Date): Change
   if (!latest) return null
   return now.getTime() - new Date(latest.at).getTime() <= CORRECTION_NOTICE_DAYS * 86_400_000 ? latest : null
 }
+
+/**
+ * Why a retired page went, in the site's own words: one reviewer retires, so what the tombstone
+ * says is chosen from reviewed sentences, never typed (no one account publishes words alone).
+ */
+export const RETIREMENT_REASONS = {
+  superseded: 'It was replaced by newer advice.',
+  outdated: 'The evidence has changed, and this advice is out of date.',
+  merged: 'Its advice is now part of another page.',
+  withdrawn: 'We withdrew it while we check it.',
+  not_relevant: 'It is no longer relevant.',
+} as const
+export type RetirementReason = keyof typeof RETIREMENT_REASONS
+
+export function decideRetirementReason(reason: unknown): { ok: true; text: string | null } | { ok: false; status: 400; message: string } {
+  if (reason == null || reason === '') return { ok: true, text: null }
+  if (typeof reason === 'string' && Object.hasOwn(RETIREMENT_REASONS, reason)) return { ok: true, text: RETIREMENT_REASONS[reason as RetirementReason] }
+  return { ok: false, status: 400, message: `"reason" is one of ${Object.keys(RETIREMENT_REASONS).join(', ')}.` }
+}

@@ -71,3 +71,13 @@ export function feedbackPriority(item: { helpful: boolean; problem: FeedbackProb
   if (!item.helpful) return 1
   return 2
 }
+
+/** Why the plain HTML form was not accepted, as the page it lands on says it (never the request's own text). */
+export const FEEDBACK_FORM_PROBLEMS = {
+  invalid: 'Please say whether the page helped, and what was missing or wrong. A comment may hold at most 2 web addresses, and an e-mail address needs your agreement to be contacted.',
+  'not-found': 'We could not find that page: it may have been retired.',
+  'too-large': 'That was too long: please keep feedback under 2,000 characters.',
+  'too-many': 'Thank you, we have your earlier feedback. Please try again in a few minutes.',
+  error: 'Something went wrong. Please try again.',
+} as const
+export type FeedbackFormProblem = keyof typeof FEEDBACK_FORM_PROBLEMS

@@ -88,17 +88,25 @@ test('a retired article answers 410 with its tombstone, and leaves the sitemap',
   const currentId = await api.publish('articles', article(current))
   const retiredMarker = unique('RETIRED')
   const id = await api.publish('articles', article(retiredMarker))
-  await api.call('reviewer', 'POST', `/articles/${id}/retire`, { comment: 'Superseded.', changeNote: 'Replaced by advice that covers the same questions.', replacement: currentId })
+  await api.call('reviewer', 'POST', `/articles/${id}/retire`, { comment: 'Superseded.', reason: 'superseded', replacement: currentId })
   const address = `/articles/${retiredMarker.toLowerCase()}`
   // The proxy's lookup reads the retired addresses at most every two seconds.
   await expect.poll(async () => (await request.get(address)).status(), { timeout: 10_000 }).toBe(410)
   const response = await page.goto(address)
   expect(response!.status()).toBe(410)
-  await expect(page.getByTestId('tombstone')).toContainText('Replaced by advice that covers the same questions.')
+  await expect(page.getByTestId('tombstone')).toContainText('It was replaced by newer advice.')
   await page.getByRole('link', { name: `Article ${current}` }).click()
   await expect(page).toHaveURL(new RegExp(`/articles/${current.toLowerCase()}$`))
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(retiredMarker.toLowerCase())
   // A live article and a made-up address are unchanged: 200 and 404.
   expect((await request.get(`/articles/${current.toLowerCase()}`)).status()).toBe(200)
   expect((await request.get('/articles/never-was-an-article')).status()).toBe(404)
+})
+
+test("the feedback form's landing page says only the site's own words", async ({ page }) => {
+  await page.goto('/feedback/sent?article=lumbar-soreness-in-early-pregnancy&problem=Call%200800%20555%20for%20a%20cure')
+  await expect(page.getByRole('alert')).toHaveText('Something went wrong. Please try again.')
+  await expect(page.locator('body')).not.toContainText('0800')
+  await page.goto('/feedback/sent?article=lumbar-soreness-in-early-pregnancy&problem=too-many')
+  await expect(page.getByRole('alert')).toContainText('we have your earlier feedback')
 })

@@ -71,6 +71,14 @@ describe("reviewers' public profiles", () => {
     const id = await publishThroughWorkflow('articles', { ...articleData(), title })
     const profile = await readReviewerProfile(payload, 'dr-maya-chen')
     expect(profile).toMatchObject({ name: 'Dr. Maya Chen', credentials: 'MD, FACOG', specialties: ['Obstetrics', 'Gynecology'] })
+    // A profile edit nobody reviewed does not reach the public profile; the signed record does.
+    const me = (await rest('reviewer', 'GET', '/users/me')).body.user
+    expect((await rest('reviewer', 'PATCH', `/users/${me.id}`, { credentials: 'MD, Nobel laureate' })).status).toBe(200)
+    try {
+      expect((await readReviewerProfile(payload, 'dr-maya-chen'))!.credentials).toBe('MD, FACOG')
+    } finally {
+      await rest('reviewer', 'PATCH', `/users/${me.id}`, { credentials: 'MD, FACOG' })
+    }
     expect(profile!.disclosure).toBe('No conflicts of interest declared.')
     expect(profile!.earlierDisclosures.length).toBeGreaterThan(0)
     expect(profile!.approved.map((article) => article.title)).toContain(title)
@@ -161,16 +169,12 @@ describe('retirement tombstones', () => {
     expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', replacement: 'abc' })).status).toBe(400)
     const draft = await createDraft('editor', 'articles', articleData())
     expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', replacement: draft })).status).toBe(400)
-    const retired = await act('reviewer', 'articles', id, 'retire', {
-      comment: 'Superseded.',
-      changeNote: 'Replaced by newer advice that covers the same questions.',
-      replacement: replacementId,
-    })
+    const retired = await act('reviewer', 'articles', id, 'retire', { comment: 'Superseded.', reason: 'superseded', replacement: replacementId })
     expect(retired.status, JSON.stringify(retired.body)).toBe(200)
 
     expect(await readTombstone(payload, slug)).toMatchObject({
       slug,
-      reason: 'Replaced by newer advice that covers the same questions.',
+      reason: 'It was replaced by newer advice.',
       replacement: { slug: replacement.slug, title: replacement.title },
     })
     // Within the lookup's refresh (two seconds), the proxy answers 410 for it.
@@ -185,11 +189,22 @@ describe('retirement tombstones', () => {
     expect(list.totalDocs).toBe(0)
     const staffTrail = (await rest('reviewer', 'GET', `/reviews/${retired.body.reviewId}`)).body
     expect(staffTrail).toMatchObject({ decision: 'retired', replacement: expect.anything() })
+
+    // A new draft of the retired article (on its way back) keeps the tombstone until it is approved.
+    await rest('editor', 'PATCH', `/articles/${id}?draft=true`, { summary: unique('Rewritten') })
+    expect(await retiredSlugLookup()!(slug)).toBe(true)
+    expect((await readTombstone(payload, slug))?.reason).toBe('It was replaced by newer advice.')
+    const back = await act('reviewer', 'articles', id, 'approve', { versionId: await submit('editor', 'articles', id) })
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    expect(await retiredSlugLookup()!(slug)).toBe(false)
+    expect(await readTombstone(payload, slug)).toBeNull()
   })
 
-  it('a retirement note is public text of at most 1000 characters', async () => {
-    const id = await publishThroughWorkflow('articles', articleData(unique('long note')))
-    expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', changeNote: 'y'.repeat(1001) })).status).toBe(400)
+  it("says why in the site's own words: a reviewer picks a reason, and cannot type one", async () => {
+    const id = await publishThroughWorkflow('articles', articleData(unique('typed reason')))
+    for (const reason of ['Call 0800 for a cure', 5, { text: 'x' }]) {
+      expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', reason })).status, JSON.stringify(reason)).toBe(400)
+    }
     expect((await readerView('articles', id)).status).toBe(200)
   })
 })

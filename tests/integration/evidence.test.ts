@@ -89,6 +89,32 @@ describe('citations', () => {
     expect((await readerView('articles', id)).body.references[0].title).toBe(`${source.title} (2025 update)`)
   })
 
+  it('make whoever wrote a copied source an author of the version (four eyes), and "Discard draft" brings back the approved copy', async () => {
+    const source = await createSource({ title: unique('Shared guideline'), year: 2024 })
+    const id = await createDraft('editor', 'articles', { ...articleData(), references: [{ source: source.id }] })
+    expect((await approveArticle(id)).status).toBe(200)
+    // A reviewer changes the source's details; an editor's routine save copies them in.
+    const changed = `${source.title} (rewritten by a reviewer)`
+    expect((await rest('reviewer', 'PATCH', `/sources/${source.id}`, { title: changed })).status).toBe(200)
+    expect((await rest('editor', 'GET', `/sources/${source.id}?depth=0`)).body.editors).toHaveLength(2)
+    await editDraft('editor', 'articles', id, { summary: unique('Routine edit') })
+    const versionId = await submit('editor', 'articles', id)
+    // That reviewer wrote words in this version, so another must approve it.
+    const own = await act('reviewer', 'articles', id, 'approve', { versionId })
+    expect(own.status, JSON.stringify(own.body)).toBe(403)
+    // "Discard draft" goes back to the citation as approved, not to a fresh copy of the source.
+    const discarded = await rest('editor', 'POST', `/articles/${id}/discard-draft`)
+    expect(discarded.body.discarded).toBe(true)
+    expect((await rest('editor', 'GET', `/articles/${id}?draft=true&depth=0`)).body.references[0].title).toBe(source.title)
+    // Saved again, it takes the new copy, and a reviewer who wrote none of it approves.
+    await editDraft('editor', 'articles', id, { summary: unique('Another edit'), references: [{ source: source.id }] })
+    expect((await rest('editor', 'GET', `/articles/${id}?draft=true&depth=0`)).body.references[0].title).toBe(changed)
+    expect((await act('reviewer', 'articles', id, 'approve', { versionId: await submit('editor', 'articles', id) })).status).toBe(403)
+    const versionNow = (await rest('reviewer2', 'GET', `/articles/${id}/workflow`)).body.submission.versionId
+    expect((await act('reviewer2', 'articles', id, 'approve', { versionId: versionNow })).status).toBe(200)
+    expect((await readerView('articles', id)).body.references[0].title).toBe(changed)
+  })
+
   it('are numbered references on the page and `citation` in its JSON-LD', async () => {
     const guideline = await createSource({ title: unique('Guideline'), publisher: 'NICE', year: 2024, url: 'https://example.org/g' })
     const trial = await createSource({ title: unique('Trial'), type: 'trial', authors: 'Smith J', year: 2022, pmid: '12345678' })

@@ -65,6 +65,7 @@ describe('sending feedback', () => {
       [{ article: 'no-such-article-here', helpful: false, comment: marker }, 404],
       ['[1, 2]', 400],
       ['{"article": ', 400],
+      [{ article: slug, helpful: false, comment: `${marker} ${'y'.repeat(17_000)}` }, 413],
     ]
     for (const [body, status] of cases) expect((await send(body)).status, JSON.stringify(body)).toBe(status)
     expect(await storedFor(marker)).toHaveLength(0)
@@ -131,9 +132,12 @@ describe('the plain HTML form (no JavaScript)', () => {
     expect(sent.status).toBe(303)
     expect(sent.headers.get('location')).toBe(`/feedback/sent?article=${slug}`)
     expect(await storedFor(marker)).toHaveLength(1)
+    // A refusal lands on the page with a code, which the page turns into the site's own words.
     const refused = await postForm({ article: slug, helpful: 'no' })
     expect(refused.status).toBe(303)
-    expect(new URL(refused.headers.get('location')!, 'http://x').searchParams.get('problem')).toContain('what was missing or wrong')
+    expect(new URL(refused.headers.get('location')!, 'http://x').searchParams.get('problem')).toBe('invalid')
+    const tooLarge = await postForm({ article: slug, helpful: 'no', comment: 'x'.repeat(20_000) })
+    expect(new URL(tooLarge.headers.get('location')!, 'http://x').searchParams.get('problem')).toBe('too-large')
   })
 })
 

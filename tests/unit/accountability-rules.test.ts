@@ -49,10 +49,15 @@ describe('evidence', () => {
   })
 
   it('knows private network addresses', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0', '100.64.0.1']) {
-      expect(isPrivateAddress(address), address).toBe(true)
-    }
-    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860::8888']) expect(isPrivateAddress(address), address).toBe(false)
+    const inside = [
+      '127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '198.18.0.1', '192.0.0.8',
+      '::1', '::', 'fd00::1', 'fe80::1', 'febf::1', 'fec0::1', 'ff02::1',
+      // IPv4 inside IPv6, in every spelling: mapped, as URL parsing writes it, compatible, NAT64, 6to4.
+      '::ffff:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:a9fe:a9fe', '::127.0.0.1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::1',
+      'not-an-address::', '1::2::3',
+    ]
+    for (const address of inside) expect(isPrivateAddress(address), address).toBe(true)
+    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860::8888', '::ffff:8.8.8.8', '2002:808:808::1']) expect(isPrivateAddress(address), address).toBe(false)
   })
 })
 
@@ -130,5 +135,16 @@ describe('feedback', () => {
       feedback: { email: 'a@b.org', contactConsent: true },
     })
     expect(feedbackPriority({ helpful: false, problem: 'wrong' })).toBeLessThan(feedbackPriority({ helpful: false, problem: 'missing' }))
+  })
+})
+
+describe('profile addresses', () => {
+  it('spell the name, or add a hash where they cannot, so two people never share one', async () => {
+    const { profileSlug } = await import('@/accounts/display-name')
+    expect(profileSlug('Dr. Maya Chen')).toBe('dr-maya-chen')
+    expect(profileSlug('Wei Chen')).toBe('wei-chen')
+    expect(profileSlug('Wei Chen (陈伟)')).toMatch(/^wei-chen-[0-9a-f]{10}$/)
+    expect(profileSlug('陈伟')).toMatch(/^person-[0-9a-f]{10}$/)
+    expect(profileSlug('Zoë Adams')).toMatch(/^zoe-adams/)
   })
 })

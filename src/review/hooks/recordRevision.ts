@@ -8,6 +8,7 @@ import { authorsSince, findVersion, latestVersion, recordRevision as insertRevis
 import { isWorkflowWrite } from '../write-context'
 import { DUPLICATED_FROM, RESTORED_FROM } from './noteContentOrigin'
 import { unscheduleReleaseOf } from '../release-changes'
+import { sourceAuthorsOf } from '../citation-context'
 
 /** Everyone who ever wrote in the document the content was restored or duplicated from. */
 async function inheritedAuthors(req: PayloadRequest, collection: ReviewableCollection): Promise<string[]> {
@@ -25,9 +26,11 @@ export const recordRevision: CollectionAfterChangeHook = async ({ collection, do
   if (latest) {
     const saver = typeof req.user?.id === 'number' ? req.user.id : null
     await insertRevision(req, slug, id, latest.id, saver)
-    for (const author of await inheritedAuthors(req, slug)) {
-      if (Number(author) !== saver) await insertRevision(req, slug, id, latest.id, Number(author))
-    }
+    // Who wrote what this version took from elsewhere: a restored or duplicated document, or the
+    // library sources whose details it copied (collections/hooks/copyCitedSources.ts).
+    const others = new Set([...(await inheritedAuthors(req, slug)).map(Number), ...sourceAuthorsOf(req)])
+    others.delete(saver as number)
+    for (const author of others) await insertRevision(req, slug, id, latest.id, author)
   }
   await saveWorkflow(req, slug, id, {
     state: STATE_AFTER_EDIT,

@@ -12,7 +12,7 @@ export const revalidate = 60
 export const dynamicParams = true
 export const generateStaticParams = async () => []
 
-const profileOf = async (slug: string) => (isSlug(slug) || /^person-[0-9a-f]{10}$/.test(slug) ? reviewerProfile(slug) : null)
+const profileOf = async (slug: string) => (isSlug(slug) ? reviewerProfile(slug) : null)
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await profileOf((await params).slug)
@@ -30,15 +30,14 @@ export default async function ReviewerPage({ params }: Props) {
         {profile.credentials && <span className="credentials">, {profile.credentials}</span>}
       </h1>
       <p className="meta">Medical reviewer{profile.specialties.length > 0 && <>: {profile.specialties.join(', ')}</>}</p>
-      {profile.bio && <p>{profile.bio}</p>}
       <h2>Professional registration</h2>
       {profile.registrations.length === 0 ? (
-        <p>No registration on file.</p>
+        <p>No verified registration on file.</p>
       ) : (
         <ul>
           {profile.registrations.map((registration, index) => (
             <li key={index}>
-              {registration.text}: {registration.current ? 'current' : 'lapsed'}
+              {registration.body}: {registration.current ? 'current' : 'lapsed'}
               {registration.validUntil && <> (valid until {formatDate(registration.validUntil)})</>}
             </li>
           ))}
