@@ -160,7 +160,7 @@ describe('an SMTP outage', () => {
     expect(row!.status).toBe('pending')
     // The mail server is back; the backoff has passed.
     await sink.setMode('up')
-    await sql('update payload_jobs set wait_until = now() where id = $1', [waiting[0]!.id])
+    await sql("update payload_jobs set wait_until = now() - interval '1 second' where id = $1", [waiting[0]!.id])
     await sendQueuedMail()
     expect(mailAbout(`Approved and live: Tip ${marker}`, 'editor@example.com')).toHaveLength(1)
     expect((await notificationsAbout(marker)).find((r) => r.kind === 'approved')!.status).toBe('sent')
@@ -269,7 +269,7 @@ describe('the daily job', () => {
     await payload.jobs.run({ queue: 'daily', silent: true })
     expect((await notificationsAbout(marker)).some((row) => row.kind === 'approval_needed')).toBe(false)
     // The time comes.
-    await sql('update payload_jobs set wait_until = now() where id = $1', [jobs[0]!.id])
+    await sql("update payload_jobs set wait_until = now() - interval '1 second' where id = $1", [jobs[0]!.id])
     await payload.jobs.run({ queue: 'daily', silent: true })
     expect((await notificationsAbout(marker)).filter((row) => row.kind === 'approval_needed' && row.email === 'reviewer@example.com')).toHaveLength(1)
     await sql(`delete from payload_jobs where queue = 'daily'`)

@@ -100,8 +100,10 @@ async function graphqlSides(set: Set) {
   return [side(doc.summary), ...doc.tips.map((tip: { body: string }) => side(tip.body)), ...doc.warnings.map((w: { action: string }) => side(w.action))]
 }
 
+// A second in the past: now() stored to the millisecond can round up past the runner's clock,
+// and a job due "now" would then wait for the next run (a flake seen on the embedded database).
 const timeComes = async (filter: string, value: string) => {
-  await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'${filter}' = $1`, [value])
+  await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'${filter}' = $1`, [value])
   await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
 }
 
@@ -323,7 +325,7 @@ describe('a held sign-off at its go-live', () => {
     expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: first })).status).toBe(200)
     expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: inMinutes(60) })).status).toBe(200)
     // The first job comes due: its time is no longer the release's, so it does nothing and tells nobody.
-    await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'releaseId' = $1 and input->>'at' = $2`, [release, first])
+    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'releaseId' = $1 and input->>'at' = $2`, [release, first])
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
     expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ state: 'scheduled', problem: null })
@@ -386,7 +388,7 @@ describe('a scheduled go-live of one approved version', () => {
     const moved = inMinutes(40)
     expect((await act('reviewer2', 'tips', tip, 'schedule-go-live', { at: moved })).body).toEqual({ goLiveAt: moved })
     // The first time's job finds its schedule moved and does nothing.
-    await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [tip, moved])
+    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [tip, moved])
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect((await workflowStatus('tips', tip)).state).toBe('approved')
     // Withdrawn: back to review in a new round, and nothing goes live at the time.

@@ -20,7 +20,7 @@ const schedule = (person: 'reviewer' | 'reviewer2' | 'editor', id: string, body:
 
 /** Runs the schedules queue as the runner would, once the jobs for this tip are due now. */
 async function timeComes(id: string) {
-  await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'id' = $1`, [id])
+  await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1`, [id])
   await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
 }
 
@@ -72,7 +72,7 @@ describe('scheduled retirement', () => {
     const later = inMinutes(90)
     expect((await schedule('reviewer', moved, { at: later, comment: 'Second plan' })).status).toBe(200)
     // Only the first plan's job is due: it finds its schedule moved and does nothing.
-    await sql(`update payload_jobs set wait_until = now() where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [moved, later])
+    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [moved, later])
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect((await readerView('tips', moved)).status).toBe(200)
     expect((await workflowStatus('tips', moved)).scheduledRetirement.comment).toBe('Second plan')
