@@ -2,13 +2,14 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionConfig, Valid
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
 import { hasRole } from '../src/access/roles'
+import { relationId } from '../src/lib/document-id'
 import { decideDisclosure, DISCLOSURE_KINDS, MAX_DISCLOSURE_LENGTH } from '../src/workflow/disclosure'
 
 /** Staff declare their own interests; an admin may record one for someone else (who declared it to them). */
 const checkDeclaration: CollectionBeforeChangeHook = ({ data, req }) => {
   const user = req.user
   if (!user) throw new APIError('Log in to declare interests.', 401, undefined, true)
-  const person = data.person == null ? user.id : typeof data.person === 'object' ? data.person.id : data.person
+  const person = Number(relationId(data.person) ?? user.id)
   if (String(person) !== String(user.id) && !hasRole(user, 'admin')) {
     throw new APIError('You can declare only your own interests.', 403, undefined, true)
   }

@@ -1,12 +1,12 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
-import type { FieldAccess } from 'payload'
 import { adminOnly, nobody, staffOnly } from '../src/access/rules'
 import { hasRole } from '../src/access/roles'
-
-const reviewersAndAdmins: FieldAccess = ({ req: { user } }) => hasRole(user, 'reviewer', 'admin')
 import { FEEDBACK_PROBLEM_LABEL, FEEDBACK_PROBLEMS, FEEDBACK_STATUSES, MAX_FEEDBACK_LENGTH } from '../src/workflow/feedback'
 import { feedbackEndpoints } from '../src/feedback/endpoints'
+
+/** Readers' e-mail addresses are personal data: only the people who act on feedback see them. */
+const reviewersAndAdmins: FieldAccess = ({ req: { user } }) => hasRole(user, 'reviewer', 'admin')
 
 /**
  * What readers said about live articles ("Was this page helpful?"). Readers send it through
@@ -34,7 +34,6 @@ export const Feedback: CollectionConfig = {
     { name: 'helpful', type: 'checkbox', defaultValue: false },
     { name: 'problem', type: 'select', options: FEEDBACK_PROBLEMS.map((value) => ({ label: FEEDBACK_PROBLEM_LABEL[value], value })) },
     { name: 'comment', type: 'textarea', maxLength: MAX_FEEDBACK_LENGTH },
-    // Personal data: only the people who act on feedback see it.
     { name: 'email', type: 'email', access: { read: reviewersAndAdmins }, admin: { description: 'Only when the reader agreed to be contacted about this feedback.' } },
     { name: 'contactConsent', type: 'checkbox', defaultValue: false },
     { name: 'submittedAt', type: 'date', required: true, index: true },

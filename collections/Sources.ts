@@ -3,13 +3,14 @@ import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { contentAuthors, nobody, nobodyField, staffOnly } from '../src/access/rules'
 import { doiProblem, LINK_STATUSES, pmidProblem, SOURCE_TYPE_LABEL, SOURCE_TYPES, urlProblem } from '../src/workflow/evidence'
 import { LINK_CHECK_QUEUE } from '../src/evidence/link-check-task'
+import { relationId } from '../src/lib/document-id'
 
 const fieldCheck = (problem: (value: unknown) => string | null) => (value: unknown) => problem(value) ?? true
 
 /** Everyone who ever wrote a source's details: authors of any article version that copies them (four eyes). */
 const recordEditor: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   if (!req.user) return data
-  const before = ((originalDoc?.editors ?? []) as unknown[]).map((editor) => (typeof editor === 'object' && editor !== null ? (editor as { id: number }).id : editor))
+  const before = ((originalDoc?.editors ?? []) as unknown[]).map((editor) => Number(relationId(editor)))
   return { ...data, editors: [...new Set([...before, req.user.id])] }
 }
 

@@ -51,15 +51,18 @@ const applyIntervalChanges: GlobalAfterChangeHook = async ({ doc, previousDoc, r
   return doc
 }
 
-const intervalField = (collection: (typeof REVIEWABLE_COLLECTIONS)[number]): Field => ({
-  name: collection,
-  type: 'number',
-  label: collection[0]!.toUpperCase() + collection.slice(1),
-  min: MIN_REVIEW_INTERVAL_MONTHS,
-  max: MAX_REVIEW_INTERVAL_MONTHS,
-  defaultValue: DEFAULT_REVIEW_INTERVAL_MONTHS,
-  admin: { step: 1, width: '33%' },
-  validate: (value: unknown) => (value == null ? true : (intervalProblem(value) ?? true)),
+/** One whole number per reviewable collection, side by side. */
+const perCollection = (defaultValue: number, problem: (value: unknown) => string | null, limits: { min?: number; max?: number } = {}): Field => ({
+  type: 'row',
+  fields: REVIEWABLE_COLLECTIONS.map((collection) => ({
+    name: collection,
+    type: 'number' as const,
+    label: collection[0]!.toUpperCase() + collection.slice(1),
+    ...limits,
+    defaultValue,
+    admin: { step: 1, width: '33%' },
+    validate: (value: unknown) => (value == null ? true : (problem(value) ?? true)),
+  })),
 })
 
 /**
@@ -86,7 +89,7 @@ export const ReviewPolicy: GlobalConfig = {
         description:
           'How long after a full clinical review the next one is due. A change re-dates the next review of the live content already reviewed: due this many months after its last full review.',
       },
-      fields: [{ type: 'row', fields: REVIEWABLE_COLLECTIONS.map(intervalField) }],
+      fields: [perCollection(DEFAULT_REVIEW_INTERVAL_MONTHS, intervalProblem, { min: MIN_REVIEW_INTERVAL_MONTHS, max: MAX_REVIEW_INTERVAL_MONTHS })],
     },
     {
       name: 'sourceMaxAge',
@@ -113,19 +116,7 @@ export const ReviewPolicy: GlobalConfig = {
       type: 'group',
       label: 'Plain language: target reading age',
       admin: { description: 'A version that reads above its target needs the reviewer to acknowledge it at approval.' },
-      fields: [
-        {
-          type: 'row',
-          fields: REVIEWABLE_COLLECTIONS.map((collection) => ({
-            name: collection,
-            type: 'number' as const,
-            label: collection[0]!.toUpperCase() + collection.slice(1),
-            defaultValue: DEFAULT_READING_AGE_TARGET,
-            admin: { step: 1, width: '33%' },
-            validate: (value: unknown) => readingAgeTargetProblem(value) ?? true,
-          })),
-        },
-      ],
+      fields: [perCollection(DEFAULT_READING_AGE_TARGET, readingAgeTargetProblem)],
     },
     {
       name: 'blockingChecks',

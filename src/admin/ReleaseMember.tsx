@@ -7,6 +7,7 @@ import { StateBadge } from './StateBadge'
 import { send } from './send-json'
 import type { MemberView, WorkflowStatus } from './types'
 import { useReviewChecks } from './ReviewChecksView'
+import { useApprovalConfirmations } from './ApprovalConfirmations'
 
 const STATUS_LABEL: Record<MemberView['status'], string> = {
   waiting: 'Waiting for its approval',
@@ -29,12 +30,9 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
   const [status, setStatus] = useState<WorkflowStatus | null>(null)
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null)
-  const [evidenceChecked, setEvidenceChecked] = useState(false)
-  const [readingAcknowledged, setReadingAcknowledged] = useState(false)
   const base = `/api/${member.collection}/${member.id}`
   const { checks } = useReviewChecks(member.collection, member.id, `${member.state}:${member.status}`)
-  const isArticle = member.collection === 'articles'
-  const aboveTarget = Boolean(checks?.plainLanguage.aboveTarget)
+  const confirmations = useApprovalConfirmations(member.collection, checks)
 
   const load = useCallback(async () => {
     const response = await fetch(`${base}/workflow`, { credentials: 'include' })
@@ -45,7 +43,10 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
   async function act(path: string, body: Record<string, unknown>) {
     const result = await send(`${base}/${path}`, 'POST', { versionId: status?.submission?.versionId, ...body })
     setMessage(result)
-    if (result.ok) setComment('')
+    if (result.ok) {
+      setComment('')
+      confirmations.reset()
+    }
     onChanged()
     await load()
   }
@@ -91,29 +92,12 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
             Comment
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} name={`comment-${member.collection}-${member.id}`} />
           </label>
-          {isArticle && (
-            <label>
-              <input type="checkbox" checked={evidenceChecked} onChange={(e) => setEvidenceChecked(e.target.checked)} name={`evidence-checked-${member.id}`} /> I
-              checked the evidence it cites
-            </label>
-          )}
-          {aboveTarget && (
-            <label>
-              <input type="checkbox" checked={readingAcknowledged} onChange={(e) => setReadingAcknowledged(e.target.checked)} /> It reads at age{' '}
-              {checks?.plainLanguage.overall?.readingAge}, above the target of {checks?.plainLanguage.target}: I accept that
-            </label>
-          )}
+          {confirmations.fields}
           <button
             type="button"
             className="btn btn--style-primary btn--size-small"
-            disabled={(isArticle && !evidenceChecked) || (aboveTarget && !readingAcknowledged)}
-            onClick={() =>
-              void act('approve', {
-                comment: comment || undefined,
-                ...(isArticle ? { evidenceChecked } : {}),
-                ...(aboveTarget ? { readingLevelAcknowledged: readingAcknowledged } : {}),
-              })
-            }
+            disabled={!confirmations.ready}
+            onClick={() => void act('approve', { comment: comment || undefined, ...confirmations.answers })}
           >
             Approve this {member.collection.slice(0, -1)}
           </button>

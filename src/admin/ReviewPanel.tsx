@@ -14,6 +14,7 @@ import { useWorkflowStatus } from './useWorkflowStatus'
 import { REVIEW_KIND_LABEL, REVIEW_KINDS, type ReviewKind } from '../workflow/review-kind'
 import { RETIREMENT_REASONS } from '../workflow/change-log'
 import { ReviewChecksView, useReviewChecks } from './ReviewChecksView'
+import { useApprovalConfirmations } from './ApprovalConfirmations'
 import './admin.scss'
 
 const NEEDS_COMMENT = new Set<string>(['request_changes', 'retire'])
@@ -31,12 +32,11 @@ export function ReviewPanel() {
   const [goLiveAt, setGoLiveAt] = useState('')
   const [changeNote, setChangeNote] = useState('')
   const [correction, setCorrection] = useState(false)
-  const [evidenceChecked, setEvidenceChecked] = useState(false)
-  const [readingAcknowledged, setReadingAcknowledged] = useState(false)
   const [retireNote, setRetireNote] = useState('')
   const [replacement, setReplacement] = useState('')
   const refreshKey = `${status?.state}:${status?.latestVersionId}:${status?.submission?.versionId ?? ''}:${status?.history.length ?? 0}`
   const { checks, reload } = useReviewChecks(collectionSlug ?? '', id ?? '', refreshKey)
+  const confirmations = useApprovalConfirmations(collectionSlug ?? '', checks)
 
   if (!id) return <div className="review-panel">Save a first draft to start the review.</div>
   if (!status) return <div className="review-panel">Loading review status…</div>
@@ -57,8 +57,7 @@ export function ReviewPanel() {
               reviewKind,
               correction,
               changeNote: changeNote || undefined,
-              ...(collectionSlug === 'articles' ? { evidenceChecked } : {}),
-              ...(checks?.plainLanguage.aboveTarget ? { readingLevelAcknowledged: readingAcknowledged } : {}),
+              ...confirmations.answers,
               ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}),
             }
           : {}),
@@ -76,8 +75,7 @@ export function ReviewPanel() {
     setGoLiveAt('')
     setChangeNote('')
     setCorrection(false)
-    setEvidenceChecked(false)
-    setReadingAcknowledged(false)
+    confirmations.reset()
     setRetireNote('')
     setReplacement('')
     setMessage({ kind: 'ok', text: `${ACTION_LABEL[action as Action]}: done.` })
@@ -191,18 +189,7 @@ export function ReviewPanel() {
                 Public note: what changed{correction ? ' (required: what was wrong and what changed)' : ' (optional)'}
                 <textarea value={changeNote} onChange={(e) => setChangeNote(e.target.value)} rows={2} name="change-note" maxLength={1000} />
               </label>
-              {collectionSlug === 'articles' && (
-                <label>
-                  <input type="checkbox" checked={evidenceChecked} onChange={(e) => setEvidenceChecked(e.target.checked)} name="evidence-checked" /> I checked
-                  the evidence this version cites: each source supports the advice and is still current
-                </label>
-              )}
-              {checks?.plainLanguage.aboveTarget && (
-                <label>
-                  <input type="checkbox" checked={readingAcknowledged} onChange={(e) => setReadingAcknowledged(e.target.checked)} name="reading-level-acknowledged" />{' '}
-                  It reads at age {checks.plainLanguage.overall?.readingAge}, above the target of {checks.plainLanguage.target}: I accept that for this version
-                </label>
-              )}
+              {confirmations.fields}
               {!status.release && (
                 <label>
                   Go live (empty: at once; your time zone)
@@ -246,8 +233,7 @@ export function ReviewPanel() {
               disabled={
                 busy ||
                 (NEEDS_COMMENT.has(action) && !comment.trim()) ||
-                (action === 'approve' && collectionSlug === 'articles' && !evidenceChecked) ||
-                (action === 'approve' && Boolean(checks?.plainLanguage.aboveTarget) && !readingAcknowledged)
+                (action === 'approve' && !confirmations.ready)
               }
               onClick={() => void act(action)}
             >

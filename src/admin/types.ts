@@ -27,6 +27,5 @@ export type WorkflowStatus = {
   release?: { id: number; name: string; state: string } | null
 }
 
-
 /** One member of a release, as GET /api/releases/:id gives it. */
 export type { MemberView } from '../review/releases'

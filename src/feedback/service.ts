@@ -2,7 +2,7 @@
 import type { PayloadRequest } from 'payload'
 import { decideFeedback, type FeedbackInput, FEEDBACK_STATUSES, type FeedbackStatus } from '../workflow/feedback'
 import { isSlug } from '../lib/slugify'
-import { canonicalId } from '../lib/document-id'
+import { canonicalId, relationId } from '../lib/document-id'
 import { WorkflowError } from '../review/errors'
 import { countFeedbackPost } from './throttle'
 import { hasRole } from '../access/roles'
@@ -59,8 +59,7 @@ export async function actOnFeedback(req: PayloadRequest, id: string, body: Recor
   if (body.answeredBy != null) {
     const reviewId = canonicalId(body.answeredBy)
     const review = reviewId ? await req.payload.findByID({ collection: 'reviews', id: reviewId, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
-    const articleId = typeof item.article === 'object' ? item.article?.id : item.article
-    if (!review || review.documentCollection !== 'articles' || String(review.documentId) !== String(articleId) || !['approved', 'went_live'].includes(review.decision)) {
+    if (!review || review.documentCollection !== 'articles' || String(review.documentId) !== relationId(item.article) || !['approved', 'went_live'].includes(review.decision)) {
       throw new WorkflowError(400, '"answeredBy" must be an approval of this article (its review record id).')
     }
     answeredBy = review.id

@@ -16,6 +16,7 @@ import { madeLive, readChangeLog, readRecentUpdates } from './public-changes'
 import type { ChangeEntry } from '../workflow/change-log'
 import type { Payload, PayloadRequest } from 'payload'
 import { disclosureText } from '../workflow/disclosure'
+import { relationId } from './document-id'
 import { sharedCacheEnabled } from '../cache/shared-cache'
 import { bySeverity } from './severity'
 import { groupTopics, type TopicSummary } from './topics'
@@ -155,13 +156,12 @@ type ApprovalRecord = Pick<
 type DisclosureSnapshots = { approver?: { text?: string }; authors?: { name: string; text: string }[] }
 
 const NO_STATEMENT = disclosureText(null)
-const idOf = (value: unknown) => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 const approverOf = (record: ApprovalRecord, slugs: Map<string, string>): Approver => ({
   name: record.reviewerName,
   credentials: record.reviewerCredentials ?? null,
   specialties: Array.isArray(record.reviewerSpecialties) ? record.reviewerSpecialties.filter((s): s is string => typeof s === 'string') : [],
-  profileSlug: slugs.get(idOf(record.reviewer)) ?? null,
+  profileSlug: slugs.get(relationId(record.reviewer) ?? '') ?? null,
   disclosure: (record.disclosures as DisclosureSnapshots | null)?.approver?.text ?? NO_STATEMENT,
 })
 
@@ -185,7 +185,7 @@ const approvalColumns = {
 
 /** Reviewers' public profile addresses. */
 async function profileSlugs(payload: Payload, req: Partial<PayloadRequest>, records: ApprovalRecord[]): Promise<Map<string, string>> {
-  const ids = [...new Set(records.map((record) => idOf(record.reviewer)))]
+  const ids = [...new Set(records.map((record) => relationId(record.reviewer)).filter((id): id is string => id !== null))]
   if (ids.length === 0) return new Map()
   const { docs } = await payload.find({ collection: 'users', req, overrideAccess: true, where: { id: { in: ids } }, pagination: false, depth: 0, select: { profileSlug: true } })
   return new Map(docs.filter((user) => user.profileSlug).map((user) => [String(user.id), user.profileSlug!]))

@@ -21,8 +21,11 @@ export type ApprovalCheckRecord = {
   disclosures: { approver: DisclosureSnapshot; authors?: DisclosureSnapshot[] }
 }
 
-async function snapshots(req: PayloadRequest, ids: (string | number)[]): Promise<DisclosureSnapshot[]> {
-  const [people, declared] = await Promise.all([findPeople(req, ids, { displayName: true }), latestDisclosures(req, ids)])
+type Person = { id: number; displayName: string }
+
+/** What these people had declared, now. */
+async function snapshotsOf(req: PayloadRequest, people: Person[]): Promise<DisclosureSnapshot[]> {
+  const declared = await latestDisclosures(req, people.map((person) => person.id))
   return people.map((person) => {
     const disclosure = declared.get(String(person.id)) ?? null
     return { personId: String(person.id), name: person.displayName, disclosure, text: disclosureText(disclosure) }
@@ -32,7 +35,7 @@ async function snapshots(req: PayloadRequest, ids: (string | number)[]): Promise
 /** Checks the reviewer's answers against the version; the record fields, or a 4xx refusal. */
 export async function approvalChecks(
   req: PayloadRequest,
-  args: { collection: ReviewableCollection; content: Record<string, unknown>; settings: ApprovalSettings; answers: ApprovalAnswers; approverId: string | number },
+  args: { collection: ReviewableCollection; content: Record<string, unknown>; settings: ApprovalSettings; answers: ApprovalAnswers; approver: Person },
 ): Promise<ApprovalCheckRecord> {
   const { collection, content, settings, answers } = args
   const confirmation = decideEvidenceConfirmation(collection, answers.evidenceChecked)
@@ -45,7 +48,7 @@ export async function approvalChecks(
   const acknowledgement = decideReadingAcknowledgement(report, answers.readingLevelAcknowledged)
   if (!acknowledgement.ok) throw new WorkflowError(acknowledgement.status, acknowledgement.message)
   const sources = collection === 'articles' ? await evidenceOf(req, content, settings.sourceMaxAge) : []
-  const [approver] = await snapshots(req, [args.approverId])
+  const [approver] = await snapshotsOf(req, [args.approver])
   return {
     evidence:
       collection === 'articles'
@@ -65,4 +68,5 @@ export async function approvalChecks(
 }
 
 /** The authors' declarations, added to the record that completes a sign-off. */
-export const authorDisclosures = (req: PayloadRequest, authorIds: (string | number)[]) => snapshots(req, authorIds)
+export const authorDisclosures = async (req: PayloadRequest, authorIds: (string | number)[]) =>
+  snapshotsOf(req, await findPeople(req, authorIds, { displayName: true }))

@@ -108,24 +108,17 @@ function targetOf(req: PayloadRequest, collection: ReviewableCollection): Target
 }
 
 export function workflowEndpoints(collection: ReviewableCollection): Endpoint[] {
-  const statusEndpoint: Endpoint = {
-    path: '/:id/workflow',
+  /** A staff-only view of one document. */
+  const staffView = (path: string, read: (req: PayloadRequest, collection: ReviewableCollection, id: string) => Promise<unknown>): Endpoint => ({
+    path: `/:id/${path}`,
     method: 'get',
     handler: answering(async (req) => {
       await requireStaff(req)
-      const { id } = targetOf(req, collection)
-      return Response.json(await workflowStatus(req, collection, id))
+      return Response.json(await read(req, collection, targetOf(req, collection).id))
     }),
-  }
-  const checksEndpoint: Endpoint = {
-    path: '/:id/checks',
-    method: 'get',
-    handler: answering(async (req) => {
-      await requireStaff(req)
-      const { id } = targetOf(req, collection)
-      return Response.json(await reviewChecks(req, collection, id))
-    }),
-  }
+  })
+  const statusEndpoint = staffView('workflow', workflowStatus)
+  const checksEndpoint = staffView('checks', reviewChecks)
   const discardEndpoint: Endpoint = {
     path: '/:id/discard-draft',
     method: 'post',

@@ -2,11 +2,11 @@
 // flagged about it now (old for its type, a broken link found by the background check, not from
 // the library).
 import type { PayloadRequest } from 'payload'
+import { relationId } from '../lib/document-id'
+import { sourcesById } from '../evidence/library'
 import { citationCopy, type CitedSource, type SourceFlag, sourceFlags, type SourceType } from '../workflow'
 
 export type CitedEvidence = CitedSource & { position: number; section: string | null; sourceId: number | null; linkStatus: string | null; flags: SourceFlag[] }
-
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 export async function evidenceOf(
   req: PayloadRequest,
@@ -15,14 +15,10 @@ export async function evidenceOf(
   now = new Date(),
 ): Promise<CitedEvidence[]> {
   const rows = Array.isArray(content.references) ? (content.references as Record<string, unknown>[]) : []
-  const ids = [...new Set(rows.map((row) => idOf(row.source)).filter((id) => id != null))] as number[]
-  const library = ids.length
-    ? await req.payload.find({ collection: 'sources', where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, overrideAccess: true, req })
-    : { docs: [] }
-  const byId = new Map(library.docs.map((source) => [String(source.id), source]))
+  const library = await sourcesById(req, rows.map((row) => relationId(row.source)).filter((id): id is string => Boolean(id)))
   return rows.map((row, index) => {
-    const id = idOf(row.source)
-    const source = id == null ? undefined : byId.get(String(id))
+    const id = relationId(row.source)
+    const source = id ? library.get(id) : undefined
     const cited = citationCopy(row)
     return {
       ...cited,

@@ -68,7 +68,7 @@ export async function readActionInput(req: PayloadRequest): Promise<ActionInput>
     goLiveAt: goLiveAt ?? null,
     evidenceChecked: evidenceChecked ?? null,
     replacement: replacementId(replacement),
-    retirementReason: reason == null ? null : typeof reason === 'string' ? reason : '(not text)',
+    retirementReason: reason ?? null,
     readingLevelAcknowledged: readingLevelAcknowledged ?? null,
   }
 }

@@ -37,7 +37,6 @@ import { approvalsOfRound, asCounted, policyOfContent, policyOfSubmission, still
 import { controllingEventsBy, holdingEventsSince } from '../accounts/audit'
 import { accountHoldHours } from '../lib/server-env'
 import { notifyOfAction } from '../notifications/workflow-events'
-import { reviewIntervalMonths } from './review-intervals'
 import { holdingDecision, holdSignOff, pendingSharedHashes, releaseHolding } from './held-sign-off'
 import { approvalSettings, type ApprovalSettings } from './approval-settings'
 import { approvalChecks, type ApprovalAnswers, authorDisclosures } from './approval-checks'
@@ -59,8 +58,8 @@ export type ActionInput = {
   readingLevelAcknowledged?: boolean | null
   /** Retirements of articles: the live article readers are sent to instead. */
   replacement?: string | null
-  /** Retirements of articles: why, as the tombstone says it (change-log.ts RETIREMENT_REASONS). */
-  retirementReason?: string | null
+  /** Retirements of articles: why, as the tombstone says it (one of change-log.ts RETIREMENT_REASONS, checked there). */
+  retirementReason?: unknown
 }
 export type ActionResult = {
   state: State
@@ -117,7 +116,6 @@ export async function performAction(
   const { result, expire, pages, outboxId } = await locked(() =>
     inTransaction(req, async () => {
       // Before any row lock: see review-intervals.ts for the lock order.
-      const intervalMonths = action === 'approve' ? await reviewIntervalMonths(req, target.collection) : 0
       const settings = action === 'approve' ? await approvalSettings(req, target.collection) : null
       const { facts, shared } = await loadFacts(req, target, action)
       const decision = decide({
@@ -146,7 +144,6 @@ export async function performAction(
         shared,
         comment: input.comment?.trim() || null,
         reviewKind: input.reviewKind ?? 'full',
-        intervalMonths,
         goLiveAt: input.goLiveAt ?? null,
         changeNote: input.changeNote ?? null,
         correction: input.correction === true,
@@ -207,16 +204,14 @@ type EffectArgs = {
   comment: string | null
   /** Approvals: a full clinical review (the default) or a minor change (review-kind.ts). */
   reviewKind: ReviewKind
-  /** Approvals: the collection's review interval, read before the row locks. */
-  intervalMonths: number
   goLiveAt: string | null
   changeNote: string | null
   correction: boolean
-  /** Approvals: the policy on evidence and plain language, read before the row locks. */
+  /** Approvals: the review policy for the collection (interval, evidence, plain language), read before the row locks. */
   settings: ApprovalSettings | null
   answers: ApprovalAnswers
   replacement: string | null
-  retirementReason: string | null
+  retirementReason: unknown
 }
 
 const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
@@ -245,7 +240,8 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     return { state: 'changes_requested', versionId, reviewId: review.id, contentHash: hash }
   },
 
-  async approve({ req, user, target, facts, shared, comment, reviewKind, intervalMonths, goLiveAt, changeNote, correction, settings, answers }) {
+  async approve({ req, user, target, facts, shared, comment, reviewKind, goLiveAt, changeNote, correction, settings: policySettings, answers }) {
+    const settings = policySettings!
     const previous = facts.doc.review as { lastReviewedAt?: string | null; nextReviewDue?: string | null } | undefined
     const minorRefused = refuseMinor(reviewKind, { lastReviewedAt: previous?.lastReviewedAt, isLive: facts.isLive })
     if (minorRefused) throw new WorkflowError(409, minorRefused)
@@ -269,7 +265,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
     const check = checkApproval(policy, round.map(asCounted), candidate)
     if (!check.ok) throw new WorkflowError(check.status, check.message)
     // Who may approve is settled first; then what this reviewer confirms about the version.
-    const checks = await approvalChecks(req, { collection: target.collection, content: submitted.content, settings: settings!, answers, approverId: user.id })
+    const checks = await approvalChecks(req, { collection: target.collection, content: submitted.content, settings, answers, approver: user })
     const record = { ...reviewRecord(user, target, submitted.content.title, submitted.id, hash), reviewKind, publicNote: note.note, correction, ...checks }
     const schedule = holdingDecision({ goLiveAt, release, completes: check.completes, progress: check.progress.summary })
     if (!check.completes) {
@@ -292,7 +288,7 @@ const EFFECTS: Record<Action, (args: EffectArgs) => Promise<ActionResult>> = {
       return holdSignOff(req, { user, target, comment, record: { ...record, publicNote: told.note, correction: told.correction }, counted, kind, policy, progress: check.progress, release, goLiveAt: schedule })
     }
     // The page's dates are the approval record's own time.
-    const dates = reviewDates({ kind, now: new Date(record.decidedAt), previous, intervalMonths })
+    const dates = reviewDates({ kind, now: new Date(record.decidedAt), previous, intervalMonths: settings.intervalMonths })
     await asWorkflow(req, () =>
       req.payload.update({
         collection: target.collection,

@@ -30,7 +30,9 @@ export const LINK_STATUSES = ['unchecked', 'ok', 'broken'] as const
 export type LinkStatus = (typeof LINK_STATUSES)[number]
 
 /** The bibliographic fields a citation copies from its source, and readers see. */
-export const CITED_FIELDS = ['title', 'authors', 'publisher', 'year', 'url', 'doi', 'pmid', 'type'] as const
+export const CITED_FIELDS = ['title', 'authors', 'publisher', 'year', 'url', 'doi', 'pmid', 'type', 'accessedAt'] as const
+/** What a reference said before the sources library (and what versions signed then hash). */
+export const REFERENCE_FIELDS = ['title', 'publisher', 'year', 'url'] as const
 export type CitedField = (typeof CITED_FIELDS)[number]
 export type CitedSource = Partial<Record<CitedField, string | number | null>>
 

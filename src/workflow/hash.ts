@@ -2,6 +2,7 @@
 // of the reviewable fields only, so bookkeeping (ids of array rows, timestamps,
 // review metadata) never changes the hash, and any change to what readers see does.
 import { createHash } from 'node:crypto'
+import { CITED_FIELDS, REFERENCE_FIELDS } from './evidence'
 
 export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
 export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
@@ -44,7 +45,7 @@ export const canonicalJson = (value: unknown): string => JSON.stringify(normalis
  * from). Fields added with the sources library only when set, so versions signed before keep
  * their hashes.
  */
-const CITATION_FIELDS = ['authors', 'doi', 'pmid', 'type', 'accessedAt', 'section'] as const
+const CITATION_FIELDS = [...CITED_FIELDS.filter((field) => !(REFERENCE_FIELDS as readonly string[]).includes(field)), 'section']
 
 const citationsAsSigned = (rows: unknown) =>
   Array.isArray(rows)

@@ -50,10 +50,10 @@ test('a release of an article and two of its tips goes live together, at its sch
     const member = page.getByTestId(`release-member-${collection}-${id}`)
     await expect(member.getByTestId('change-summary')).toContainText(marker)
     // An article's approval confirms its evidence was checked.
-    if (collection === 'articles') await member.getByLabel('I checked the evidence it cites').check()
+    if (collection === 'articles') await member.getByLabel(/I checked the evidence this version cites/).check()
     // A member that reads above the target reading age needs the reviewer to accept that.
     if ((await api.call('reviewer', 'GET', `/${collection}/${id}/checks`)).plainLanguage.aboveTarget) {
-      await member.getByLabel(/above the target of 11: I accept that/).check()
+      await member.getByLabel(/above the target of 11: I accept that for this version/).check()
     }
     await member.getByRole('button', { name: `Approve this ${noun}` }).click()
     await expect(member.getByTestId('member-status')).toHaveText('Approved')

@@ -97,6 +97,9 @@ describe('citations', () => {
     const changed = `${source.title} (rewritten by a reviewer)`
     expect((await rest('reviewer', 'PATCH', `/sources/${source.id}`, { title: changed })).status).toBe(200)
     expect((await rest('editor', 'GET', `/sources/${source.id}?depth=0`)).body.editors).toHaveLength(2)
+    // Nobody wipes that record by hand.
+    await rest('reviewer', 'PATCH', `/sources/${source.id}`, { editors: [] })
+    expect((await rest('editor', 'GET', `/sources/${source.id}?depth=0`)).body.editors).toHaveLength(2)
     await editDraft('editor', 'articles', id, { summary: unique('Routine edit') })
     const versionId = await submit('editor', 'articles', id)
     // That reviewer wrote words in this version, so another must approve it.

@@ -49,7 +49,14 @@ describe('sending feedback', () => {
     expect(await storedFor(marker)).toHaveLength(0)
     expect((await send({ article: slug, helpful: false, comment: marker, email: 'not an address', contactConsent: true })).status).toBe(400)
     expect((await send({ article: slug, helpful: false, comment: marker, email: 'reader@example.org', contactConsent: true })).status).toBe(201)
-    expect(await storedFor(marker)).toEqual([expect.objectContaining({ email: 'reader@example.org', contact_consent: true })])
+    const [stored] = await storedFor(marker)
+    expect(stored).toMatchObject({ email: 'reader@example.org', contact_consent: true })
+    // Personal data: the reviewers who act on feedback see the address; editors do not.
+    expect((await rest('reviewer', 'GET', `/feedback/${stored.id}`)).body.email).toBe('reader@example.org')
+    const asEditor = await rest('editor', 'GET', `/feedback/${stored.id}`)
+    expect(asEditor.status).toBe(200)
+    expect(asEditor.body.email).toBeUndefined()
+    expect(JSON.stringify((await rest('editor', 'GET', '/feedback?limit=100')).body)).not.toContain('reader@example.org')
   })
 
   it('refuses bad input with a clear 400 or 404, storing nothing', async () => {
