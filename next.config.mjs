@@ -6,8 +6,7 @@ const require = createRequire(import.meta.url)
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The embedded database launcher and test tooling live outside the app bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'redis'],
+  serverExternalPackages: ['redis'],
   // A router request's `_rsc` parameter must match its router headers (else a redirect to
   // the right one), so a shared cache may key router responses by address alone.
   experimental: { validateRSCRequestHeaders: true },

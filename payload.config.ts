@@ -13,7 +13,7 @@ import { Warnings } from './collections/Warnings'
 import { Workflow } from './collections/Workflow'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
 import { myWorkEndpoint, reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints'
-import { adminServerUrl, databasePool, payloadSecret, useTransactions } from './src/lib/server-env'
+import { adminServerUrl, databasePool, payloadSecret } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
 import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
@@ -84,7 +84,6 @@ export default buildConfig({
     push: false,
     // Applied by `npm run migrate`, and by `npm start` before the server listens.
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    transactionOptions: useTransactions() ? undefined : false,
     // Streaming replicas for the reader site only, once they replayed the latest approval
     // (src/lib/reader-database.ts replaces Payload's routing in onInit).
     readReplicas: replicaUrls(),

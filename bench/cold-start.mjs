@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the time from `npm start` (scripts/start.mjs, which migrates first) to the
 // first 200 on / and on the seeded article. Needs a build (`npm run build`).
-// Uses DATABASE_URL, else the embedded database in .data/pglite.
+// Uses DATABASE_URL, else the embedded PostgreSQL in .data/postgres.
 import { spawn } from 'node:child_process'
 
 const port = process.env.PORT || '3300'

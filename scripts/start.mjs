@@ -28,7 +28,7 @@ if (!process.env.SMTP_URL) {
 
 let database
 try {
-  database = await provideDatabase({ dataDir: process.env.PGLITE_DATA_DIR })
+  database = await provideDatabase()
 } catch (error) {
   if (error instanceof DatabaseUnavailableError) {
     console.error(`vetted: ${error.message}`)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite on a fresh database. Uses DATABASE_URL when set (CI
-// points it at a new, empty database), else a throwaway in-memory PGlite.
+// `npm test`: the whole suite on a fresh database: a throwaway embedded PostgreSQL, or the
+// new, empty database DATABASE_URL names.
 // Steps: generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
@@ -37,7 +37,7 @@ try {
 const started = Date.now()
 let database
 try {
-  database = await provideDatabase({ dataDir: 'memory://' })
+  database = await provideDatabase({ throwaway: true })
 } catch (error) {
   if (error instanceof DatabaseUnavailableError) {
     console.error(`vetted: ${error.message}`)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Usage: node scripts/with-db.mjs [--migrate] [--seed] [--prepare] [-- <command> [args...]]
-// Runs against DATABASE_URL, or the embedded PGlite database (kept in .data/pglite)
-// when DATABASE_URL is not set: --migrate applies migrations, --seed imports the seed,
+// Runs against DATABASE_URL, or the embedded PostgreSQL (kept in .data/postgres) when
+// DATABASE_URL is not set: --migrate applies migrations, --seed imports the seed,
 // --prepare does both (so `npm run dev` gives a working app on a fresh machine), then
 // the command, if one is given. Each step is checked to have taken effect.
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
@@ -21,7 +21,7 @@ if (!command && !wants('--migrate') && !wants('--seed')) {
 
 let database
 try {
-  database = await provideDatabase({ dataDir: process.env.PGLITE_DATA_DIR })
+  database = await provideDatabase()
 } catch (error) {
   if (error instanceof DatabaseUnavailableError) {
     console.error(`vetted: ${error.message}`)

@@ -4,7 +4,6 @@
 // Payload's row writer (row-writer.ts) in batched transactions, so the data is stored
 // exactly as the app stores it and its trail verifies as the app's would.
 import type { Payload } from 'payload'
-import { useTransactions } from '../../src/lib/server-env'
 import { planArticleHistory, planSharedHistory, tipContent, warningContent, type Cast, type PlannedHistory, type SharedContent } from './plan'
 import { randomSource } from './random'
 import { RowWriter } from './row-writer'
@@ -14,7 +13,7 @@ export type GenerateOptions = {
   versions: number
   seed?: number
   batchSize?: number
-  /** Batches written at once, each in its own transaction (1 on the embedded database). */
+  /** Batches written at once, each in its own transaction. */
   lanes?: number
   onProgress?: (progress: { articles: number; documents: number; versions: number }) => void
 }
@@ -89,8 +88,7 @@ export async function generate(payload: Payload, options: GenerateOptions): Prom
   const tipCount = Math.min(2000, Math.max(30, Math.ceil(options.articles * 0.2)))
   const warningCount = Math.min(500, Math.max(10, Math.ceil(options.articles * 0.05)))
   const counts: Counts = { versions: 0, reviews: 0 }
-  const transactional = useTransactions()
-  const batch = <T>(work: (writer: RowWriter) => Promise<T>) => RowWriter.inTransaction(payload, transactional, work)
+  const batch = <T>(work: (writer: RowWriter) => Promise<T>) => RowWriter.inTransaction(payload, work)
 
   const shared = async (writer: RowWriter, collection: 'tips' | 'warnings', data: Record<string, unknown>): Promise<SharedContent> => {
     const history = planSharedHistory(random, cast, collection, data, now)
@@ -105,7 +103,7 @@ export async function generate(payload: Payload, options: GenerateOptions): Prom
 
   // Plans in order (so a seed repeats exactly), writes up to `lanes` batches at once: one
   // connection waits on PostgreSQL while the other's rows are being prepared.
-  const lanes = transactional ? (options.lanes ?? 2) : 1
+  const lanes = options.lanes ?? 2
   const writing = new Set<Promise<void>>()
   let articlesWritten = 0
   for (let start = 0; start < options.articles; start += batchSize) {

@@ -20,9 +20,8 @@ export class RowWriter {
     this.adapter = payload.db as unknown as PostgresAdapter
   }
 
-  static async inTransaction<T>(payload: Payload, transactional: boolean, work: (writer: RowWriter) => Promise<T>): Promise<T> {
+  static async inTransaction<T>(payload: Payload, work: (writer: RowWriter) => Promise<T>): Promise<T> {
     const adapter = payload.db as unknown as PostgresAdapter
-    if (!transactional) return work(new RowWriter(payload, adapter.drizzle))
     return adapter.drizzle.transaction((tx) => work(new RowWriter(payload, tx)))
   }
 

@@ -32,11 +32,9 @@ const MIGRATION_LOCK = 746_574_010
 /**
  * Runs `work` holding a PostgreSQL advisory lock, so that several app instances starting
  * at once apply migrations one after another: the first applies them, the others then find
- * nothing to do (Payload's migrate takes no lock of its own). The embedded database serves
- * one process only.
+ * nothing to do (Payload's migrate takes no lock of its own).
  */
 async function withMigrationLock(env, work) {
-  if (env.VETTED_EMBEDDED_DB === '1') return work()
   const client = new pg.Client({ connectionString: env.DATABASE_URL })
   // A dropped connection ends the lock, not the launcher: `payload migrate` reports its own errors.
   client.on('error', (error) => console.error(`vetted: the migration lock's connection failed: ${error.message}`))

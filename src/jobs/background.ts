@@ -16,10 +16,9 @@ const SCHEDULE_EVERY_MS = 30_000
 
 export function startBackgroundWork(connect: () => Promise<Payload>): void {
   if (runnerState() || process.env.VETTED_BACKGROUND === 'off') return
-  const embedded = process.env.VETTED_EMBEDDED_DB === '1' || !process.env.DATABASE_URL
-  const state: { lock: RunnerLock | null; runner: boolean; timer?: NodeJS.Timeout } = {
-    lock: embedded ? null : new RunnerLock(process.env.DATABASE_URL!, `vetted-runner port ${process.env.PORT ?? ''} pid ${process.pid}`),
-    runner: embedded,
+  const state: { lock: RunnerLock; runner: boolean; timer?: NodeJS.Timeout } = {
+    lock: new RunnerLock(process.env.DATABASE_URL ?? '', `vetted-runner port ${process.env.PORT ?? ''} pid ${process.pid}`),
+    runner: false,
   }
   setRunnerState(state)
   let scheduledAt = 0
@@ -30,7 +29,7 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
     busy = true
     try {
       payload ??= await connect()
-      const runner = state.lock ? await state.lock.holds() : true
+      const runner = await state.lock.holds()
       if (runner !== state.runner) payload.logger.info(runner ? 'this instance is now the background runner' : 'this instance is no longer the background runner')
       state.runner = runner
       const published = await reconcileOutbox(payload, expireContent, { runner })

@@ -11,5 +11,5 @@ export const setRunnerState = (state: RunnerState) => {
   store[KEY] = state
 }
 
-/** Whether this process is the background runner (always, on the embedded database). */
+/** Whether this process is the background runner. */
 export const isBackgroundRunner = (): boolean => store[KEY]?.runner ?? false

@@ -7,7 +7,6 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { scopedReaderDatabase } from './reader-database'
-import { useTransactions } from './server-env'
 
 type Transactional = { transaction: <T>(work: (tx: unknown) => Promise<T>, config?: unknown) => Promise<T> }
 type Sessions = Record<string | number, { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }>
@@ -57,9 +56,8 @@ export async function commitReaderSnapshot(payload: Payload, id: string): Promis
   await session.resolve()
 }
 
-/** Runs `work` with a request whose reads share one snapshot (no snapshot on the embedded database). */
+/** Runs `work` with a request whose reads share one snapshot. */
 export async function inReaderSnapshot<T>(payload: Payload, work: (req: Partial<PayloadRequest>) => Promise<T>): Promise<T> {
-  if (!useTransactions()) return work({})
   const id = await openReaderSnapshot(payload)
   try {
     return await work({ transactionID: id })

@@ -39,16 +39,6 @@ export function adminServerUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * The embedded PGlite serves every connection from one session, and Payload runs a few
- * queries outside the request's transaction (the document-lock check on update), which
- * then wait forever behind it. So on the embedded database, statements autocommit.
- * Real PostgreSQL keeps full transactions.
- */
-export function useTransactions(): boolean {
-  return process.env.VETTED_EMBEDDED_DB !== '1'
-}
-
-/**
  * Hours an account may not approve after someone else changed its roles, credentials, name,
  * email or password, or created it (src/workflow/account-hold.ts). 0 turns the rule off.
  */

@@ -11,9 +11,7 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 //   and unpublish paths, which Vetted switches off (autosave: false) and refuses.
 // - INSERT: only by the transaction that wrote the version row (the row's xmin is this
 //   transaction or one of its subtransactions), which is how Payload writes them. No one can
-//   add a tip to a version afterwards. On the embedded PGlite database, where Payload runs
-//   without transactions (each statement commits alone), rows may still be added to the
-//   newest version of a document: that is the one Payload is writing.
+//   add a tip to a version afterwards.
 // - DELETE: only when the version row itself is gone, i.e. the cascade from deleting the
 //   version (Payload's deleteVersions, when an admin deletes a never-approved draft), or,
 //   for relationship rows, when the tip or warning they name is being deleted (its own
@@ -32,7 +30,12 @@ const CHILD_TABLES = [
 
 const triggerName = (table: string) => table.slice(1)
 
-export async function up({ db }: MigrateUpArgs): Promise<void> {
+/**
+ * The two functions behind the guard. (Also run by 20261206_214914_one_engine, which dropped
+ * the branch that let the embedded PGlite database, without transactions, add rows to the
+ * newest version of a document.)
+ */
+export async function createGuardFunctions(db: MigrateUpArgs['db']): Promise<void> {
   await db.execute(sql`
     -- Whether a row with this xmin was written by the current transaction or one of its
     -- subtransactions. xmin is 32 bits; pg_xact_status takes the 64-bit id, so the id is
@@ -70,7 +73,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
       version_row integer;
       version_writer xid;
       version_document integer;
-      newest boolean;
       related record;
       related_gone boolean;
     BEGIN
@@ -104,13 +106,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
       IF TG_OP = 'INSERT' THEN
         IF version_writer IS NULL OR public.vetted_written_in_this_transaction(version_writer) THEN
           RETURN NEW; -- (no such version: the foreign key refuses the row)
-        END IF;
-        IF version() LIKE '%(PGlite %' THEN
-          EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM public.%I n WHERE n.parent_id = $1 AND n.id > $2)', version_table)
-            INTO newest USING version_document, version_row;
-          IF newest THEN
-            RETURN NEW;
-          END IF;
         END IF;
         RAISE EXCEPTION 'saved versions are immutable: INSERT into % for version % refused '
           '(only the transaction that saves a version writes its rows)', TG_TABLE_NAME, version_row
@@ -147,6 +142,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     END
     $$;
   `)
+}
+
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+  await createGuardFunctions(db)
   for (const [table, versionTable, column] of CHILD_TABLES) {
     await db.execute(
       sql.raw(`

@@ -21,6 +21,7 @@ import * as migration_20261129_154642_releases from './20261129_154642_releases'
 import * as migration_20261129_162744_change_log from './20261129_162744_change_log';
 import * as migration_20261129_183739_evidence from './20261129_183739_evidence';
 import * as migration_20261129_194008_source_editors from './20261129_194008_source_editors';
+import * as migration_20261206_214914_one_engine from './20261206_214914_one_engine';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261129_194008_source_editors.up,
     down: migration_20261129_194008_source_editors.down,
-    name: '20261129_194008_source_editors'
+    name: '20261129_194008_source_editors',
+  },
+  {
+    up: migration_20261206_214914_one_engine.up,
+    down: migration_20261206_214914_one_engine.down,
+    name: '20261206_214914_one_engine'
   },
 ];

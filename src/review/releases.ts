@@ -177,7 +177,7 @@ export async function submitRelease(req: PayloadRequest, releaseId: string): Pro
     for (const target of inLockOrder(membersOf(release))) {
       const workflow = await findWorkflow(req, target.collection, target.id)
       if (workflow?.state !== 'in_review' && workflow?.state !== 'approved') {
-        await performAction(req, target, 'submit', {}, { tellPeople: false, keyLock: false }).catch((error: unknown) => {
+        await performAction(req, target, 'submit', {}, { tellPeople: false }).catch((error: unknown) => {
           if (!(error instanceof WorkflowError)) throw error
           const title = release.members?.find((m) => m.documentCollection === target.collection && m.documentId === target.id)?.documentTitle
           throw new WorkflowError(error.status, `"${title ?? `#${target.id}`}": ${error.message}`)

@@ -28,8 +28,7 @@ import { refreshProxy } from '../lib/proxy-refresh'
 import { inTransaction, lockDocumentRow } from './database'
 import { type Facts, notFound, readFacts, type Target } from './facts'
 import { WorkflowError } from './errors'
-import { withKeyLock } from './keyed-mutex'
-import { createReview, findMainRow, findVersion, saveWorkflow, workflowKey } from './repository'
+import { createReview, findMainRow, findVersion, saveWorkflow } from './repository'
 import { clearedSubmission, contentOf, hashOf, reviewRecord } from './sign-off-records'
 import { assertShownAreLocked, type LockedShared, lockSharedContentOfSubmission, sharedContentChanged } from './shared-content'
 import { asWorkflow } from './write-context'
@@ -106,15 +105,11 @@ export async function performAction(
   target: Target,
   action: Action,
   input: ActionInput,
-  // keyLock false: the caller already holds row locks in its own transaction (a release's
-  // submit), where waiting on this process's key lock could deadlock unseen by PostgreSQL.
-  { tellPeople = true, keyLock = true }: { tellPeople?: boolean; keyLock?: boolean } = {},
+  { tellPeople = true }: { tellPeople?: boolean } = {},
 ): Promise<ActionResult> {
   const user = req.user as (User & { collection: 'users' }) | null
   if (!user) throw new WorkflowError(401, 'Log in to take review actions.')
-  const locked = <T,>(work: () => Promise<T>) => (keyLock ? withKeyLock(workflowKey(target.collection, target.id), work) : work())
-  const { result, expire, pages, outboxId } = await locked(() =>
-    inTransaction(req, async () => {
+  const { result, expire, pages, outboxId } = await inTransaction(req, async () => {
       // Before any row lock: see review-intervals.ts for the lock order.
       const settings = action === 'approve' ? await approvalSettings(req, target.collection) : null
       const { facts, shared } = await loadFacts(req, target, action)
@@ -156,8 +151,7 @@ export async function performAction(
       const impact = impactOf(target, action, facts, result)
       // In the same transaction: an expiry that is committed cannot be lost (expiry-outbox.ts).
       return { result, ...impact, outboxId: await recordExpiry(req, impact.expire) }
-    }),
-  )
+  })
   // After the commit, so no reader request can re-cache the old content in between; before
   // the response, so every instance's next request sees it.
   if (expire.length > 0) await publishExpiry(req.payload, outboxId, expire, expireContent)

@@ -30,7 +30,6 @@ const env = (): Record<string, string> => ({
   DATABASE_URL: cluster.primaryUrl,
   DATABASE_REPLICA_URLS: cluster.replicaUrl,
   DATABASE_POOL_MAX: '10',
-  VETTED_EMBEDDED_DB: '',
   REDIS_URL: redis.url,
   PAYLOAD_SECRET: 'vetted-multi-instance-secret',
   // One public origin for all, as behind a load balancer.

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { useTransactions } from '@/lib/server-env'
 
 const GUARDS = [
   'reviews_append_only',
@@ -18,8 +17,7 @@ const GUARDS = [
   'articles_v_rels_immutable',
 ]
 
-// The embedded database is in-process PGlite: pg_dump cannot reach it.
-describe.runIf(useTransactions())('backup and restore with pg_dump', () => {
+describe('backup and restore with pg_dump', () => {
   const source = new URL(process.env.DATABASE_URL!)
   const target = new URL(source)
   target.pathname = `/vetted_restore_${process.pid}`

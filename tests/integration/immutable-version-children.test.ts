@@ -6,7 +6,6 @@
 // no review names.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTransactions } from '@/lib/server-env'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload } from '../support/payload'
 import { act, approve, createDraft, editDraft, publishThroughWorkflow, sql, submit, workflowStatus } from '../support/workflow'
@@ -114,9 +113,7 @@ describe('a signed-off version keeps the tips and warnings it names, even agains
     expect(await tipsOf(signedOff)).toEqual([tipA, tipB])
   })
 
-  // The embedded database runs without transactions, so there the newest version of a
-  // document still takes rows in later statements: Payload writes them one by one.
-  it.runIf(useTransactions())('refuses adding a tip even to the newest version, once its transaction is over', async () => {
+  it('refuses adding a tip even to the newest version, once its transaction is over', async () => {
     await expect(
       sql(`insert into _articles_v_rels ("order", parent_id, path, tips_id) values (3, $1, 'version.tips', $2)`, [publishedCopy, tipC]),
     ).rejects.toThrow(/immutable/)

@@ -3,7 +3,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readArticle, readSitemapEntries, runSearch } from '@/lib/published-content'
-import { useTransactions } from '@/lib/server-env'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { graphqlQuery, loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
@@ -101,15 +100,14 @@ async function graphqlSides(set: Set) {
 }
 
 // A second in the past: now() stored to the millisecond can round up past the runner's clock,
-// and a job due "now" would then wait for the next run (a flake seen on the embedded database).
+// and a job due "now" would then wait for the next run.
 const timeComes = async (filter: string, value: string) => {
   await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'${filter}' = $1`, [value])
   await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
 }
 
 describe('a release', () => {
-  // The embedded database runs without transactions (README), so only PostgreSQL can make it all or nothing.
-  it.runIf(useTransactions())('goes live in one transaction when every member is approved: readers polling meanwhile (REST, GraphQL, the page) never see a mix', async () => {
+  it('goes live in one transaction when every member is approved: readers polling meanwhile (REST, GraphQL, the page) never see a mix', async () => {
     const set = await liveSetWithDrafts()
     const release = await releaseOf(set)
     await approveEach(set)

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RUNNER_LOCK_KEY, RunnerLock } from '../../src/jobs/runner-lock'
 
 const url = process.env.DATABASE_URL!
-const embedded = process.env.VETTED_EMBEDDED_DB === '1'
 const locks: RunnerLock[] = []
 
 afterEach(async () => {
@@ -34,7 +33,7 @@ async function holders(): Promise<string[]> {
   }
 }
 
-describe.skipIf(embedded)('the background runner lock', () => {
+describe('the background runner lock', () => {
   it('is held by exactly one of several contenders, who keeps it', async () => {
     const [a, b, c] = ['runner-lock-test a', 'runner-lock-test b', 'runner-lock-test c'].map(contender) as [RunnerLock, RunnerLock, RunnerLock]
     const first = await Promise.all([a.holds(), b.holds(), c.holds()])

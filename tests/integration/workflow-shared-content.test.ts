@@ -3,7 +3,6 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readArticle as findPublishedArticle, runSearch } from '@/lib/published-content'
-import { useTransactions } from '@/lib/server-env'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, publishThroughWorkflow, sql, submit, workflowStatus } from '../support/workflow'
@@ -87,8 +86,7 @@ describe('search follows the shared content an article shows', () => {
   })
 })
 
-// Without transactions (the embedded database) row locks do not hold, see README.
-describe.runIf(useTransactions())('an article and a tip it shows, approved at the same moment', () => {
+describe('an article and a tip it shows, approved at the same moment', () => {
   it('either approves the article with the tip it was signed with, or flags it for re-review', async () => {
     let approvedRounds = 0
     for (let round = 0; round < 6; round++) {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { POSTGRES_MAJOR } from '../../scripts/lib/embedded-postgres.mjs'
 import { renderSiteConfig } from '../../scripts/lib/nginx-config.mjs'
 
 // js-yaml comes with Payload (json-schema-to-typescript); it resolves YAML anchors and merge
@@ -102,8 +103,9 @@ describe('docker-compose.scale.yml', () => {
     expect(readFileSync(init, 'utf8')).toMatch(/LOGIN REPLICATION[\s\S]*host replication /)
     expect(primary.command!.join(' ')).toContain('wal_level=replica')
     expect(primary.healthcheck!.test.join(' ')).toContain('pg_isready')
-    // The same PostgreSQL as the single-instance compose file.
+    // The same PostgreSQL as the single-instance compose file, and as the embedded one.
     expect(primary.image).toBe(readFileSync('docker-compose.yml', 'utf8').match(/image: (postgres:\S+)/)![1])
+    expect(primary.image).toBe(`postgres:${POSTGRES_MAJOR}`)
     expect(replica.image).toBe(primary.image)
   })
 

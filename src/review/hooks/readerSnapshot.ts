@@ -6,14 +6,13 @@
 import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { isStaff } from '../../access/roles'
 import { commitReaderSnapshot, openReaderSnapshot, requestSnapshot } from '../../lib/reader-snapshot'
-import { useTransactions } from '../../lib/server-env'
 
 const KEY = 'vettedReaderSnapshot'
 
 const isReaderRequest = (req: PayloadRequest) => req.payloadAPI !== 'local' && !isStaff(req.user)
 
 export const openReaderSnapshotForRead: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
-  if (operation !== 'read' || !useTransactions() || !isReaderRequest(req)) return args
+  if (operation !== 'read' || !isReaderRequest(req)) return args
   // GraphQL: one snapshot for the whole request, ended when it is answered (its relationships
   // resolve after the operations, with any of their requests).
   const shared = requestSnapshot(req.payload)
