@@ -13,9 +13,7 @@ const nextConfig = {
   // With REDIS_URL (several instances): one cache in Redis, with tag expiries every instance
   // sees (src/cache/redis-cache-handler.mjs). Without: Next.js's file-system cache, except that
   // "not found" renders are not stored. Read when the server starts: one build serves both.
-  cacheHandler: require.resolve(
-    process.env.REDIS_URL ? './src/cache/redis-cache-handler.mjs' : './src/cache/page-cache-handler.mjs',
-  ),
+  cacheHandler: require.resolve(process.env.REDIS_URL ? './src/cache/redis-cache-handler.mjs' : './src/cache/page-cache-handler.mjs'),
   // No in-process copy of cached pages or data beside the handler's (it could outlive an
   // expiry made by another instance).
   cacheMaxMemorySize: process.env.REDIS_URL ? 0 : undefined,

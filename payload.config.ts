@@ -10,33 +10,23 @@ import { Revisions } from './collections/Revisions'
 import { Tips } from './collections/Tips'
 import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
-import { Workflow } from './collections/Workflow'
-import { answerDatabaseUnavailable, answerUnstorableText } from './src/lib/database-errors'
-import { myWorkEndpoint, reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints'
+import { ReviewStates } from './collections/ReviewStates'
+import { answerDatabaseUnavailable, answerUnstorableText } from './src/http/database-errors'
+import { myWorkEndpoint, reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints/staff-endpoints'
 import { adminServerUrl, databasePool, payloadSecret } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
 import { requestCostRules } from './src/graphql/request-cost'
-import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/lib/pool-share'
-import { installReaderRouting, replicaUrls } from './src/lib/reader-database'
+import { limitPoolShare, POOL_SHARE_PER_REQUEST } from './src/db/pool-share'
+import { installReaderRouting, replicaUrls } from './src/db/reader-database'
+import { readSharedFence, sharedCacheEnabled } from './src/cache/shared-cache'
 import { ReviewPolicy } from './globals/ReviewPolicy'
 import { Notifications } from './collections/Notifications'
 import { Releases } from './collections/Releases'
 import { Sources } from './collections/Sources'
 import { Disclosures } from './collections/Disclosures'
 import { Feedback } from './collections/Feedback'
-import { checkSourceLinksTask, LINK_CHECK_QUEUE } from './src/evidence/link-check-task'
 import { mailAdapter } from './src/notifications/mail-transport'
-import {
-  DAILY_QUEUE,
-  dailyNotificationsTask,
-  goLiveOnScheduleTask,
-  jobsCron,
-  NOTIFICATION_QUEUE,
-  retireOnScheduleTask,
-  SCHEDULE_QUEUE,
-  sendNotificationTask,
-} from './src/notifications/tasks'
-import { isBackgroundRunner } from './src/jobs/runner-state'
+import { jobsConfig } from './src/jobs/config'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -58,26 +48,27 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
   },
-  collections: [Articles, Tips, Warnings, Sources, Workflow, Releases, Reviews, Revisions, Feedback, Users, Disclosures, AuditLog, Notifications],
+  collections: [
+    Articles,
+    Tips,
+    Warnings,
+    Sources,
+    ReviewStates,
+    Releases,
+    Reviews,
+    Revisions,
+    Feedback,
+    Users,
+    Disclosures,
+    AuditLog,
+    Notifications,
+  ],
   globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint, reviewersEndpoint, myWorkEndpoint],
   hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   email: mailAdapter(),
-  jobs: {
-    tasks: [sendNotificationTask, dailyNotificationsTask, retireOnScheduleTask, goLiveOnScheduleTask, checkSourceLinksTask],
-    // Payload's autoRun runs in every process and its job claim is not atomic: only the one
-    // background runner runs jobs (and queues the scheduled ones: src/jobs/background.ts).
-    autoRun: [
-      { cron: jobsCron(), queue: NOTIFICATION_QUEUE, limit: 100, disableScheduling: true, silent: true },
-      { cron: jobsCron(), queue: DAILY_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },
-      { cron: jobsCron(), queue: SCHEDULE_QUEUE, limit: 20, disableScheduling: true, silent: { info: true } },
-      { cron: jobsCron(), queue: LINK_CHECK_QUEUE, limit: 5, disableScheduling: true, silent: { info: true } },
-    ],
-    shouldAutoRun: () => isBackgroundRunner(),
-    // Nobody runs, queues or cancels jobs over HTTP (/api/payload-jobs/run would be a second runner).
-    access: { run: () => false, queue: () => false, cancel: () => false },
-  },
+  jobs: jobsConfig(),
   db: postgresAdapter({
     pool: databasePool(),
     // Schema changes only through committed migrations, everywhere.
@@ -85,7 +76,7 @@ export default buildConfig({
     // Applied by `npm run migrate`, and by `npm start` before the server listens.
     migrationDir: path.resolve(dirname, 'src/migrations'),
     // Streaming replicas for the reader site only, once they replayed the latest approval
-    // (src/lib/reader-database.ts replaces Payload's routing in onInit).
+    // (src/db/reader-database.ts replaces Payload's routing in onInit).
     readReplicas: replicaUrls(),
   }),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
@@ -94,7 +85,7 @@ export default buildConfig({
   onInit: async (payload) => {
     const pool = (payload.db as unknown as { pool?: Parameters<typeof limitPoolShare>[0] }).pool
     if (pool) limitPoolShare(pool, POOL_SHARE_PER_REQUEST)
-    await installReaderRouting(payload)
+    await installReaderRouting(payload, { sharedFence: sharedCacheEnabled() ? readSharedFence : null })
   },
   telemetry: false,
   logger: payloadLogger,

@@ -14,15 +14,22 @@ const { login, call } = apiClient(base)
 
 const editor = await login('editor@example.com')
 const reviewer = await login('reviewer2@example.com')
-const sources = collection === 'articles' ? (await call(editor, 'GET', '/api/sources?limit=2&depth=0')).docs.map((source) => ({ source: source.id })) : []
+const sources =
+  collection === 'articles' ? (await call(editor, 'GET', '/api/sources?limit=2&depth=0')).docs.map((source) => ({ source: source.id })) : []
 const paragraph =
   'Back pain is common in early pregnancy. Your body makes hormones that soften the ligaments in your pelvis, and your posture changes as your bump grows. Most back pain eases with rest, gentle exercise and good posture. Wear flat shoes, bend your knees when you lift, and sleep on your side with a pillow between your knees.'
 
 const draftOf = (i, slug) =>
   collection === 'articles'
     ? {
-        title: `Benchmark article ${i}`, slug, summary: 'Why back pain happens in early pregnancy, and what helps.', topic: 'Benchmark', audience: 'patient',
-        body: lexicalFromSections([{ paragraphs: [paragraph, paragraph, paragraph] }]), disclaimer: 'For benchmarks only.', references: sources,
+        title: `Benchmark article ${i}`,
+        slug,
+        summary: 'Why back pain happens in early pregnancy, and what helps.',
+        topic: 'Benchmark',
+        audience: 'patient',
+        body: lexicalFromSections([{ paragraphs: [paragraph, paragraph, paragraph] }]),
+        disclaimer: 'For benchmarks only.',
+        references: sources,
       }
     : { title: `Benchmark tip ${i}`, slug, body: 'Rest when your back hurts.', category: 'rest', stage: 'any' }
 
@@ -32,10 +39,16 @@ for (let i = 0; i < rounds; i++) {
   const { doc } = await call(editor, 'POST', `/api/${collection}?draft=true`, draftOf(i, slug))
   const { versionId } = await call(editor, 'POST', `/api/${collection}/${doc.id}/submit`, {})
   const started = performance.now()
-  await call(reviewer, 'POST', `/api/${collection}/${doc.id}/approve`, { versionId, evidenceChecked: collection === 'articles' ? true : undefined, readingLevelAcknowledged: true })
+  await call(reviewer, 'POST', `/api/${collection}/${doc.id}/approve`, {
+    versionId,
+    evidenceChecked: collection === 'articles' ? true : undefined,
+    readingLevelAcknowledged: true,
+  })
   timings.push(performance.now() - started)
 }
 timings.sort((a, b) => a - b)
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 console.log(`approve call (${collection}) over HTTP, ${rounds} rounds against ${base}`)
-console.log(`p50 ${fmt(percentile(timings, 50))}  p95 ${fmt(percentile(timings, 95))}  p99 ${fmt(percentile(timings, 99))}  max ${fmt(timings.at(-1))}`)
+console.log(
+  `p50 ${fmt(percentile(timings, 50))}  p95 ${fmt(percentile(timings, 95))}  p99 ${fmt(percentile(timings, 99))}  max ${fmt(timings.at(-1))}`,
+)

@@ -14,7 +14,7 @@ function usage(dir) {
   let files = 0
   let bytes = 0
   const walk = (d) => {
-    let entries = []
+    let entries
     try {
       entries = readdirSync(d)
     } catch {
@@ -46,5 +46,9 @@ for (let i = 0; i < total; i++) {
 }
 const after = usage('.next')
 const seconds = (performance.now() - started) / 1000
-console.log(`${total} junk requests (half made-up article slugs, half distinct searches) in ${seconds.toFixed(1)} s: ${JSON.stringify(statuses)}`)
-console.log(`.next: ${before.files} -> ${after.files} files (${after.files - before.files >= 0 ? '+' : ''}${after.files - before.files}), ${(before.bytes / 1e6).toFixed(2)} -> ${(after.bytes / 1e6).toFixed(2)} MB (${((after.bytes - before.bytes) / 1e3).toFixed(1)} KB)`)
+console.log(
+  `${total} junk requests (half made-up article slugs, half distinct searches) in ${seconds.toFixed(1)} s: ${JSON.stringify(statuses)}`,
+)
+console.log(
+  `.next: ${before.files} -> ${after.files} files (${after.files - before.files >= 0 ? '+' : ''}${after.files - before.files}), ${(before.bytes / 1e6).toFixed(2)} -> ${(after.bytes / 1e6).toFixed(2)} MB (${((after.bytes - before.bytes) / 1e3).toFixed(1)} KB)`,
+)

@@ -14,7 +14,7 @@ import v8 from 'node:v8'
 import { lumbarSorenessContent } from '../seed/content/lumbar-soreness'
 import { lexicalFromSections } from '../seed/lexical'
 import { readSourceText } from '../seed/source-text'
-import { lexicalText } from '../src/lib/lexical-text'
+import { lexicalText } from '../src/workflow/lexical-text'
 import { REVIEWED_FIELDS, summarizeChanges } from '../src/workflow'
 import { randomSource } from './generator/random'
 
@@ -175,8 +175,7 @@ function describe(implementation: Implementation, live: Record<string, unknown>,
 function measure(name: CaseName, implementation: Implementation): Measure {
   const before = CASES[name]!.live?.() ?? live
   const draft = CASES[name]!.draft()
-  const summarise = () =>
-    implementation === 'bounded' ? summarizeChanges('articles', before, draft) : previousSummary(before, draft)
+  const summarise = () => (implementation === 'bounded' ? summarizeChanges('articles', before, draft) : previousSummary(before, draft))
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
   const rssBefore = process.resourceUsage().maxRSS
@@ -228,5 +227,5 @@ if (process.argv[2] === '--child') {
   console.log(format(columns))
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
   for (const row of rows) console.log(format(row))
-  console.log('* (e) compares two unrelated 20,000-word bodies, not the article: the bounded diff\'s most expensive refusal.')
+  console.log("* (e) compares two unrelated 20,000-word bodies, not the article: the bounded diff's most expensive refusal.")
 }

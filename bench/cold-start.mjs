@@ -17,7 +17,9 @@ async function firstOk(path) {
     try {
       const response = await fetch(base + path)
       if (response.ok) return performance.now() - started
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     if (server.exitCode !== null) throw new Error('server exited')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -1,11 +1,11 @@
-// The daily scan (src/notifications/daily.ts) on the database DATABASE_URL names: how long it
+// The daily scan (src/jobs/daily-scan.ts) on the database DATABASE_URL names: how long it
 // takes and what it finds, run twice (the second run finds every occasion already recorded).
 // What the first run wrote is removed after, so the figure can be measured again.
 //   DATABASE_URL=... npx payload run bench/daily-scan.ts
 import { createLocalReq, getPayload } from 'payload'
 import config from '../payload.config'
-import { runDailyScan } from '../src/notifications/daily'
-import { rows, sql } from '../src/lib/sql'
+import { runDailyScan } from '../src/jobs/daily-scan'
+import { rows, sql } from '../src/db/sql'
 
 const payload = await getPayload({ config })
 const [counts] = await rows<{ live: number; due: number; notifications: number; jobs: number }>(

@@ -20,8 +20,7 @@ const pgBin = path.join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql'
 const data = mkdtempSync(path.join(tmpdir(), 'vetted-outage-'))
 chmodSync(data, 0o777)
 const asPostgres = (command) => execFileSync('su', ['postgres', '-c', command], { stdio: 'pipe' }).toString()
-const pgCtl = (action) =>
-  asPostgres(`${pgBin}/pg_ctl -D ${data}/db -l ${data}/pg.log -o "-p ${PG_PORT} -k ${data}" -w ${action}`)
+const pgCtl = (action) => asPostgres(`${pgBin}/pg_ctl -D ${data}/db -l ${data}/pg.log -o "-p ${PG_PORT} -k ${data}" -w ${action}`)
 
 asPostgres(`${pgBin}/initdb -D ${data}/db -A trust -U postgres >/dev/null`)
 pgCtl('start')
@@ -64,7 +63,15 @@ try {
   const editor = await login('editor@example.com')
   const reviewer = await login('reviewer2@example.com')
   // A tip waiting for approval: its approval will be in flight when the database stops.
-  const tip = (await api(editor, 'POST', '/api/tips?draft=true', { title: 'Outage tip', slug: `outage-${Date.now()}`, body: 'Rest.', category: 'rest', stage: 'any' })).body.doc
+  const tip = (
+    await api(editor, 'POST', '/api/tips?draft=true', {
+      title: 'Outage tip',
+      slug: `outage-${Date.now()}`,
+      body: 'Rest.',
+      category: 'rest',
+      stage: 'any',
+    })
+  ).body.doc
   const { versionId } = (await api(editor, 'POST', `/api/tips/${tip.id}/submit`, {})).body
 
   const load = (async () => {
@@ -109,15 +116,21 @@ try {
   console.log(`PostgreSQL stopped for ${DOWN_SECONDS} s under a steady trickle of requests\n`)
   console.log('phase   route     answers                               slowest')
   for (const [key, { counts, maxMs }] of Object.entries(tally)) {
-    const answers = Object.entries(counts).map(([status, n]) => `${status} x${n}`).join(', ')
+    const answers = Object.entries(counts)
+      .map(([status, n]) => `${status} x${n}`)
+      .join(', ')
     console.log(`${key}  ${answers.padEnd(36)}  ${maxMs.toFixed(0)} ms`)
   }
-  console.log(`\nAPI answered 200 again ${recoveredAfter === null ? 'never (within 10 s)' : `${recoveredAfter.toFixed(0)} ms`} after PostgreSQL was back`)
+  console.log(
+    `\nAPI answered 200 again ${recoveredAfter === null ? 'never (within 10 s)' : `${recoveredAfter.toFixed(0)} ms`} after PostgreSQL was back`,
+  )
 } finally {
   server.kill('SIGTERM')
   await sleep(1000)
   try {
     pgCtl('stop -m fast')
-  } catch {}
+  } catch {
+    // Already stopped.
+  }
   rmSync(data, { recursive: true, force: true })
 }

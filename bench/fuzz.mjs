@@ -12,7 +12,7 @@ const maxSeconds = Number(process.env.FUZZ_SECONDS || 60)
 const { login } = apiClient(base)
 
 let seed = Number(process.env.FUZZ_SEED || 1)
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 const pick = (list) => list[Math.floor(random() * list.length)]
 /** URL-encodes, sending raw invalid UTF-8 for text that has none (lone surrogates). */
 const enc = (text) => {
@@ -24,13 +24,41 @@ const enc = (text) => {
 }
 
 const STRINGS = [
-  "' OR 1=1 --", '"; DROP TABLE reviews; --', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '{{7*7}}', '${7*7}',
-  '\u0000', '\u202e\u202d', '😀'.repeat(500), 'e\u0301'.repeat(200), '\ud800', 'x'.repeat(100_000), '', ' ', '../../etc/passwd',
+  "' OR 1=1 --",
+  '"; DROP TABLE reviews; --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '{{7*7}}',
+  '${7*7}',
+  '\u0000',
+  '\u202e\u202d',
+  '😀'.repeat(500),
+  'e\u0301'.repeat(200),
+  '\ud800',
+  'x'.repeat(100_000),
+  '',
+  ' ',
+  '../../etc/passwd',
 ]
-const VALUES = () => pick([pick(STRINGS), 42, -1, 1e308, null, true, [], {}, { $gt: '' }, [pick(STRINGS)], { nested: { deep: pick(STRINGS) } }])
+const VALUES = () =>
+  pick([pick(STRINGS), 42, -1, 1e308, null, true, [], {}, { $gt: '' }, [pick(STRINGS)], { nested: { deep: pick(STRINGS) } }])
 const IDS = ['1', '0', '-1', '99999999', 'abc', "1' OR '1'='1", '1;DROP TABLE users', '%00', '１', '1e3']
 const COLLECTIONS = ['articles', 'tips', 'warnings', 'reviews', 'revisions', 'workflow', 'users']
-const FIELDS = ['title', 'slug', 'summary', 'body', 'severity', 'category', 'stage', '_status', 'review', 'roles', 'tips', 'warnings', 'email']
+const FIELDS = [
+  'title',
+  'slug',
+  'summary',
+  'body',
+  'severity',
+  'category',
+  'stage',
+  '_status',
+  'review',
+  'roles',
+  'tips',
+  'warnings',
+  'email',
+]
 
 function randomBody() {
   const kind = random()
@@ -46,7 +74,10 @@ function randomRequest() {
   const collection = pick(COLLECTIONS)
   const id = pick(IDS)
   const shapes = [
-    ['GET', `/api/${collection}?where[${pick(FIELDS)}][${pick(['equals', 'like', 'in', 'exists', 'near', 'bogus'])}]=${enc(pick(STRINGS))}&draft=${pick(['true', 'false', 'x'])}`],
+    [
+      'GET',
+      `/api/${collection}?where[${pick(FIELDS)}][${pick(['equals', 'like', 'in', 'exists', 'near', 'bogus'])}]=${enc(pick(STRINGS))}&draft=${pick(['true', 'false', 'x'])}`,
+    ],
     ['GET', `/api/${collection}/${enc(id)}?depth=${pick(['0', '99', '-1', 'x'])}`],
     ['GET', `/api/${collection}/versions/${enc(id)}`],
     ['POST', `/api/${collection}?draft=${pick(['true', 'false'])}`],
@@ -61,13 +92,19 @@ function randomRequest() {
   const [method, path] = pick(shapes)
   const body =
     path === '/api/graphql'
-      ? JSON.stringify({ query: pick(['{ Articles { docs { title } } }', 'mutation { deleteReview(id: 1) { id } }', '{', `{ Article(id: ${pick(IDS)}) { title } }`]) })
+      ? JSON.stringify({
+          query: pick([
+            '{ Articles { docs { title } } }',
+            'mutation { deleteReview(id: 1) { id } }',
+            '{',
+            `{ Article(id: ${pick(IDS)}) { title } }`,
+          ]),
+        })
       : method === 'GET' || method === 'DELETE'
         ? undefined
         : randomBody()
   return { method, path, body }
 }
-
 
 async function fingerprint(token) {
   const get = async (path) => (await fetch(`${base}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()

@@ -20,15 +20,22 @@ const [admin, editor, first, second] = await Promise.all(
 )
 const { n: articles } = await one(`select count(*)::int as n from articles where _status = 'published'`)
 const saved = ((await call(admin, 'GET', '/api/globals/review-policy')).rules ?? []).map(({ id: _id, ...rule }) => rule)
-await call(admin, 'POST', '/api/globals/review-policy', { rules: [...saved, { name: 'Bench: two reviewers for tips', collection: 'tips', approvals: 2 }] })
+await call(admin, 'POST', '/api/globals/review-policy', {
+  rules: [...saved, { name: 'Bench: two reviewers for tips', collection: 'tips', approvals: 2 }],
+})
 
-const before = await one(`select (select count(*) from notifications)::int as notifications, (select count(*) from payload_jobs)::int as jobs`)
+const before = await one(
+  `select (select count(*) from notifications)::int as notifications, (select count(*) from payload_jobs)::int as jobs`,
+)
 const partial = []
 const completing = []
 try {
   for (let i = 0; i < rounds + 5; i++) {
     const { doc } = await call(editor, 'POST', '/api/tips?draft=true', {
-      title: `Governance bench tip ${Date.now().toString(36)} ${i}`, body: 'Rest when your back hurts.', category: 'rest', stage: 'any',
+      title: `Governance bench tip ${Date.now().toString(36)} ${i}`,
+      body: 'Rest when your back hurts.',
+      category: 'rest',
+      stage: 'any',
     })
     const { versionId } = await call(editor, 'POST', `/api/tips/${doc.id}/submit`, {})
     let started = performance.now()
@@ -47,7 +54,9 @@ try {
 } finally {
   await call(admin, 'POST', '/api/globals/review-policy', { rules: saved })
 }
-const after = await one(`select (select count(*) from notifications)::int as notifications, (select count(*) from payload_jobs)::int as jobs`)
+const after = await one(
+  `select (select count(*) from notifications)::int as notifications, (select count(*) from payload_jobs)::int as jobs`,
+)
 await db.end()
 
 const fmt = (samples) => {
@@ -57,4 +66,6 @@ const fmt = (samples) => {
 console.log(`governance bench: ${rounds} rounds against ${base}, ${articles} live articles`)
 console.log(`  first approval (1 of 2, recorded only)          ${fmt(partial)}`)
 console.log(`  completing approval (publishes, notifies)       ${fmt(completing)}`)
-console.log(`  notifications written per round: ${((after.notifications - before.notifications) / (rounds + 5)).toFixed(1)}; mail jobs still queued: ${after.jobs}`)
+console.log(
+  `  notifications written per round: ${((after.notifications - before.notifications) / (rounds + 5)).toFixed(1)}; mail jobs still queued: ${after.jobs}`,
+)

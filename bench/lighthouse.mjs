@@ -11,7 +11,11 @@ const PAGES = (process.env.PAGES || '/articles/lumbar-soreness-in-early-pregnanc
 for (const formFactor of ['mobile', 'desktop']) {
   for (const page of PAGES) {
     const { scores, failing } = await lighthouseScores(new URL(page, BASE).href, { formFactor })
-    console.log(`${formFactor.padEnd(7)} ${page.padEnd(48)} ${Object.entries(scores).map(([id, score]) => `${id} ${score}`).join('  ')}`)
+    console.log(
+      `${formFactor.padEnd(7)} ${page.padEnd(48)} ${Object.entries(scores)
+        .map(([id, score]) => `${id} ${score}`)
+        .join('  ')}`,
+    )
     for (const audit of failing) console.log(`        ${audit}`)
   }
 }

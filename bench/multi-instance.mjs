@@ -55,7 +55,11 @@ const KEY_PREFIX = 'vetted:' // REDIS_KEY_PREFIX's default; entries are `<prefix
 const RESULTS_FILE = path.join(projectRoot, 'bench/results-multi-instance.json')
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-const median = (list) => percentile([...list].sort((a, b) => a - b), 50)
+const median = (list) =>
+  percentile(
+    [...list].sort((a, b) => a - b),
+    50,
+  )
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'never')
 const log = (line) => console.log(line)
 let wordCount = 0
@@ -101,12 +105,20 @@ function appEnv(cluster, redis) {
     CACHE_REFRESH_URL: '',
     // The instances exit if this process dies without cleaning up (scripts/lib/run.mjs does the same).
     VETTED_PARENT_PID: String(process.pid),
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(projectRoot, 'scripts/lib/exit-with-parent.cjs')}`].filter(Boolean).join(' '),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(projectRoot, 'scripts/lib/exit-with-parent.cjs')}`]
+      .filter(Boolean)
+      .join(' '),
   }
 }
 
 /** Writes to the primary only, without the shared cache (as `npm run seed` does). */
-const writerEnv = (env) => ({ ...env, DATABASE_REPLICA_URLS: '', REDIS_URL: '', VETTED_PARENT_PID: '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' })
+const writerEnv = (env) => ({
+  ...env,
+  DATABASE_REPLICA_URLS: '',
+  REDIS_URL: '',
+  VETTED_PARENT_PID: '',
+  NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+})
 
 async function seedAndGenerate(env, cluster) {
   let t = performance.now()
@@ -240,7 +252,11 @@ async function startApproval(app, who, article) {
   await call(who.editor, 'PATCH', `/api/articles/${article.id}?draft=true`, { summary: `Summary ${words}` })
   const { versionId } = await call(who.editor, 'POST', `/api/articles/${article.id}/submit`, {})
   const sentAt = performance.now()
-  const approving = call(who.reviewer, 'POST', `/api/articles/${article.id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
+  const approving = call(who.reviewer, 'POST', `/api/articles/${article.id}/approve`, {
+    versionId,
+    evidenceChecked: true,
+    readingLevelAcknowledged: true,
+  })
   return { words, sentAt, approving }
 }
 
@@ -262,7 +278,10 @@ async function rendersAfterOneApproval(redis, apps, who, article, { together, pa
   if (together) pages.push(...(await Promise.all(apps.map((app) => getPage(app, article.path)))))
   else for (const app of apps) pages.push(await getPage(app, article.path))
   await redis.settle()
-  return { renders: redis.pageSetsSince(mark, article.path), fresh: pages.every((page) => page.status === 200 && page.body.includes(words)) }
+  return {
+    renders: redis.pageSetsSince(mark, article.path),
+    fresh: pages.every((page) => page.status === 200 && page.body.includes(words)),
+  }
 }
 
 async function measureRenders(redis, apps, who) {
@@ -287,7 +306,9 @@ async function measureRenders(redis, apps, who) {
       mean: counts.reduce((sum, count) => sum + count, 0) / counts.length,
       allFresh: runs.every((run) => run.fresh),
     })
-    log(`  ${variant.name}: renders per approval ${counts.join(', ')}${runs.every((run) => run.fresh) ? '' : '  (SOME ANSWER LACKED THE NEW WORDS)'}`)
+    log(
+      `  ${variant.name}: renders per approval ${counts.join(', ')}${runs.every((run) => run.fresh) ? '' : '  (SOME ANSWER LACKED THE NEW WORDS)'}`,
+    )
   }
   return results
 }
@@ -310,7 +331,13 @@ async function startNginx(dir, httpBlocks, probeUrl) {
   started.nginx.push(proxy)
   for (const deadline = Date.now() + 15_000; ; await sleep(100)) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${dir}/error.log`)
-    if (await fetch(probeUrl).then((response) => response.ok, () => false)) return proxy
+    if (
+      await fetch(probeUrl).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return proxy
     if (Date.now() > deadline) throw new Error(`nginx did not answer ${probeUrl}`)
   }
 }
@@ -359,7 +386,13 @@ async function measureThroughput(work, apps) {
   for (const [name, url] of targets) {
     await autocannonRun(url, WARMUP)
     const result = await autocannonRun(url, DURATION)
-    const row = { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+    const row = {
+      name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    }
     rows.push(row)
     log(`  ${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}`)
   }
@@ -429,7 +462,12 @@ async function measureHitRatio(redis, apps, slugs) {
   // Each round asks every page once, in a shuffled order, each time of the next instance.
   const requests = []
   for (let round = 0; round < HIT_ROUNDS; round++) {
-    requests.push(...shuffled(paths.map((pagePath, i) => ({ pagePath, app: apps[(i + round) % apps.length] })), round + 1))
+    requests.push(
+      ...shuffled(
+        paths.map((pagePath, i) => ({ pagePath, app: apps[(i + round) % apps.length] })),
+        round + 1,
+      ),
+    )
   }
   await redis.settle()
   const [statsBefore, commandsBefore] = [await redis.info('stats'), await redis.info('commandstats')]
@@ -531,32 +569,60 @@ function summary(figures) {
   out('================================================================================')
   out(`Vetted, three instances (shared Redis cache, PostgreSQL primary + streaming replica)`)
   out(`${setup.cores} cores; app, nginx, Redis, both PostgreSQL servers and the load generator all share them`)
-  out(`${setup.articles} generated articles (${VERSIONS} versions each) in ${setup.generateSeconds.toFixed(1)} s; seed ${setup.seedSeconds.toFixed(1)} s; cluster up in ${setup.startSeconds.toFixed(1)} s`)
+  out(
+    `${setup.articles} generated articles (${VERSIONS} versions each) in ${setup.generateSeconds.toFixed(1)} s; seed ${setup.seedSeconds.toFixed(1)} s; cluster up in ${setup.startSeconds.toFixed(1)} s`,
+  )
   out('')
   out('Renders per approval (page stores in Redis after one approval on A; A, B, C each asked once)')
-  for (const row of renders) out(`  ${pad(row.name, 58)} ${left(row.mean.toFixed(2), 5)}  (${row.rendersEach.join(', ')})${row.allFresh ? '' : '  STALE ANSWERS'}`)
+  for (const row of renders)
+    out(`  ${pad(row.name, 58)} ${left(row.mean.toFixed(2), 5)}  (${row.rendersEach.join(', ')})${row.allFresh ? '' : '  STALE ANSWERS'}`)
   out('')
-  out(`Throughput, seeded article page: ${throughput.connections} connections, ${throughput.seconds} s after a ${throughput.warmupSeconds} s warm-up, ${throughput.htmlBytes} bytes of HTML`)
-  out(`  ${pad('target', 50)} ${left('req/s', 7)} ${left('p50', 7)} ${left('p99', 7)} ${left('errors', 7)} ${left('x one', 6)} ${left('x static', 8)}`)
+  out(
+    `Throughput, seeded article page: ${throughput.connections} connections, ${throughput.seconds} s after a ${throughput.warmupSeconds} s warm-up, ${throughput.htmlBytes} bytes of HTML`,
+  )
+  out(
+    `  ${pad('target', 50)} ${left('req/s', 7)} ${left('p50', 7)} ${left('p99', 7)} ${left('errors', 7)} ${left('x one', 6)} ${left('x static', 8)}`,
+  )
   for (const row of throughput.rows) {
     out(
       `  ${pad(row.name, 50)} ${left(row.rps.toFixed(0), 7)} ${left(`${row.p50} ms`, 7)} ${left(`${row.p99} ms`, 7)} ${left(row.errors, 7)} ${left(row.vsOne.toFixed(2), 6)} ${left(row.vsStatic.toFixed(3), 8)}`,
     )
   }
   out('')
-  out(`Approve to visible (${visibility.approvals} approvals, approver rotating A, B, C; polled every 10 ms, from the approve call's start)`)
-  for (const [name, figure] of Object.entries(visibility.perInstance)) out(`  on ${name}: median ${ms(figure.median)}, max ${ms(figure.max)}`)
-  out(`  on all three: median ${ms(visibility.everywhere.median)}, max ${ms(visibility.everywhere.max)}   (approve call: median ${ms(visibility.approveCall.median)}, max ${ms(visibility.approveCall.max)})`)
+  out(
+    `Approve to visible (${visibility.approvals} approvals, approver rotating A, B, C; polled every 10 ms, from the approve call's start)`,
+  )
+  for (const [name, figure] of Object.entries(visibility.perInstance))
+    out(`  on ${name}: median ${ms(figure.median)}, max ${ms(figure.max)}`)
+  out(
+    `  on all three: median ${ms(visibility.everywhere.median)}, max ${ms(visibility.everywhere.max)}   (approve call: median ${ms(visibility.approveCall.median)}, max ${ms(visibility.approveCall.max)})`,
+  )
   out('')
-  out(`Cache hit ratio: ${hitRatio.pages} generated article pages x ${hitRatio.rounds} rounds = ${hitRatio.requests} requests over A, B, C (6 at a time, ${hitRatio.seconds.toFixed(1)} s; answers ${JSON.stringify(hitRatio.statuses)})`)
-  out(`  pages served without a render      ${(hitRatio.pageHitRatio * 100).toFixed(1)}%  (${hitRatio.renders} renders; best possible ${(hitRatio.bestPossible * 100).toFixed(1)}%: each page's first request renders)`)
-  out(`  entry GETs that found an entry     ${hitRatio.entryGetHitRatio === null ? 'n/a' : `${(hitRatio.entryGetHitRatio * 100).toFixed(1)}%`}  (${hitRatio.entryGets} GETs, page and data entries)`)
-  out(`  Redis keyspace hits/(hits+misses)  ${(hitRatio.keyspaceHitRatio * 100).toFixed(1)}%  (${hitRatio.keyspaceHits} / ${hitRatio.keyspaceMisses}; counts tag-hash reads too)`)
+  out(
+    `Cache hit ratio: ${hitRatio.pages} generated article pages x ${hitRatio.rounds} rounds = ${hitRatio.requests} requests over A, B, C (6 at a time, ${hitRatio.seconds.toFixed(1)} s; answers ${JSON.stringify(hitRatio.statuses)})`,
+  )
+  out(
+    `  pages served without a render      ${(hitRatio.pageHitRatio * 100).toFixed(1)}%  (${hitRatio.renders} renders; best possible ${(hitRatio.bestPossible * 100).toFixed(1)}%: each page's first request renders)`,
+  )
+  out(
+    `  entry GETs that found an entry     ${hitRatio.entryGetHitRatio === null ? 'n/a' : `${(hitRatio.entryGetHitRatio * 100).toFixed(1)}%`}  (${hitRatio.entryGets} GETs, page and data entries)`,
+  )
+  out(
+    `  Redis keyspace hits/(hits+misses)  ${(hitRatio.keyspaceHitRatio * 100).toFixed(1)}%  (${hitRatio.keyspaceHits} / ${hitRatio.keyspaceMisses}; counts tag-hash reads too)`,
+  )
   out('')
-  out(`Redis memory: ${memory.pagesRequested} distinct article pages requested once each (${memory.answered200} answered 200, ${memory.pagesStored} stored, ${memory.seconds.toFixed(1)} s)`)
-  out(`  used_memory ${(memory.usedMemoryBefore / 1e6).toFixed(1)} MB -> ${(memory.usedMemoryAfter / 1e6).toFixed(1)} MB, ${memory.keysAdded} keys added (${memory.pagesStored} pages, ${memory.dataEntriesStored} data entries stored)`)
-  out(`  ${memory.bytesPerPage.toFixed(0)} bytes per cached page = ${memory.mbPer1000Pages.toFixed(1)} MB per 1,000 pages (MB = 10^6 bytes)`)
-  out(`  one page entry (MEMORY USAGE, mean of ${memory.pageEntriesSampled}): ${memory.meanPageEntryBytes?.toFixed(0)} bytes; its HTML alone ${memory.meanHtmlBytes.toFixed(0)} bytes`)
+  out(
+    `Redis memory: ${memory.pagesRequested} distinct article pages requested once each (${memory.answered200} answered 200, ${memory.pagesStored} stored, ${memory.seconds.toFixed(1)} s)`,
+  )
+  out(
+    `  used_memory ${(memory.usedMemoryBefore / 1e6).toFixed(1)} MB -> ${(memory.usedMemoryAfter / 1e6).toFixed(1)} MB, ${memory.keysAdded} keys added (${memory.pagesStored} pages, ${memory.dataEntriesStored} data entries stored)`,
+  )
+  out(
+    `  ${memory.bytesPerPage.toFixed(0)} bytes per cached page = ${memory.mbPer1000Pages.toFixed(1)} MB per 1,000 pages (MB = 10^6 bytes)`,
+  )
+  out(
+    `  one page entry (MEMORY USAGE, mean of ${memory.pageEntriesSampled}): ${memory.meanPageEntryBytes?.toFixed(0)} bytes; its HTML alone ${memory.meanHtmlBytes.toFixed(0)} bytes`,
+  )
   out('')
   out(`Total ${figures.seconds.toFixed(0)} s. Figures in ${path.relative(projectRoot, RESULTS_FILE)}`)
   out('================================================================================')
@@ -599,7 +665,9 @@ async function main() {
 
   log(`Seeding, then generating ${ARTICLES} articles (${VERSIONS} versions each) on the primary...`)
   const { seedSeconds, generateSeconds, slugs } = await seedAndGenerate(env, started.cluster)
-  log(`Generated ${slugs.length} articles in ${generateSeconds.toFixed(1)} s${generateSeconds > 120 ? ' (over 2 minutes: lower ARTICLES)' : ''}`)
+  log(
+    `Generated ${slugs.length} articles in ${generateSeconds.toFixed(1)} s${generateSeconds > 120 ? ' (over 2 minutes: lower ARTICLES)' : ''}`,
+  )
   const needed = MEMORY_PAGES + HIT_PAGES
   if (slugs.length < needed) throw new Error(`need ${needed} generated articles (MEMORY_PAGES + HIT_PAGES), have ${slugs.length}`)
 

@@ -59,8 +59,6 @@ function load(url, duration = DURATION) {
   })
 }
 
-
-
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 /** Approves a new summary and returns the ms until a reader at `base` sees it. */
@@ -89,7 +87,13 @@ try {
   for (const [name, url] of targets) {
     await load(url, 3) // warm-up
     const result = await load(url)
-    rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx })
+    rows.push({
+      name,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    })
   }
   const ceiling = rows[1].rps
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, ${html.length} bytes of HTML`)
@@ -104,20 +108,40 @@ try {
   const reviewer = await login('reviewer2@example.com')
   const slug = `bench-visibility-${Date.now()}`
   const { doc } = await api(editor, 'POST', '/api/articles?draft=true', {
-    title: 'Benchmark visibility', slug, summary: 'First summary.', topic: 'Benchmarks', audience: 'patient',
+    title: 'Benchmark visibility',
+    slug,
+    summary: 'First summary.',
+    topic: 'Benchmarks',
+    audience: 'patient',
     body: {
       root: {
-        type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
-        children: [{
-          type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '',
-          children: [{ type: 'text', text: 'Benchmark.', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-        }],
+        type: 'root',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [
+          {
+            type: 'paragraph',
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
+            textFormat: 0,
+            textStyle: '',
+            children: [{ type: 'text', text: 'Benchmark.', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+          },
+        ],
       },
     },
     disclaimer: 'Benchmark.',
   })
   const first = await api(editor, 'POST', `/api/articles/${doc.id}/submit`, {})
-  await api(reviewer, 'POST', `/api/articles/${doc.id}/approve`, { versionId: first.versionId, evidenceChecked: true, readingLevelAcknowledged: true })
+  await api(reviewer, 'POST', `/api/articles/${doc.id}/approve`, {
+    versionId: first.versionId,
+    evidenceChecked: true,
+    readingLevelAcknowledged: true,
+  })
   await fetch(`http://127.0.0.1:${PROXY_PORT}/articles/${slug}`)
   const samples = { app: [], proxy: [] }
   for (let i = 0; i < 5; i++) {
@@ -125,7 +149,9 @@ try {
     samples.proxy.push(await approveToVisible(`http://127.0.0.1:${PROXY_PORT}`, editor, reviewer, doc.id, slug))
   }
   const describe = (list) => `median ${median(list).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`
-  console.log(`\napprove -> new text visible (5 approvals each): through the app ${describe(samples.app)}; through the proxy ${describe(samples.proxy)}`)
+  console.log(
+    `\napprove -> new text visible (5 approvals each): through the app ${describe(samples.app)}; through the proxy ${describe(samples.proxy)}`,
+  )
   await api(reviewer, 'POST', `/api/articles/${doc.id}/retire`, { comment: 'Benchmark finished.' })
 } finally {
   nginx.kill('SIGTERM')

@@ -32,13 +32,18 @@ async function freshArticles(count) {
 
 /** A submitted release of these articles, each with a changed summary, every member approved. */
 async function readyRelease(articles, tag) {
-  for (const article of articles) await call(editor, 'PATCH', `/api/articles/${article.id}?draft=true`, { summary: `${article.summary} ${tag}` })
+  for (const article of articles)
+    await call(editor, 'PATCH', `/api/articles/${article.id}?draft=true`, { summary: `${article.summary} ${tag}` })
   const { doc } = await call(editor, 'POST', '/api/releases', { name: `Bench ${tag}` })
   for (const article of articles) await call(editor, 'POST', `/api/releases/${doc.id}/members`, { collection: 'articles', id: article.id })
   await call(editor, 'POST', `/api/releases/${doc.id}/submit`, {})
   for (const article of articles) {
     const status = await call(reviewer, 'GET', `/api/articles/${article.id}/workflow`)
-    await call(reviewer, 'POST', `/api/articles/${article.id}/approve`, { versionId: status.submission.versionId, evidenceChecked: true, readingLevelAcknowledged: true })
+    await call(reviewer, 'POST', `/api/articles/${article.id}/approve`, {
+      versionId: status.submission.versionId,
+      evidenceChecked: true,
+      readingLevelAcknowledged: true,
+    })
   }
   const view = await call(reviewer, 'GET', `/api/releases/${doc.id}`)
   if (!view.ready) throw new Error(`release not ready: ${view.summary}`)

@@ -28,7 +28,6 @@ const slugs = (await count(`select slug from articles where _status = 'published
 const editor = await login('editor@example.com')
 const reviewer = await login('reviewer2@example.com')
 
-
 /** Latency percentiles of `rounds` calls, after a few untimed ones (JIT, connection pools, first render). */
 async function timed(rounds, request, { warmup = 5 } = {}) {
   for (let i = 0; i < warmup; i++) await request(rounds + i)
@@ -51,7 +50,9 @@ const rssPeakMb = () => {
 const words = ['back', 'pain', 'calcium', 'sleep', 'posture', 'walking', 'massage', 'pregnancy', 'doctor', 'bleeding']
 const results = {}
 results['review queue API'] = await timed(200, () => call(reviewer, 'GET', '/api/review-queue'))
-results['article REST by slug'] = await timed(200, (i) => call(null, 'GET', `/api/articles?where[slug][equals]=${slugs[i % slugs.length]}&depth=1`))
+results['article REST by slug'] = await timed(200, (i) =>
+  call(null, 'GET', `/api/articles?where[slug][equals]=${slugs[i % slugs.length]}&depth=1`),
+)
 results['home page /'] = await timed(100, () => call(null, 'GET', '/'))
 // The busiest topic's page, by the link the home page itself gives it.
 const home = await call(null, 'GET', '/')
@@ -59,11 +60,15 @@ const topicLinks = [...home.matchAll(/href="(\/topics\/[^"]+)">[^<]*<\/a> <span 
 const [topicPath, busiestCount] = topicLinks.map(([, path, n]) => [path, Number(n)]).sort((a, b) => b[1] - a[1])[0]
 const topicPages = Math.min(10, Math.ceil(busiestCount / 50))
 results['published list (topic page)'] = await timed(100, (i) => call(null, 'GET', `${topicPath}?page=${(i % topicPages) + 1}`))
-results['search page'] = await timed(100, (i) => call(null, 'GET', `/search?q=${words[i % words.length]}+${words[(i * 7) % words.length]}${i}`))
+results['search page'] = await timed(100, (i) =>
+  call(null, 'GET', `/search?q=${words[i % words.length]}+${words[(i * 7) % words.length]}${i}`),
+)
 results['uncached article page'] = await timed(150, (i) => call(null, 'GET', `/articles/${slugs[(i + 100) % slugs.length]}`))
 results['cached article page'] = await timed(200, () => call(null, 'GET', `/articles/${slugs[0]}`))
 const load = await new Promise((resolve, reject) =>
-  autocannon({ url: `${base}/articles/${slugs[0]}`, connections: 32, duration: 10 }, (error, result) => (error ? reject(error) : resolve(result))),
+  autocannon({ url: `${base}/articles/${slugs[0]}`, connections: 32, duration: 10 }, (error, result) =>
+    error ? reject(error) : resolve(result),
+  ),
 )
 results['cached article page'].rps = load.requests.average
 
@@ -71,7 +76,11 @@ const APPROVALS = 30
 const approvals = []
 for (let i = 0; i < APPROVALS + 5; i++) {
   const { doc } = await call(editor, 'POST', '/api/tips?draft=true', {
-    title: `Bench tip ${i}`, slug: `bench-report-${Date.now().toString(36)}-${i}`, body: 'Rest.', category: 'rest', stage: 'any',
+    title: `Bench tip ${i}`,
+    slug: `bench-report-${Date.now().toString(36)}-${i}`,
+    body: 'Rest.',
+    category: 'rest',
+    stage: 'any',
   })
   const { versionId } = await call(editor, 'POST', `/api/tips/${doc.id}/submit`, {})
   approvals.push({ id: doc.id, versionId })
@@ -107,7 +116,9 @@ const fmt = (ms) => (ms === undefined ? '' : `${ms.toFixed(1)} ms`)
 console.log(`\n${articleCount} published articles, ${versionRows} article versions`)
 console.log('path                             p50         p95         p99        req/s')
 for (const [name, r] of Object.entries(results)) {
-  console.log(`${name.padEnd(30)} ${fmt(r.p50).padStart(10)}  ${fmt(r.p95).padStart(10)}  ${fmt(r.p99).padStart(10)}  ${r.rps ? r.rps.toFixed(0).padStart(9) : ''}`)
+  console.log(
+    `${name.padEnd(30)} ${fmt(r.p50).padStart(10)}  ${fmt(r.p95).padStart(10)}  ${fmt(r.p99).padStart(10)}  ${r.rps ? r.rps.toFixed(0).padStart(9) : ''}`,
+  )
 }
 const rss = rssPeakMb()
 console.log(`server RSS peak: ${rss.toFixed(0)} MB`)

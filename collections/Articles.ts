@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { reviewMetadataField } from './fields/reviewMetadata'
 import { slugField } from './fields/slug'
-import { computeSearchText } from './hooks/computeSearchText'
-import { copyCitedSources } from './hooks/copyCitedSources'
+import { computeSearchText } from '../src/review/hooks/computeSearchText'
+import { copyCitedSources } from '../src/review/hooks/copyCitedSources'
 import { SOURCE_TYPE_LABEL, SOURCE_TYPES, urlProblem } from '../src/workflow/evidence'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
@@ -73,7 +73,12 @@ export const Articles: CollectionConfig = {
           type: 'row',
           fields: [
             { name: 'source', type: 'relationship', relationTo: 'sources', admin: { width: '60%' } },
-            { name: 'section', type: 'text', maxLength: 120, admin: { width: '40%', description: 'Optional: the part of the article it supports.' } },
+            {
+              name: 'section',
+              type: 'text',
+              maxLength: 120,
+              admin: { width: '40%', description: 'Optional: the part of the article it supports.' },
+            },
           ],
         },
         // Copied from the source on save (copyCitedSources): what readers see and the reviewer signs.
@@ -84,7 +89,12 @@ export const Articles: CollectionConfig = {
           fields: [
             { name: 'publisher', type: 'text', admin: { readOnly: true } },
             { name: 'year', type: 'number', min: 1800, max: 2100, admin: { readOnly: true } },
-            { name: 'type', type: 'select', options: SOURCE_TYPES.map((value) => ({ label: SOURCE_TYPE_LABEL[value], value })), admin: { readOnly: true } },
+            {
+              name: 'type',
+              type: 'select',
+              options: SOURCE_TYPES.map((value) => ({ label: SOURCE_TYPE_LABEL[value], value })),
+              admin: { readOnly: true },
+            },
           ],
         },
         { name: 'url', type: 'text', admin: { readOnly: true }, validate: (value: unknown) => urlProblem(value) ?? true },
@@ -102,8 +112,7 @@ export const Articles: CollectionConfig = {
       name: 'disclaimer',
       type: 'textarea',
       required: true,
-      defaultValue:
-        'This information is for reference only and does not replace advice from a licensed medical professional.',
+      defaultValue: 'This information is for reference only and does not replace advice from a licensed medical professional.',
     },
     reviewMetadataField,
     {

@@ -3,7 +3,7 @@ import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody } from '../src/access/rules'
 import { hasRole } from '../src/access/roles'
 import { NOTIFICATION_KINDS } from '../src/workflow/notifications'
-import { REVIEWABLE_COLLECTIONS } from './Reviews'
+import { REVIEWABLE_COLLECTIONS } from '../src/workflow/reviewable'
 
 /** Admins read every notification; everyone else only their own. */
 const adminOrRecipient: Access = ({ req: { user } }) => {
@@ -31,7 +31,12 @@ export const Notifications: CollectionConfig = {
   fields: [
     { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'recipientName', type: 'text' },
-    { name: 'kind', type: 'select', required: true, options: NOTIFICATION_KINDS.map((value) => ({ label: value.replaceAll('_', ' '), value })) },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: NOTIFICATION_KINDS.map((value) => ({ label: value.replaceAll('_', ' '), value })),
+    },
     { name: 'subject', type: 'text', required: true },
     { name: 'documentCollection', type: 'select', options: REVIEWABLE_COLLECTIONS.map((value) => ({ label: value, value })) },
     { name: 'documentId', type: 'text' },

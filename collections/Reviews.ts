@@ -1,10 +1,8 @@
 import { REVIEW_KIND_LABEL, REVIEW_KINDS } from '../src/workflow/review-kind'
+import { REVIEWABLE_COLLECTIONS } from '../src/workflow/reviewable'
 import type { CollectionConfig } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
-
-export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
-export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
 
 // went_live: a held sign-off (in a release, or scheduled) became what readers see, at that time.
 export const REVIEW_DECISIONS = ['approved', 'changes_requested', 'retired', 'went_live'] as const

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { nobody, staffOnly } from '../src/access/rules'
-import { REVIEWABLE_COLLECTIONS } from './Reviews'
+import { REVIEWABLE_COLLECTIONS } from '../src/workflow/reviewable'
 
 /**
  * Who saved which version. Payload's versions do not record their author, and

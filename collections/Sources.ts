@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionC
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { contentAuthors, nobody, nobodyField, staffOnly } from '../src/access/rules'
 import { doiProblem, LINK_STATUSES, pmidProblem, SOURCE_TYPE_LABEL, SOURCE_TYPES, urlProblem } from '../src/workflow/evidence'
-import { LINK_CHECK_QUEUE } from '../src/evidence/link-check-task'
+import { LINK_CHECK_QUEUE } from '../src/evidence/link-checks'
 import { relationId } from '../src/lib/document-id'
 
 const fieldCheck = (problem: (value: unknown) => string | null) => (value: unknown) => problem(value) ?? true
@@ -33,7 +33,8 @@ export const Sources: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', 'year', 'linkStatus', 'updatedAt'],
     group: 'Content',
-    description: 'The evidence behind the advice. Articles cite sources from here; a change reaches readers when an article citing it is next reviewed.',
+    description:
+      'The evidence behind the advice. Articles cite sources from here; a change reaches readers when an article citing it is next reviewed.',
   },
   hooks: { beforeOperation: [rejectBadArguments], beforeChange: [recordEditor], afterChange: [checkLinkSoon] },
   access: { read: staffOnly, readVersions: nobody, create: contentAuthors, update: contentAuthors, delete: nobody },
@@ -69,7 +70,11 @@ export const Sources: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       access: { create: nobodyField, update: nobodyField },
-      admin: { position: 'sidebar', readOnly: true, description: 'Everyone who wrote these details. They cannot approve an article version that copies them.' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Everyone who wrote these details. They cannot approve an article version that copies them.',
+      },
     },
     // Written by the link check (src/evidence/link-check.ts) only.
     {
@@ -80,7 +85,18 @@ export const Sources: CollectionConfig = {
       access: { create: nobodyField, update: nobodyField },
       admin: { position: 'sidebar', readOnly: true },
     },
-    { name: 'linkProblem', type: 'text', access: { create: nobodyField, update: nobodyField }, admin: { position: 'sidebar', readOnly: true } },
-    { name: 'linkCheckedAt', type: 'date', index: true, access: { create: nobodyField, update: nobodyField }, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'linkProblem',
+      type: 'text',
+      access: { create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'linkCheckedAt',
+      type: 'date',
+      index: true,
+      access: { create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ],
 }

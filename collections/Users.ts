@@ -72,7 +72,12 @@ const keepPeopleInTheTrail: CollectionBeforeDeleteHook = async ({ id, req }) => 
   const declarations = await req.payload.count({ collection: 'disclosures', where: { person: { equals: id } }, req })
   const sources = await req.payload.count({ collection: 'sources', where: { editors: { contains: id } }, req })
   if (reviews.totalDocs + revisions.totalDocs + declarations.totalDocs + sources.totalDocs > 0) {
-    throw new APIError('This person appears in the review trail or has declared interests, and cannot be deleted: remove their roles instead.', 409, undefined, true)
+    throw new APIError(
+      'This person appears in the review trail or has declared interests, and cannot be deleted: remove their roles instead.',
+      409,
+      undefined,
+      true,
+    )
   }
 }
 
@@ -138,7 +143,14 @@ export const Users: CollectionConfig = {
     // The name folded for comparison ("Dr. Maya Chen" = "dr maya  chen"), unique in the database.
     { name: 'displayNameKey', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { read: adminOnlyField } },
     // The public profile's address (/reviewers/[slug]), made from the display name.
-    { name: 'profileSlug', type: 'text', unique: true, index: true, admin: { hidden: true }, access: { create: nobodyField, update: nobodyField } },
+    {
+      name: 'profileSlug',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { hidden: true },
+      access: { create: nobodyField, update: nobodyField },
+    },
     {
       name: 'roles',
       type: 'select',
@@ -184,7 +196,13 @@ export const Users: CollectionConfig = {
       access: { read: adminOrSelfField, create: adminOnlyField, update: adminOnlyField },
       hooks: { beforeChange: [stampVerification] },
       fields: [
-        { name: 'body', type: 'text', required: true, maxLength: 80, admin: { description: 'For example GMC, NMC, or a state medical board.' } },
+        {
+          name: 'body',
+          type: 'text',
+          required: true,
+          maxLength: 80,
+          admin: { description: 'For example GMC, NMC, or a state medical board.' },
+        },
         { name: 'number', type: 'text', required: true, maxLength: 60 },
         { name: 'validUntil', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
         { name: 'verifiedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },

@@ -4,7 +4,7 @@ import { slugField } from './fields/slug'
 import { reviewable, reviewableEditComponents } from './reviewable'
 import { reviewPanelField } from './fields/reviewPanel'
 import { reviewStatusColumn } from './fields/reviewStatusColumn'
-import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
+import { SEVERITIES, SEVERITY_LABEL } from '../src/workflow/severity'
 
 export const Warnings: CollectionConfig = {
   slug: 'warnings',

@@ -2,7 +2,7 @@
 // history, the same access rules, and the review workflow's hooks and endpoints.
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import { adminOnly, contentAuthors, publishedOrStaff, staffOnly } from '../src/access/rules'
-import { workflowEndpoints } from '../src/review/endpoints'
+import { documentEndpoints } from '../src/review/endpoints/document-endpoints'
 import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { keepSignedOffDocuments } from '../src/review/hooks/keepSignedOffDocuments'
 import { lockDocumentForSave } from '../src/review/hooks/lockDocumentForSave'
@@ -14,7 +14,10 @@ import type { ReviewableCollection } from '../src/workflow'
 
 export function reviewable(
   slug: ReviewableCollection,
-  { beforeChange = [], beforeValidate = [] }: { beforeChange?: CollectionBeforeChangeHook[]; beforeValidate?: CollectionBeforeValidateHook[] } = {},
+  {
+    beforeChange = [],
+    beforeValidate = [],
+  }: { beforeChange?: CollectionBeforeChangeHook[]; beforeValidate?: CollectionBeforeValidateHook[] } = {},
 ): Pick<CollectionConfig, 'access' | 'versions' | 'hooks' | 'endpoints'> {
   return {
     access: {
@@ -36,7 +39,7 @@ export function reviewable(
         refuseDirectPublishing,
         lockDocumentForSave,
         noteContentOrigin,
-        // Readers' reads in one snapshot: a release is seen whole (src/lib/reader-snapshot.ts).
+        // Readers' reads in one snapshot: a release is seen whole (src/db/reader-snapshot.ts).
         openReaderSnapshotForRead,
       ],
       afterOperation: [closeReaderSnapshot],
@@ -46,7 +49,7 @@ export function reviewable(
       afterChange: [recordRevision],
     },
     // Review intervals are data admins edit (the sign-off rules' global), not config.
-    endpoints: workflowEndpoints(slug),
+    endpoints: documentEndpoints(slug),
   }
 }
 

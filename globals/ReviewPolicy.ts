@@ -1,17 +1,19 @@
 import { type Field, type GlobalAfterChangeHook, type GlobalBeforeChangeHook, type GlobalConfig, ValidationError } from 'payload'
 import { adminOnly, staffOnly } from '../src/access/rules'
 import { recordPolicyChange } from '../src/accounts/audit'
-import { SEVERITIES, SEVERITY_LABEL } from '../src/lib/severity'
+import { SEVERITIES, SEVERITY_LABEL } from '../src/workflow/severity'
 import { MAX_REQUIRED_APPROVALS, type PolicyRule, validateRules } from '../src/workflow/policy'
-import { REVIEWABLE_COLLECTIONS } from '../collections/Reviews'
-import { DEFAULT_REVIEW_INTERVAL_MONTHS } from '../src/workflow/schedule'
+import { isReviewableCollection, REVIEWABLE, REVIEWABLE_COLLECTIONS } from '../src/workflow/reviewable'
+import { DEFAULT_REVIEW_INTERVAL_MONTHS } from '../src/workflow/due-dates'
 import { DEFAULT_SOURCE_MAX_AGE_YEARS, SOURCE_TYPE_LABEL, SOURCE_TYPES } from '../src/workflow/evidence'
 import { DEFAULT_READING_AGE_TARGET, readingAgeTargetProblem } from '../src/workflow/readability'
 import { STRUCTURE_CHECK_LABEL, STRUCTURE_CHECKS } from '../src/workflow/content-structure'
 import { intervalProblem, MAX_REVIEW_INTERVAL_MONTHS, MIN_REVIEW_INTERVAL_MONTHS } from '../src/workflow/review-kind'
-import { intervalOf, recomputeDueDates, type ReviewIntervals } from '../src/review/review-intervals'
+import { intervalOf, recomputeDueDates, type ReviewIntervals } from '../src/review/data/review-intervals'
 import { recordExpiry } from '../src/cache/expiry-outbox'
-import { CONTENT_TAGS, expireContent } from '../src/lib/content-tags'
+import { CONTENT_TAGS, expireContent } from '../src/cache/content-tags'
+
+const scopeOf = (collection: unknown) => (isReviewableCollection(collection) ? REVIEWABLE[collection].ruleScope : null)
 
 const refuseInvalidRules: GlobalBeforeChangeHook = ({ data }) => {
   const rules = (data.rules ?? []) as PolicyRule[]
@@ -35,7 +37,7 @@ const auditPolicyChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req 
   return doc
 }
 
-/** A changed interval re-dates the next review of the collection's live content (review-intervals.ts). */
+/** A changed interval re-dates the next review of the collection's live content (src/review/data/review-intervals.ts). */
 const applyIntervalChanges: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
   let changed = 0
   for (const collection of REVIEWABLE_COLLECTIONS) {
@@ -52,7 +54,11 @@ const applyIntervalChanges: GlobalAfterChangeHook = async ({ doc, previousDoc, r
 }
 
 /** One whole number per reviewable collection, side by side. */
-const perCollection = (defaultValue: number, problem: (value: unknown) => string | null, limits: { min?: number; max?: number } = {}): Field => ({
+const perCollection = (
+  defaultValue: number,
+  problem: (value: unknown) => string | null,
+  limits: { min?: number; max?: number } = {},
+): Field => ({
   type: 'row',
   fields: REVIEWABLE_COLLECTIONS.map((collection) => ({
     name: collection,
@@ -89,7 +95,12 @@ export const ReviewPolicy: GlobalConfig = {
         description:
           'How long after a full clinical review the next one is due. A change re-dates the next review of the live content already reviewed: due this many months after its last full review.',
       },
-      fields: [perCollection(DEFAULT_REVIEW_INTERVAL_MONTHS, intervalProblem, { min: MIN_REVIEW_INTERVAL_MONTHS, max: MAX_REVIEW_INTERVAL_MONTHS })],
+      fields: [
+        perCollection(DEFAULT_REVIEW_INTERVAL_MONTHS, intervalProblem, {
+          min: MIN_REVIEW_INTERVAL_MONTHS,
+          max: MAX_REVIEW_INTERVAL_MONTHS,
+        }),
+      ],
     },
     {
       name: 'sourceMaxAge',
@@ -143,13 +154,13 @@ export const ReviewPolicy: GlobalConfig = {
           name: 'severity',
           type: 'select',
           options: SEVERITIES.map((value) => ({ label: SEVERITY_LABEL[value], value })),
-          admin: { condition: (_, sibling) => sibling?.collection === 'warnings', description: 'Only warnings of this severity.' },
+          admin: { condition: (_, sibling) => scopeOf(sibling?.collection) === 'severity', description: 'Only warnings of this severity.' },
         },
         {
           name: 'topic',
           type: 'text',
           maxLength: 120,
-          admin: { condition: (_, sibling) => sibling?.collection === 'articles', description: 'Only articles in this topic.' },
+          admin: { condition: (_, sibling) => scopeOf(sibling?.collection) === 'topic', description: 'Only articles in this topic.' },
         },
         { name: 'approvals', type: 'number', required: true, min: 1, max: MAX_REQUIRED_APPROVALS, defaultValue: 2 },
         {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh database: a throwaway embedded PostgreSQL, or the
 // new, empty database DATABASE_URL names.
-// Steps: generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
+// Steps: lint -> generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate, seedDatabase } from './lib/migrations.mjs'
@@ -48,15 +48,23 @@ try {
 
 // The tests' SMTP sink listens here (tests/support/smtp-sink.ts); the app under test sends to it.
 const smtpPort = process.env.SMTP_TEST_PORT || String(await freePort())
-const env = { ...database.env, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret', E2E_PORT: port, SMTP_TEST_PORT: smtpPort }
-let code = await runSteps([['node', 'scripts/check-generated.mjs']], { env })
+const env = {
+  ...database.env,
+  PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-test-secret',
+  E2E_PORT: port,
+  SMTP_TEST_PORT: smtpPort,
+}
+// Lint first: it takes seconds, and a cycle or a layering break fails before minutes of tests.
+let code = await runSteps(
+  [
+    ['npm', 'run', '--silent', 'lint'],
+    ['node', 'scripts/check-generated.mjs'],
+  ],
+  { env },
+)
 if (code === 0) code = await migrate(env)
 if (code === 0) code = await seedDatabase(env)
-const steps = [
-  ['vitest', 'run'],
-  ...(process.env.SKIP_BUILD ? [] : [['next', 'build']]),
-  ['playwright', 'test'],
-]
+const steps = [['vitest', 'run'], ...(process.env.SKIP_BUILD ? [] : [['next', 'build']]), ['playwright', 'test']]
 if (code === 0) code = await runSteps(steps, { env })
 await database.stop()
 console.log(`vetted: test suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`)

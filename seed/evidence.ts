@@ -29,5 +29,8 @@ export const SEED_SOURCES: SourceSeed[] = [
 export const SEED_DISCLOSURES: Record<string, { kind: 'none' | 'declared'; statement?: string }> = {
   'editor@example.com': { kind: 'none' },
   'reviewer@example.com': { kind: 'none' },
-  'reviewer2@example.com': { kind: 'declared', statement: 'Unpaid member of a national advisory group on maternity care (demo declaration).' },
+  'reviewer2@example.com': {
+    kind: 'declared',
+    statement: 'Unpaid member of a national advisory group on maternity care (demo declaration).',
+  },
 }

@@ -4,17 +4,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLocalReq, type Payload } from 'payload'
 import type { User } from '../payload-types'
-import { performAction } from '../src/review/service'
+import { performAction } from '../src/review/actions/perform-action'
 import type { PolicyRule, ReviewableCollection } from '../src/workflow'
 import { lumbarSorenessContent, PENDING_REVISION } from './content/lumbar-soreness'
 import { readSourceText } from './source-text'
 import { DEMO_USERS, type DemoUser } from './users'
 import { SEED_DISCLOSURES, SEED_SOURCES } from './evidence'
 
-export const DEFAULT_SOURCE_FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'lumbar-soreness-early-pregnancy.txt',
-)
+export const DEFAULT_SOURCE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lumbar-soreness-early-pregnancy.txt')
 
 export type SeedReport = { created: string[]; unchanged: string[] }
 export type SeedOptions = { password: string; sourceFile?: string; log?: (line: string) => void }
@@ -52,7 +49,8 @@ export async function seed(
   for (const [email, declaration] of Object.entries(SEED_DISCLOSURES)) {
     const person = users.get(email)!
     const { totalDocs } = await payload.count({ collection: 'disclosures', where: { person: { equals: person.id } } })
-    if (totalDocs === 0) await payload.create({ collection: 'disclosures', data: { person: person.id, ...declaration }, req: await as(email) })
+    if (totalDocs === 0)
+      await payload.create({ collection: 'disclosures', data: { person: person.id, ...declaration }, req: await as(email) })
     note(totalDocs === 0, `declaration of interests of ${email}`)
   }
   // The evidence library: each source once, by title.

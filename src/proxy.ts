@@ -1,9 +1,9 @@
 // Two jobs, on article and topic addresses only:
 // - Addresses that are not valid UTF-8 once decoded (e.g. /articles/%ED%A0%80) make Next.js
 //   fail while decoding route params (a 500): answer them with a 400 first.
-// - A retired article's address answers 410 Gone with its tombstone page (src/lib/tombstones.ts).
+// - A retired article's address answers 410 Gone with its tombstone page (src/site/tombstones.ts).
 import { NextResponse, type NextRequest } from 'next/server'
-import { retiredSlugLookup } from './lib/tombstones-registry'
+import { retiredSlugLookup } from './site/tombstones-registry'
 
 const ARTICLE = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/
 

@@ -4,7 +4,15 @@
 // Payload's row writer (row-writer.ts) in batched transactions, so the data is stored
 // exactly as the app stores it and its trail verifies as the app's would.
 import type { Payload } from 'payload'
-import { planArticleHistory, planSharedHistory, tipContent, warningContent, type Cast, type PlannedHistory, type SharedContent } from './plan'
+import {
+  planArticleHistory,
+  planSharedHistory,
+  tipContent,
+  warningContent,
+  type Cast,
+  type PlannedHistory,
+  type SharedContent,
+} from './plan'
 import { randomSource } from './random'
 import { RowWriter } from './row-writer'
 
@@ -28,7 +36,10 @@ async function castOf(payload: Payload): Promise<Cast> {
   }
   const editor = await find('editor@example.com')
   const reviewers = await Promise.all(['reviewer@example.com', 'reviewer2@example.com'].map(find))
-  return { editor: editor.id, reviewers: reviewers.map((r) => ({ id: r.id, displayName: r.displayName, credentials: r.credentials ?? null })) }
+  return {
+    editor: editor.id,
+    reviewers: reviewers.map((r) => ({ id: r.id, displayName: r.displayName, credentials: r.credentials ?? null })),
+  }
 }
 
 type Counts = { versions: number; reviews: number }
@@ -53,16 +64,30 @@ async function writeHistory(writer: RowWriter, history: PlannedHistory, counts: 
     const versionId = await writer.version(collection, id, data, version.at, index === history.versions.length - 1)
     versionIds.push(versionId)
     if (version.author !== undefined) {
-      await writer.create('revisions', { documentCollection: collection, documentId, versionId, author: version.author, savedAt: version.at.toISOString() })
+      await writer.create('revisions', {
+        documentCollection: collection,
+        documentId,
+        versionId,
+        author: version.author,
+        savedAt: version.at.toISOString(),
+      })
     }
   }
   // The live row was written before its versions existed, and its review group names one of them.
   await writer.update(collection, id, { review: reviewGroup(history.live.review) })
   for (const decision of history.decisions) {
     await writer.create('reviews', {
-      documentCollection: collection, documentId, documentTitle: history.title, versionId: versionIds[decision.version],
-      contentHash: decision.contentHash, decision: decision.decision, comment: decision.comment, reviewer: decision.reviewer.id,
-      reviewerName: decision.reviewer.displayName, reviewerCredentials: decision.reviewer.credentials, decidedAt: decision.decidedAt,
+      documentCollection: collection,
+      documentId,
+      documentTitle: history.title,
+      versionId: versionIds[decision.version],
+      contentHash: decision.contentHash,
+      decision: decision.decision,
+      comment: decision.comment,
+      reviewer: decision.reviewer.id,
+      reviewerName: decision.reviewer.displayName,
+      reviewerCredentials: decision.reviewer.credentials,
+      decidedAt: decision.decidedAt,
       // Each generated approval made its version live on its own, as under the default rules.
       publishes: decision.decision === 'approved',
     })
@@ -71,7 +96,13 @@ async function writeHistory(writer: RowWriter, history: PlannedHistory, counts: 
     ? { submittedVersion: versionIds[history.submission.version], submittedBy: history.submission.by, submittedAt: history.submission.at }
     : {}
   await writer.create('workflow', {
-    key: `${collection}:${id}`, documentCollection: collection, documentId, documentTitle: history.title, state: history.state, needsReReview: false, ...submission,
+    key: `${collection}:${id}`,
+    documentCollection: collection,
+    documentId,
+    documentTitle: history.title,
+    state: history.state,
+    needsReReview: false,
+    ...submission,
   })
   counts.versions += history.versions.length
   counts.reviews += history.decisions.length
@@ -98,7 +129,8 @@ export async function generate(payload: Payload, options: GenerateOptions): Prom
   const warnings: SharedContent[] = []
   await batch(async (writer) => {
     for (let i = 0; i < tipCount; i++) tips.push(await shared(writer, 'tips', tipContent(random, `gen-${runTag}-tip-${i}`, i)))
-    for (let i = 0; i < warningCount; i++) warnings.push(await shared(writer, 'warnings', warningContent(random, `gen-${runTag}-warning-${i}`, i)))
+    for (let i = 0; i < warningCount; i++)
+      warnings.push(await shared(writer, 'warnings', warningContent(random, `gen-${runTag}-warning-${i}`, i)))
   })
 
   // Plans in order (so a seed repeats exactly), writes up to `lanes` batches at once: one
@@ -109,7 +141,9 @@ export async function generate(payload: Payload, options: GenerateOptions): Prom
   for (let start = 0; start < options.articles; start += batchSize) {
     const histories: PlannedHistory[] = []
     for (let n = start; n < Math.min(options.articles, start + batchSize); n++) {
-      histories.push(planArticleHistory(random, cast, { n, slug: `gen-${runTag}-article-${n}`, versions: options.versions, tips, warnings, now }))
+      histories.push(
+        planArticleHistory(random, cast, { n, slug: `gen-${runTag}-article-${n}`, versions: options.versions, tips, warnings, now }),
+      )
     }
     const written = batch(async (writer) => {
       for (const history of histories) await writeHistory(writer, history, counts)

@@ -3,7 +3,7 @@
 // version followed by the published copy), change requests, pending submissions.
 // Pure: no database; versions are referred to by their position until they are written.
 import { lexicalFromSections } from '../../seed/lexical'
-import { searchTextOf } from '../../src/lib/search-text'
+import { searchTextOf } from '../../src/workflow/search-text'
 import { addMonths, contentHash, type RelatedHashes } from '../../src/workflow'
 import type { Random } from './random'
 
@@ -52,7 +52,9 @@ export type SharedContent = { id: number; hash: string; data: Record<string, unk
 const WORDS = `back pain posture rest walking pregnancy calcium sleep side pillow support belt muscle ligament hormone
   uterus pelvis stretch gentle massage warmth shoes weight diet fruit vegetables doctor midwife symptom bleeding
   cramp fatigue movement breathing hydration water trimester week exercise swimming yoga lifting bending chair
-  backrest cushion knee hip spine nerve relief prevention comfort balance routine evening morning`.split(/\s+/).filter(Boolean)
+  backrest cushion knee hip spine nerve relief prevention comfort balance routine evening morning`
+  .split(/\s+/)
+  .filter(Boolean)
 const TOPICS = ['Pregnancy', 'Back care', 'Sleep', 'Nutrition', 'Exercise', 'Postnatal recovery', 'Pain relief']
 const CATEGORIES = ['posture', 'rest', 'exercise', 'massage', 'support', 'footwear', 'nutrition', 'weight', 'safety'] as const
 const STAGES = ['any', 'first-trimester', 'second-trimester', 'third-trimester', 'throughout'] as const
@@ -85,12 +87,24 @@ export const warningContent = (random: Random, slug: string, n: number) => ({
 })
 
 /** A tip or warning: drafted by the editor, approved an hour later, live since. */
-export function planSharedHistory(random: Random, cast: Cast, collection: 'tips' | 'warnings', content: Record<string, unknown>, now: number): PlannedHistory {
+export function planSharedHistory(
+  random: Random,
+  cast: Cast,
+  collection: 'tips' | 'warnings',
+  content: Record<string, unknown>,
+  now: number,
+): PlannedHistory {
   const drafted = new Date(now - 3 * YEAR + random.int(0, 30) * 24 * HOUR)
   const approvedAt = new Date(drafted.getTime() + HOUR)
   const reviewer = random.pick(cast.reviewers)
   const hash = contentHash(collection, content)
-  const review = { reviewedBy: reviewer.id, lastReviewedAt: approvedAt.toISOString(), nextReviewDue: addMonths(new Date(now), 12).toISOString(), approvedVersion: 0, contentHash: hash }
+  const review = {
+    reviewedBy: reviewer.id,
+    lastReviewedAt: approvedAt.toISOString(),
+    nextReviewDue: addMonths(new Date(now), 12).toISOString(),
+    approvedVersion: 0,
+    contentHash: hash,
+  }
   return {
     collection,
     title: String(content.title),
@@ -137,7 +151,9 @@ export function planArticleHistory(random: Random, cast: Cast, options: ArticleO
     return {
       ...base,
       summary: `${sentence(random, 14)} Revision ${revisionNumber}.`,
-      body: lexicalFromSections(paragraphs.map((text, i) => ({ heading: ['Why it happens', 'What helps', 'When to see a doctor'][i], paragraphs: [text] }))),
+      body: lexicalFromSections(
+        paragraphs.map((text, i) => ({ heading: ['Why it happens', 'What helps', 'When to see a doctor'][i], paragraphs: [text] })),
+      ),
     }
   }
 
@@ -174,7 +190,13 @@ export function planArticleHistory(random: Random, cast: Cast, options: ArticleO
     const when = at(versions.length)
     const content = versions[approved]!.content
     const hash = contentHash('articles', content, related)
-    const review = { reviewedBy: reviewer.id, lastReviewedAt: when.toISOString(), nextReviewDue: addMonths(when, 12).toISOString(), approvedVersion: approved, contentHash: hash }
+    const review = {
+      reviewedBy: reviewer.id,
+      lastReviewedAt: when.toISOString(),
+      nextReviewDue: addMonths(when, 12).toISOString(),
+      approvedVersion: approved,
+      contentHash: hash,
+    }
     versions.push({ content, status: 'published', review, at: when })
     decisions.push({ version: approved, decision: 'approved', reviewer, contentHash: hash, decidedAt: review.lastReviewedAt })
     live = { content, review }
@@ -183,7 +205,11 @@ export function planArticleHistory(random: Random, cast: Cast, options: ArticleO
   for (let d = 0; d < pendingDrafts; d++) draft()
   const pending = pendingDrafts > 0 ? versions.length - 1 : null
   if (!live) throw new Error('an article history needs at least one approval')
-  live.searchText = searchTextOf(live.content, shownWarnings.map((w) => w.data), shownTips.map((t) => t.data))
+  live.searchText = searchTextOf(
+    live.content,
+    shownWarnings.map((w) => w.data),
+    shownTips.map((t) => t.data),
+  )
 
   const history: PlannedHistory = { collection: 'articles', title: String(base.title), live, versions, decisions, state: 'published' }
   if (pending !== null) {
@@ -191,8 +217,12 @@ export function planArticleHistory(random: Random, cast: Cast, options: ArticleO
       const reviewer = cast.reviewers[1]!
       history.state = 'changes_requested'
       decisions.push({
-        version: pending, decision: 'changes_requested', reviewer, comment: 'Please add when to call a midwife.',
-        contentHash: contentHash('articles', versions[pending]!.content, related), decidedAt: new Date(now - HOUR).toISOString(),
+        version: pending,
+        decision: 'changes_requested',
+        reviewer,
+        comment: 'Please add when to call a midwife.',
+        contentHash: contentHash('articles', versions[pending]!.content, related),
+        decidedAt: new Date(now - HOUR).toISOString(),
       })
     } else {
       history.state = 'in_review'

@@ -45,9 +45,16 @@ export class RowWriter {
     })
   }
 
-  async version(slug: 'articles' | 'tips' | 'warnings', parent: number, data: Record<string, unknown>, at: Date, latest: boolean): Promise<string> {
+  async version(
+    slug: 'articles' | 'tips' | 'warnings',
+    parent: number,
+    data: Record<string, unknown>,
+    at: Date,
+    latest: boolean,
+  ): Promise<string> {
     const key = `_${slug}_v`
-    if (!this.versionFields.has(key)) this.versionFields.set(key, buildVersionCollectionFields(this.payload.config, this.payload.collections[slug].config, true))
+    if (!this.versionFields.has(key))
+      this.versionFields.set(key, buildVersionCollectionFields(this.payload.config, this.payload.collections[slug].config, true))
     const iso = at.toISOString()
     const row = { autosave: false, latest, parent, createdAt: iso, updatedAt: iso, version: { ...data, createdAt: iso, updatedAt: iso } }
     return String(await this.insert(slug, this.table(key), this.versionFields.get(key)!, row))

@@ -24,7 +24,9 @@ export function apiClient(base) {
     let parsed = text
     try {
       parsed = JSON.parse(text)
-    } catch {}
+    } catch {
+      // Not JSON: the body is kept as text.
+    }
     return { status: response.status, body: parsed }
   }
 

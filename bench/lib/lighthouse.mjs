@@ -11,11 +11,22 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export async function lighthouseScores(url, { categories = CATEGORIES, formFactor = 'mobile' } = {}) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
   try {
     // Lighthouse's own presets: a mid-range phone on a slow 4G network (its default), or desktop.
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories }, formFactor === 'desktop' ? desktopConfig : undefined)
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories },
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    )
     const { categories: scored, audits } = result.lhr
     const scores = Object.fromEntries(Object.entries(scored).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)]))
     const failing = Object.values(scored).flatMap((category) =>

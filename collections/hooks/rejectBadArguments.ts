@@ -5,7 +5,6 @@ import { findQueryKey } from './query-keys'
 /** Geometry operators: no collection here has a point field, and Payload crashes on them elsewhere. */
 const UNSUPPORTED_OPERATORS = new Set(['near', 'within', 'intersects'])
 
-
 /**
  * Arguments that would otherwise reach the database or Payload's internals and fail
  * there with a 500, or be read under another spelling: ids that are not canonical integers

@@ -34,7 +34,9 @@ function serverAccount() {
   if (id('-u').status !== 0) {
     const made = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { encoding: 'utf8' })
     if (made.status !== 0) {
-      throw new EmbeddedPostgresError(`PostgreSQL does not run as root, and no "postgres" user could be made (${made.stderr.trim()}). Run as another user, or set DATABASE_URL.`)
+      throw new EmbeddedPostgresError(
+        `PostgreSQL does not run as root, and no "postgres" user could be made (${made.stderr.trim()}). Run as another user, or set DATABASE_URL.`,
+      )
     }
   }
   return { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) }
@@ -71,7 +73,8 @@ function ownedBy(folder, account) {
 
 function run(file, args, account) {
   const result = spawnSync(file, args, { ...account, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } })
-  if (result.status !== 0) throw new EmbeddedPostgresError(`${path.basename(file)} failed: ${(result.stderr || result.stdout || String(result.error)).trim()}`)
+  if (result.status !== 0)
+    throw new EmbeddedPostgresError(`${path.basename(file)} failed: ${(result.stderr || result.stdout || String(result.error)).trim()}`)
 }
 
 /**
@@ -145,7 +148,9 @@ export async function startEmbeddedPostgres({ dataDir, log = console.log } = {})
   }
   const version = readFileSync(path.join(data, 'PG_VERSION'), 'utf8').trim()
   if (version !== POSTGRES_MAJOR) {
-    throw new EmbeddedPostgresError(`${data} holds a PostgreSQL ${version} database; this project runs PostgreSQL ${POSTGRES_MAJOR}. Move the folder away (or dump and restore it) and start again.`)
+    throw new EmbeddedPostgresError(
+      `${data} holds a PostgreSQL ${version} database; this project runs PostgreSQL ${POSTGRES_MAJOR}. Move the folder away (or dump and restore it) and start again.`,
+    )
   }
   await takeOver(folder, data)
   writeFileSync(path.join(folder, 'launcher.pid'), String(process.pid))
@@ -175,7 +180,9 @@ export async function startEmbeddedPostgres({ dataDir, log = console.log } = {})
     if (throwaway) rmSync(folder, { recursive: true, force: true })
     throw error
   }
-  log(`vetted: embedded PostgreSQL ${POSTGRES_MAJOR} on 127.0.0.1:${port}, ${throwaway ? 'a throwaway database' : `data in ${path.relative(process.cwd(), folder) || folder}`}`)
+  log(
+    `vetted: embedded PostgreSQL ${POSTGRES_MAJOR} on 127.0.0.1:${port}, ${throwaway ? 'a throwaway database' : `data in ${path.relative(process.cwd(), folder) || folder}`}`,
+  )
   const exited = new Promise((resolve) => server.once('exit', resolve))
   let stopping
   return {

@@ -31,7 +31,9 @@ export async function e2ePort(env = process.env) {
   const port = Number(env.E2E_PORT)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PORT=${env.E2E_PORT} is not a port number.`)
   if (!(await isPortFree(port))) {
-    throw new Error(`E2E_PORT=${port} is taken by another program: stop it, or choose another port (E2E_PORT=3200 npm test), or leave E2E_PORT unset for a free one.`)
+    throw new Error(
+      `E2E_PORT=${port} is taken by another program: stop it, or choose another port (E2E_PORT=3200 npm test), or leave E2E_PORT unset for a free one.`,
+    )
   }
   return String(port)
 }

@@ -9,10 +9,7 @@ export const ARTICLE_SLUG = 'lumbar-soreness-in-early-pregnancy'
 
 type TipSeed = Pick<Tip, 'title' | 'slug' | 'body' | 'category' | 'stage'>
 type WarningSeed = Pick<Warning, 'title' | 'slug' | 'severity' | 'symptoms' | 'action'>
-type ArticleSeed = Pick<
-  Article,
-  'title' | 'slug' | 'summary' | 'topic' | 'audience' | 'releaseDate' | 'body' | 'disclaimer'
->
+type ArticleSeed = Pick<Article, 'title' | 'slug' | 'summary' | 'topic' | 'audience' | 'releaseDate' | 'body' | 'disclaimer'>
 
 export type SeedContent = { article: ArticleSeed; tips: TipSeed[]; warnings: WarningSeed[] }
 
@@ -95,10 +92,7 @@ function bodySections(source: SourceText): Section[] {
     heading,
     paragraphs: openings.map((opening) => source.paragraph(opening)),
   }))
-  const used = new Set([
-    ...sections.flatMap((s) => s.paragraphs),
-    ...DISCLAIMER_OPENINGS.map((opening) => source.paragraph(opening)),
-  ])
+  const used = new Set([...sections.flatMap((s) => s.paragraphs), ...DISCLAIMER_OPENINGS.map((opening) => source.paragraph(opening))])
   const left = source.paragraphs.filter((p) => !used.has(p))
   if (left.length > 0) {
     throw new SeedSourceError(`Source paragraphs not placed in the article: ${left.map((p) => `"${p.slice(0, 60)}..."`).join(', ')}`)
@@ -112,7 +106,9 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
     {
       title: 'Sleep on your side and mind your posture',
       slug: 'sleep-on-your-side-and-mind-your-posture',
-      body: q('Ensure correct posture when sleeping and sitting. Frequently change positions while sleeping, preferably on your side, and elevate your legs as much as possible to help relieve the pain.'),
+      body: q(
+        'Ensure correct posture when sleeping and sitting. Frequently change positions while sleeping, preferably on your side, and elevate your legs as much as possible to help relieve the pain.',
+      ),
       category: 'posture',
       stage: 'first-trimester',
     },
@@ -128,7 +124,9 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
       slug: 'balance-moderate-activity-with-rest',
       body: [
         asSentence(q('engage in appropriate outdoor activities without excessive standing or prolonged walking.')),
-        q('When experiencing a sensation of lower back pain during activity, it is advisable to sit down for a moment to rest. You can also reduce the intensity of your activities accordingly.'),
+        q(
+          'When experiencing a sensation of lower back pain during activity, it is advisable to sit down for a moment to rest. You can also reduce the intensity of your activities accordingly.',
+        ),
       ].join(' '),
       category: 'rest',
       stage: 'first-trimester',
@@ -136,14 +134,20 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
     {
       title: 'Massage your lower back',
       slug: 'massage-your-lower-back',
-      body: q('Place both hands flat on the back and gently push upwards and downwards, focusing only on the muscles you are massaging. This method is very effective, and it can be performed anytime, even while sitting or walking.'),
+      body: q(
+        'Place both hands flat on the back and gently push upwards and downwards, focusing only on the muscles you are massaging. This method is very effective, and it can be performed anytime, even while sitting or walking.',
+      ),
       category: 'massage',
       stage: 'any',
     },
     {
       title: 'Support your belly with a belt',
       slug: 'support-your-belly-with-a-belt',
-      body: asSentence(q('during activities, it is appropriate to hold the front or use a belt to support the stomach. This can also reduce the weight on the waist and alleviate back pain.')),
+      body: asSentence(
+        q(
+          'during activities, it is appropriate to hold the front or use a belt to support the stomach. This can also reduce the weight on the waist and alleviate back pain.',
+        ),
+      ),
       category: 'support',
       stage: 'any',
     },
@@ -167,28 +171,40 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
     {
       title: 'Take calcium: 600 mg a day, 1000-1200 mg late in pregnancy',
       slug: 'take-calcium-600-mg-a-day',
-      body: asSentence(q('doctors often suggest that she should take calcium supplements, 600mg every day, and increase it to 1000-1200mg in the last trimester of pregnancy.')),
+      body: asSentence(
+        q(
+          'doctors often suggest that she should take calcium supplements, 600mg every day, and increase it to 1000-1200mg in the last trimester of pregnancy.',
+        ),
+      ),
       category: 'nutrition',
       stage: 'throughout',
     },
     {
       title: 'Keep a healthy weight',
       slug: 'keep-a-healthy-weight',
-      body: asSentence(q('maintain a balanced diet, consume fewer sweets and more fruits and vegetables, eat smaller portions more frequently, and control the weight gain within reasonable limits to promote health in the waist area.')),
+      body: asSentence(
+        q(
+          'maintain a balanced diet, consume fewer sweets and more fruits and vegetables, eat smaller portions more frequently, and control the weight gain within reasonable limits to promote health in the waist area.',
+        ),
+      ),
       category: 'weight',
       stage: 'throughout',
     },
     {
       title: 'No heavy lifting or sudden bending',
       slug: 'no-heavy-lifting-or-sudden-bending',
-      body: q('Do not do activities that increase the load on your back, such as lifting heavy objects or pushing things, sneezing loudly, or suddenly bending over.'),
+      body: q(
+        'Do not do activities that increase the load on your back, such as lifting heavy objects or pushing things, sneezing loudly, or suddenly bending over.',
+      ),
       category: 'safety',
       stage: 'throughout',
     },
     {
       title: 'Change position often',
       slug: 'change-position-often',
-      body: q('It is best not to maintain one posture for a long time during pregnancy, and to frequently change positions to avoid lumbar muscle tension and exacerbate lumbar muscle strain.'),
+      body: q(
+        'It is best not to maintain one posture for a long time during pregnancy, and to frequently change positions to avoid lumbar muscle tension and exacerbate lumbar muscle strain.',
+      ),
       category: 'posture',
       stage: 'throughout',
     },
@@ -201,7 +217,9 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
       severity: 'emergency',
       symptoms: [
         q('It is important to pay attention to vaginal irregular bleeding within 8 weeks of pregnancy, except for abdominal pain.'),
-        q('Should you experience severe abdominal pain, accompanied by vaginal bleeding, it is recommended that you seek medical attention to rule out the possibility of a ectopic pregnancy.'),
+        q(
+          'Should you experience severe abdominal pain, accompanied by vaginal bleeding, it is recommended that you seek medical attention to rule out the possibility of a ectopic pregnancy.',
+        ),
       ].join(' '),
       action: q('In case of discomfort, it is recommended to seek medical attention immediately.'),
     },
@@ -209,15 +227,23 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
       title: 'Severe back pain: see a doctor to rule out lumbar disc herniation',
       slug: 'severe-back-pain-lumbar-disc-herniation',
       severity: 'urgent',
-      symptoms: q('If the lower back is very painful during early pregnancy, expectant mothers must pay attention and not confuse it with lower back pain.'),
-      action: q('If the condition is severe, it should be consulted with a doctor to determine whether there is a possibility of lumbar disc herniation.'),
+      symptoms: q(
+        'If the lower back is very painful during early pregnancy, expectant mothers must pay attention and not confuse it with lower back pain.',
+      ),
+      action: q(
+        'If the condition is severe, it should be consulted with a doctor to determine whether there is a possibility of lumbar disc herniation.',
+      ),
     },
     {
       title: 'No medicated wine, acupuncture or plasters; no heavy lifting or stair climbing',
       slug: 'no-medicated-wine-acupuncture-plasters-or-heavy-lifting',
       severity: 'caution',
-      symptoms: asSentence(q('it is not advisable to apply medicated wine, acupuncture, or plasters, as these methods can be harmful to the fetus.')),
-      action: q('Early in pregnancy, avoid lifting heavy objects, climbing stairs, or engaging in any strenuous activities involving a lot of exertion.'),
+      symptoms: asSentence(
+        q('it is not advisable to apply medicated wine, acupuncture, or plasters, as these methods can be harmful to the fetus.'),
+      ),
+      action: q(
+        'Early in pregnancy, avoid lifting heavy objects, climbing stairs, or engaging in any strenuous activities involving a lot of exertion.',
+      ),
     },
   ]
 
@@ -234,7 +260,9 @@ export function lumbarSorenessContent(source: SourceText): SeedContent {
     body: lexicalFromSections(bodySections(source)) as unknown as Article['body'],
     disclaimer: [
       q('The medical content discussed in this text is for reference only.'),
-      q('In case of discomfort, it is recommended to seek medical attention immediately. Please consult a licensed medical professional for diagnosis and treatment.'),
+      q(
+        'In case of discomfort, it is recommended to seek medical attention immediately. Please consult a licensed medical professional for diagnosis and treatment.',
+      ),
     ].join(' '),
   }
 

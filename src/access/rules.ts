@@ -11,12 +11,10 @@ export const adminOnly: Access = ({ req: { user } }) => hasRole(user, 'admin')
 export const adminOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 
 /** Content authors: editors and reviewers write content; admins may too. */
-export const contentAuthors: Access = ({ req: { user } }) =>
-  hasRole(user, 'editor', 'reviewer', 'admin')
+export const contentAuthors: Access = ({ req: { user } }) => hasRole(user, 'editor', 'reviewer', 'admin')
 
 /** Readers get the published document only; staff see drafts too. */
-export const publishedOrStaff: Access = ({ req: { user } }) =>
-  isStaff(user) ? true : { _status: { equals: 'published' } }
+export const publishedOrStaff: Access = ({ req: { user } }) => (isStaff(user) ? true : { _status: { equals: 'published' } })
 
 /** Admins manage every account; everyone else only their own. */
 export const adminOrSelf: Access = ({ req: { user } }) => {

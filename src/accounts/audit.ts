@@ -10,10 +10,11 @@ import {
   type PayloadRequest,
 } from 'payload'
 import type { User } from '../../payload-types'
-import { list, type Query, rowsInRequest, sql } from '../lib/sql'
+import { list, type Query, rowsInRequest, sql } from '../db/sql'
 import { type AccountEvent, CONTROLLING_EVENTS, HOLDING_EVENTS } from '../workflow/account-hold'
+import { REVIEWABLE_COLLECTIONS } from '../workflow/reviewable'
 
-/** What the log records: the changes that hold approvals (account-hold.ts), and the rest. */
+/** What the log records: the changes that hold approvals (src/workflow/account-hold.ts), and the rest. */
 export const ACCOUNT_EVENTS = [
   ...HOLDING_EVENTS,
   'password_reset_requested',
@@ -82,7 +83,7 @@ const withoutRowIds = (rules: unknown[]) =>
 type PolicyState = { rules: unknown[]; reviewIntervals?: Record<string, unknown> | null }
 
 const intervalsOf = (state: PolicyState) =>
-  Object.fromEntries(['articles', 'tips', 'warnings'].map((collection) => [collection, state.reviewIntervals?.[collection] ?? null]))
+  Object.fromEntries(REVIEWABLE_COLLECTIONS.map((collection) => [collection, state.reviewIntervals?.[collection] ?? null]))
 
 export async function recordPolicyChange(req: PayloadRequest, before: PolicyState, after: PolicyState): Promise<void> {
   const was = withoutRowIds(before.rules)
@@ -158,11 +159,24 @@ export const auditAuthOperations: CollectionAfterOperationHook = async ({ args, 
   // A reset request by a stranger is not recorded (anyone may ask, and the log is append-only);
   // one made by a logged-in person for an account is.
   if (operation === 'unlock' || (operation === 'forgotPassword' && req.user)) {
-    const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
+    const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
+      .toLowerCase()
+      .trim()
     // Without the request: read as the server, so the address is the stored one whoever asked.
-    const { docs } = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+    const { docs } = await req.payload.find({
+      collection: 'users',
+      where: { email: { equals: email } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
     const subject = (docs[0] as Person | undefined) ?? null
-    await recordAccountEvent(req, operation === 'unlock' ? 'logins_unlocked' : 'password_reset_requested', subject, subject ? {} : { after: { email } })
+    await recordAccountEvent(
+      req,
+      operation === 'unlock' ? 'logins_unlocked' : 'password_reset_requested',
+      subject,
+      subject ? {} : { after: { email } },
+    )
   }
   return result
 }
@@ -171,7 +185,12 @@ type EventRow = { event: string; actor: string | null; at: Date | string; subjec
 
 async function eventRows(req: PayloadRequest, query: Query): Promise<(AccountEvent & { subjectId: string })[]> {
   const rows = await rowsInRequest<EventRow>(req, query)
-  return rows.map((row) => ({ event: row.event, actorId: row.actor, at: new Date(row.at).toISOString(), subjectId: String(row.subject_id) }))
+  return rows.map((row) => ({
+    event: row.event,
+    actorId: row.actor,
+    at: new Date(row.at).toISOString(),
+    subjectId: String(row.subject_id),
+  }))
 }
 
 /** Who acted, as the approval rules see it: an id, "deleted:<name>", or null for the server itself. */

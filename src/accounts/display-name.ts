@@ -43,4 +43,6 @@ export function profileSlug(name: unknown): string {
 }
 
 export const keepDisplayNameKey: CollectionBeforeChangeHook = ({ data }) =>
-  data.displayName === undefined ? data : { ...data, displayNameKey: displayNameKey(data.displayName), profileSlug: profileSlug(data.displayName) }
+  data.displayName === undefined
+    ? data
+    : { ...data, displayNameKey: displayNameKey(data.displayName), profileSlug: profileSlug(data.displayName) }

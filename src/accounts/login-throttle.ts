@@ -11,15 +11,21 @@ import {
   type CollectionBeforeOperationHook,
   type PayloadRequest,
 } from 'payload'
-import { type Query, rowsInRequest, sql } from '../lib/sql'
-import { clientAddress } from './client-address'
+import { type Query, rowsInRequest, sql } from '../db/sql'
+import { clientAddress } from '../http/client-address'
 
 export const MAX_FAILURES = 5
 export const WINDOW_SECONDS = 15 * 60
 export const LOCK_SECONDS = 15 * 60
 
 const emailKey = (email: unknown) =>
-  createHash('sha256').update(String(email ?? '').toLowerCase().trim()).digest('hex')
+  createHash('sha256')
+    .update(
+      String(email ?? '')
+        .toLowerCase()
+        .trim(),
+    )
+    .digest('hex')
 
 type Row = { failures: number; locked_until: Date | string | null }
 
@@ -50,7 +56,10 @@ async function countAttempt(req: PayloadRequest, key: string, source: string): P
     returning failures, locked_until`,
   )
   if (Math.random() < 0.01) {
-    await execute(req, sql`delete from login_throttle where window_started_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`)
+    await execute(
+      req,
+      sql`delete from login_throttle where window_started_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`,
+    )
   }
   return rows[0]!
 }

@@ -23,7 +23,13 @@ export async function registrationAlerts(req: PayloadRequest, now = new Date()):
       continue
     }
     for (const { registration, lapsesOn, lapsed } of lapsingRegistrations(registrations, now, LAPSING_SOON_DAYS)) {
-      alerts.push({ id: person.id, displayName: person.displayName, registration: [registration.body, registration.number].filter(Boolean).join(' '), lapsesOn, lapsed })
+      alerts.push({
+        id: person.id,
+        displayName: person.displayName,
+        registration: [registration.body, registration.number].filter(Boolean).join(' '),
+        lapsesOn,
+        lapsed,
+      })
     }
   }
   // Lapsed first, then soonest; no registration on file last.

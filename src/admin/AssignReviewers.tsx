@@ -53,7 +53,9 @@ export function AssignReviewers({ collection, id, assigned, onChanged }: Props) 
   return (
     <div className="review-panel__assign" data-testid="assigned-reviewers">
       <p>
-        {assigned.length > 0 ? `Assigned to ${assigned.map((person) => person.displayName).join(', ')}` : 'Not assigned: any reviewer may take it.'}{' '}
+        {assigned.length > 0
+          ? `Assigned to ${assigned.map((person) => person.displayName).join(', ')}`
+          : 'Not assigned: any reviewer may take it.'}{' '}
         {!editing && (
           <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setEditing(true)}>
             Assign reviewers

@@ -18,8 +18,7 @@ export function ChangeSummaryView({ changes, titles, compareUrl }: Props) {
           <strong>{change.field}</strong>
           {change.tooLarge ? (
             <p className="change-summary__too-large">
-              Too large to summarise:{' '}
-              {compareUrl ? <a href={compareUrl}>open the full comparison</a> : 'open the full comparison'}
+              Too large to summarise: {compareUrl ? <a href={compareUrl}>open the full comparison</a> : 'open the full comparison'}
             </p>
           ) : (
             // Rich text is summarised one block per line: keep the lines.

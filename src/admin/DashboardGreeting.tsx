@@ -2,7 +2,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import type { User } from '../../payload-types'
 import { hasRole } from '../access/roles'
-import { reviewQueue } from '../review/queue'
+import { reviewQueue } from '../review/views/queue'
 import { registrationAlerts } from '../accounts/registrations-report'
 import './admin.scss'
 

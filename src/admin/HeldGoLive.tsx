@@ -38,7 +38,12 @@ export function HeldGoLive({ collection, id, held, canMove, onChanged }: Props) 
       {held.goLiveAt && canMove && (
         <p>
           <input type="datetime-local" step={1} value={at} onChange={(e) => setAt(e.target.value)} name="move-go-live-at" />{' '}
-          <button type="button" className="btn btn--style-secondary btn--size-small" disabled={!at} onClick={() => void schedule(new Date(at).toISOString())}>
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            disabled={!at}
+            onClick={() => void schedule(new Date(at).toISOString())}
+          >
             Move
           </button>{' '}
           <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void schedule(null)}>

@@ -1,9 +1,10 @@
-// "My work" at /admin/my-work: each person's own to-do list (src/review/my-work.ts).
+// "My work" at /admin/my-work: each person's own to-do list (src/review/views/my-work.ts).
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
-import { myWork } from '../review/my-work'
+import { myWork } from '../review/views/my-work'
 import { ReviewQueueTable } from './ReviewQueueTable'
 import { StateBadge } from './StateBadge'
+import { nounOf } from '../workflow/reviewable'
 import { StaffTemplate, staffRequest } from './StaffTemplate'
 import './admin.scss'
 
@@ -18,7 +19,12 @@ export async function MyWorkView(view: AdminViewServerProps) {
         {isReviewer && (
           <>
             <ReviewQueueTable title="Assigned to me" items={work.assignedToMe} total={work.assignedToMe.length} kind="review" />
-            <ReviewQueueTable title="My approval still needed" items={work.approvalsNeeded} total={work.approvalsNeeded.length} kind="review" />
+            <ReviewQueueTable
+              title="My approval still needed"
+              items={work.approvalsNeeded}
+              total={work.approvalsNeeded.length}
+              kind="review"
+            />
           </>
         )}
         <section className="review-queue__section" data-testid="my-documents">
@@ -41,7 +47,7 @@ export async function MyWorkView(view: AdminViewServerProps) {
                     <td>
                       <a href={`/admin/collections/${doc.collection}/${doc.id}`}>{doc.title ?? `#${doc.id}`}</a>
                     </td>
-                    <td>{doc.collection.slice(0, -1)}</td>
+                    <td>{nounOf(doc.collection)}</td>
                     <td>
                       <StateBadge state={doc.state} />
                     </td>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ChangeSummaryView } from './ChangeSummaryView'
 import { StateBadge } from './StateBadge'
+import { nounOf, REVIEWABLE } from '../workflow/reviewable'
 import { send } from './send-json'
 import type { MemberView, WorkflowStatus } from './types'
 import { useReviewChecks } from './ReviewChecksView'
@@ -65,7 +66,7 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
   return (
     <li className="release-member" data-testid={`release-member-${member.collection}-${member.id}`} data-status={member.status}>
       <p>
-        <a href={`/admin/collections/${member.collection}/${member.id}`}>{member.title}</a> ({member.collection.slice(0, -1)}){' '}
+        <a href={`/admin/collections/${member.collection}/${member.id}`}>{member.title}</a> ({nounOf(member.collection)}){' '}
         <StateBadge state={member.state} /> · <strong data-testid="member-status">{STATUS_LABEL[member.status]}</strong>
         {canRemove && (
           <>
@@ -75,7 +76,7 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
             </button>
           </>
         )}
-        {editable && member.collection === 'articles' && (
+        {editable && REVIEWABLE[member.collection].shows.length > 0 && (
           <>
             {' '}
             <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void addShown()}>
@@ -90,7 +91,12 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
         <div className="review-panel__actions">
           <label>
             Comment
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} name={`comment-${member.collection}-${member.id}`} />
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={2}
+              name={`comment-${member.collection}-${member.id}`}
+            />
           </label>
           {confirmations.fields}
           <button
@@ -99,9 +105,14 @@ export function ReleaseMember({ member, canRemove, reviewing, editable, onRemove
             disabled={!confirmations.ready}
             onClick={() => void act('approve', { comment: comment || undefined, ...confirmations.answers })}
           >
-            Approve this {member.collection.slice(0, -1)}
+            Approve this {nounOf(member.collection)}
           </button>
-          <button type="button" className="btn btn--style-secondary btn--size-small" disabled={!comment.trim()} onClick={() => void act('request-changes', { comment })}>
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            disabled={!comment.trim()}
+            onClick={() => void act('request-changes', { comment })}
+          >
             Request changes
           </button>
         </div>

@@ -7,10 +7,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { ReleaseMember } from './ReleaseMember'
 import { send } from './send-json'
 import { RELEASE_STATE_LABEL } from '../workflow/release'
-import type { ReleaseView } from '../review/releases'
+import { REVIEWABLE_COLLECTIONS, type ReviewableCollection } from '../workflow/reviewable'
+import type { ReleaseView } from '../review/releases/releases'
 import './admin.scss'
-
-const COLLECTIONS = ['articles', 'tips', 'warnings'] as const
 
 export function ReleasePanel() {
   const { id } = useDocumentInfo()
@@ -49,7 +48,8 @@ export function ReleasePanel() {
       </h3>
       {view.goLiveAt && view.state === 'scheduled' && (
         <p data-testid="release-scheduled">
-          Goes live on <time dateTime={view.goLiveAt}>{new Date(view.goLiveAt).toLocaleString()}</time>, if every member is still approved then.
+          Goes live on <time dateTime={view.goLiveAt}>{new Date(view.goLiveAt).toLocaleString()}</time>, if every member is still approved
+          then.
         </p>
       )}
       {view.wentLiveAt && <p>Went live on {new Date(view.wentLiveAt).toLocaleString()}.</p>}
@@ -77,13 +77,23 @@ export function ReleasePanel() {
 
       <div className="review-panel__actions">
         {editable && (
-          <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy || view.members.length === 0} onClick={() => void step('submit')}>
+          <button
+            type="button"
+            className="btn btn--style-primary btn--size-small"
+            disabled={busy || view.members.length === 0}
+            onClick={() => void step('submit')}
+          >
             Submit for review
           </button>
         )}
         {isReviewer && (view.state === 'submitted' || view.state === 'scheduled') && (
           <>
-            <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy || !view.ready} onClick={() => void step('go-live')}>
+            <button
+              type="button"
+              className="btn btn--style-primary btn--size-small"
+              disabled={busy || !view.ready}
+              onClick={() => void step('go-live')}
+            >
               Make live now
             </button>
             <label>
@@ -99,7 +109,12 @@ export function ReleasePanel() {
               Schedule
             </button>
             {view.state === 'scheduled' && (
-              <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void step('schedule', 'POST', { at: null })}>
+              <button
+                type="button"
+                className="btn btn--style-secondary btn--size-small"
+                disabled={busy}
+                onClick={() => void step('schedule', 'POST', { at: null })}
+              >
                 Unschedule
               </button>
             )}
@@ -110,7 +125,9 @@ export function ReleasePanel() {
             type="button"
             className="btn btn--style-secondary btn--size-small"
             disabled={busy}
-            onClick={() => window.confirm('Cancel this release? Nothing of it goes live; approved members go back to review.') && void step('cancel')}
+            onClick={() =>
+              window.confirm('Cancel this release? Nothing of it goes live; approved members go back to review.') && void step('cancel')
+            }
           >
             Cancel release
           </button>
@@ -128,7 +145,7 @@ export function ReleasePanel() {
 type Found = { id: number; title: string }
 
 function AddMember({ onAdd }: { onAdd: (collection: string, id: number) => Promise<boolean> }) {
-  const [collection, setCollection] = useState<(typeof COLLECTIONS)[number]>('articles')
+  const [collection, setCollection] = useState<ReviewableCollection>('articles')
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<Found[]>([])
 
@@ -142,8 +159,8 @@ function AddMember({ onAdd }: { onAdd: (collection: string, id: number) => Promi
   return (
     <fieldset className="release-panel__add" data-testid="release-add">
       <legend>Add a document</legend>
-      <select value={collection} onChange={(e) => setCollection(e.target.value as (typeof COLLECTIONS)[number])} name="release-add-collection">
-        {COLLECTIONS.map((value) => (
+      <select value={collection} onChange={(e) => setCollection(e.target.value as ReviewableCollection)} name="release-add-collection">
+        {REVIEWABLE_COLLECTIONS.map((value) => (
           <option key={value} value={value}>
             {value}
           </option>
@@ -157,7 +174,12 @@ function AddMember({ onAdd }: { onAdd: (collection: string, id: number) => Promi
         {found.map((doc) => (
           <li key={doc.id}>
             {doc.title}{' '}
-            <button type="button" className="btn btn--style-secondary btn--size-small" data-testid={`add-${collection}-${doc.id}`} onClick={() => void onAdd(collection, doc.id)}>
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              data-testid={`add-${collection}-${doc.id}`}
+              onClick={() => void onAdd(collection, doc.id)}
+            >
               Add
             </button>
           </li>

@@ -3,7 +3,7 @@
 // report, and what readers said about the article. Readers' words are shown as text (React
 // escapes them), never as markup.
 import { useEffect, useState } from 'react'
-import type { ReviewChecks } from '../review/review-checks'
+import type { ReviewChecks } from '../review/views/review-checks'
 import { FEEDBACK_PROBLEM_LABEL } from '../workflow/feedback'
 import { SOURCE_TYPE_LABEL, isSourceType } from '../workflow/evidence'
 import { STRUCTURE_CHECK_LABEL } from '../workflow/content-structure'
@@ -84,11 +84,24 @@ function PlainLanguage({ report }: { report: ReviewChecks['plainLanguage'] }) {
   )
 }
 
-function ReaderFeedback({ feedback, approvals, canAct, onChanged }: { feedback: NonNullable<ReviewChecks['feedback']>; approvals: Approval[]; canAct: boolean; onChanged: () => void }) {
+function ReaderFeedback({
+  feedback,
+  approvals,
+  canAct,
+  onChanged,
+}: {
+  feedback: NonNullable<ReviewChecks['feedback']>
+  approvals: Approval[]
+  canAct: boolean
+  onChanged: () => void
+}) {
   const [answeredBy, setAnsweredBy] = useState<string>('')
   const [message, setMessage] = useState<string | null>(null)
   async function close(id: number, status: 'acted_on' | 'dismissed') {
-    const result = await send(`/api/feedback/${id}/act`, 'POST', { status, ...(status === 'acted_on' && answeredBy ? { answeredBy: Number(answeredBy) } : {}) })
+    const result = await send(`/api/feedback/${id}/act`, 'POST', {
+      status,
+      ...(status === 'acted_on' && answeredBy ? { answeredBy: Number(answeredBy) } : {}),
+    })
     setMessage(result.ok ? null : result.message)
     if (result.ok) onChanged()
   }
@@ -129,12 +142,26 @@ function ReaderFeedback({ feedback, approvals, canAct, onChanged }: { feedback: 
           </li>
         ))}
       </ul>
-      {message && <p role="alert" className="review-panel__error">{message}</p>}
+      {message && (
+        <p role="alert" className="review-panel__error">
+          {message}
+        </p>
+      )}
     </div>
   )
 }
 
-export function ReviewChecksView({ checks, approvals, canAct, onChanged }: { checks: ReviewChecks; approvals: Approval[]; canAct: boolean; onChanged: () => void }) {
+export function ReviewChecksView({
+  checks,
+  approvals,
+  canAct,
+  onChanged,
+}: {
+  checks: ReviewChecks
+  approvals: Approval[]
+  canAct: boolean
+  onChanged: () => void
+}) {
   return (
     <section className="review-checks" data-testid="review-checks">
       {checks.evidence && (

@@ -13,6 +13,7 @@ import { type Action, ACTION_LABEL, ACTION_PATH } from '../workflow/states'
 import { useWorkflowStatus } from './useWorkflowStatus'
 import { REVIEW_KIND_LABEL, REVIEW_KINDS, type ReviewKind } from '../workflow/review-kind'
 import { RETIREMENT_REASONS } from '../workflow/change-log'
+import { isReviewableCollection, REVIEWABLE } from '../workflow/reviewable'
 import { ReviewChecksView, useReviewChecks } from './ReviewChecksView'
 import { useApprovalConfirmations } from './ApprovalConfirmations'
 import './admin.scss'
@@ -23,6 +24,7 @@ const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleSt
 
 export function ReviewPanel() {
   const { id, collectionSlug, savedDocumentData } = useDocumentInfo()
+  const hasPage = isReviewableCollection(collectionSlug) && REVIEWABLE[collectionSlug].hasPage
   const slug = typeof savedDocumentData?.slug === 'string' ? savedDocumentData.slug : null
   const { status, announceChange } = useWorkflowStatus()
   const [comment, setComment] = useState('')
@@ -61,7 +63,9 @@ export function ReviewPanel() {
               ...(goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}),
             }
           : {}),
-        ...(action === 'retire' ? { reason: retireNote || undefined, ...(replacement.trim() ? { replacement: replacement.trim() } : {}) } : {}),
+        ...(action === 'retire'
+          ? { reason: retireNote || undefined, ...(replacement.trim() ? { replacement: replacement.trim() } : {}) }
+          : {}),
       }),
     })
     const body = await response.json().catch(() => ({}))
@@ -83,7 +87,12 @@ export function ReviewPanel() {
   }
 
   async function discard() {
-    if (!window.confirm('Discard the unapproved changes? A new draft with the approved content is saved; the changes stay in the version history.')) return
+    if (
+      !window.confirm(
+        'Discard the unapproved changes? A new draft with the approved content is saved; the changes stay in the version history.',
+      )
+    )
+      return
     setBusy(true)
     setMessage(null)
     const response = await fetch(`/api/${collectionSlug}/${id}/discard-draft`, { method: 'POST', credentials: 'include' })
@@ -107,11 +116,18 @@ export function ReviewPanel() {
       {status.needsReReview && <p className="review-panel__warning">Needs re-review: {status.reReviewReason}</p>}
       {status.release && (
         <p data-testid="in-release">
-          In the release <a href={`/admin/collections/releases/${status.release.id}`}>{status.release.name}</a>: it goes live with it, not on its own.
+          In the release <a href={`/admin/collections/releases/${status.release.id}`}>{status.release.name}</a>: it goes live with it, not
+          on its own.
         </p>
       )}
       {status.heldSignOff && (
-        <HeldGoLive collection={collectionSlug ?? ''} id={id} held={status.heldSignOff} canMove={status.availableActions.includes('retire') || status.availableActions.includes('request_changes')} onChanged={announceChange} />
+        <HeldGoLive
+          collection={collectionSlug ?? ''}
+          id={id}
+          held={status.heldSignOff}
+          canMove={status.availableActions.includes('retire') || status.availableActions.includes('request_changes')}
+          onChanged={announceChange}
+        />
       )}
       {status.submission && (
         <p>
@@ -121,7 +137,7 @@ export function ReviewPanel() {
         </p>
       )}
       {status.state === 'in_review' && (
-        <AssignReviewers collection={collectionSlug ?? ""} id={id} assigned={status.assignedTo ?? []} onChanged={announceChange} />
+        <AssignReviewers collection={collectionSlug ?? ''} id={id} assigned={status.assignedTo ?? []} onChanged={announceChange} />
       )}
       {status.signOff && (
         <p data-testid="sign-off-progress">
@@ -138,21 +154,23 @@ export function ReviewPanel() {
         <p className="review-panel__warning">You edited this since the last approval: another reviewer must approve it.</p>
       )}
 
-      {collectionSlug === 'articles' && slug && (
+      {hasPage && slug && (
         <p>
           <a href={`/preview?slug=${slug}`} target="_blank" rel="noreferrer">
             Preview as readers would see it
           </a>
         </p>
       )}
-      {status.changes && (
-        <ChangeSummaryView changes={status.changes} titles={status.relationTitles} compareUrl={status.compareUrl} />
-      )}
+      {status.changes && <ChangeSummaryView changes={status.changes} titles={status.relationTitles} compareUrl={status.compareUrl} />}
       {checks && (
         <ReviewChecksView
           checks={checks}
           approvals={status.history.filter((record) => record.decision === 'approved' || record.decision === 'went_live')}
-          canAct={status.availableActions.includes('request_changes') || status.availableActions.includes('retire') || status.availableActions.includes('approve')}
+          canAct={
+            status.availableActions.includes('request_changes') ||
+            status.availableActions.includes('retire') ||
+            status.availableActions.includes('approve')
+          }
           onChanged={reload}
         />
       )}
@@ -182,8 +200,14 @@ export function ReviewPanel() {
                 </label>
               ))}
               <label>
-                <input type="checkbox" checked={correction} disabled={!status.isLive} onChange={(e) => setCorrection(e.target.checked)} name="correction" /> This
-                corrects a mistake readers saw
+                <input
+                  type="checkbox"
+                  checked={correction}
+                  disabled={!status.isLive}
+                  onChange={(e) => setCorrection(e.target.checked)}
+                  name="correction"
+                />{' '}
+                This corrects a mistake readers saw
               </label>
               <label>
                 Public note: what changed{correction ? ' (required: what was wrong and what changed)' : ' (optional)'}
@@ -205,7 +229,7 @@ export function ReviewPanel() {
               </small>
             </fieldset>
           )}
-          {status.availableActions.includes('retire') && collectionSlug === 'articles' && (
+          {status.availableActions.includes('retire') && hasPage && (
             <fieldset className="review-panel__kind" data-testid="retire-options">
               <legend>If you retire it, readers of its address see</legend>
               <label>
@@ -230,11 +254,7 @@ export function ReviewPanel() {
               key={action}
               type="button"
               className={`btn btn--style-${action === 'approve' ? 'primary' : 'secondary'} btn--size-small`}
-              disabled={
-                busy ||
-                (NEEDS_COMMENT.has(action) && !comment.trim()) ||
-                (action === 'approve' && !confirmations.ready)
-              }
+              disabled={busy || (NEEDS_COMMENT.has(action) && !comment.trim()) || (action === 'approve' && !confirmations.ready)}
               onClick={() => void act(action)}
             >
               {ACTION_LABEL[action as Action]}

@@ -1,5 +1,6 @@
-import type { QueueItem } from '../review/queue'
+import type { QueueItem } from '../review/views/queue'
 import { StateBadge } from './StateBadge'
+import { nounOf } from '../workflow/reviewable'
 import { QueueSection } from './QueueSection'
 
 const hours = (minutes?: number) =>
@@ -38,7 +39,7 @@ export function ReviewQueueTable({
               <td>
                 <a href={editLink(item)}>{item.title ?? `#${item.id}`}</a>
               </td>
-              <td>{item.collection.slice(0, -1)}</td>
+              <td>{nounOf(item.collection)}</td>
               <td>
                 <StateBadge state={item.state} />
                 {kind === 'review' && item.signOff && item.signOff.required > 1 && (

@@ -1,7 +1,7 @@
 // The reviewers' queue as an admin view at /admin/review-queue.
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
-import { reviewQueue } from '../review/queue'
+import { reviewQueue } from '../review/views/queue'
 import { ReviewQueueTable } from './ReviewQueueTable'
 import { FeedbackQueueTable } from './FeedbackQueueTable'
 import { StaffTemplate, staffRequest } from './StaffTemplate'
@@ -22,7 +22,12 @@ export async function ReviewQueueView(view: AdminViewServerProps) {
         <ReviewQueueTable title="Overdue or due within 30 days" items={queue.due} total={queue.totals.due} kind="due" />
         <ReviewQueueTable title="Changes requested" items={queue.changesRequested} total={queue.totals.changesRequested} kind="other" />
         <FeedbackQueueTable items={queue.readerFeedback} total={queue.totals.readerFeedback} />
-        <ReviewQueueTable title="Approved, waiting to go live" items={queue.waitingToGoLive} total={queue.totals.waitingToGoLive} kind="other" />
+        <ReviewQueueTable
+          title="Approved, waiting to go live"
+          items={queue.waitingToGoLive}
+          total={queue.totals.waitingToGoLive}
+          kind="other"
+        />
       </Gutter>
     </StaffTemplate>
   )

@@ -42,7 +42,12 @@ export function ScheduleRetirement({ collection, id, scheduled, canSchedule, onC
           Retires automatically on <time dateTime={scheduled.at}>{new Date(scheduled.at).toLocaleString()}</time>
           {scheduled.comment ? ` (${scheduled.comment})` : ''}.{' '}
           {canSchedule && (
-            <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} onClick={() => void send({ at: null })}>
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              disabled={busy}
+              onClick={() => void send({ at: null })}
+            >
               Cancel scheduled retirement
             </button>
           )}

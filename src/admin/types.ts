@@ -18,7 +18,14 @@ export type WorkflowStatus = {
   verification: { verified: boolean; reason?: string } | null
   assignedTo?: { id: number; displayName: string }[]
   /** In review: the version's sign-off policy and how far its approvals are. */
-  signOff: { met: boolean; approvals: number; required: number; missingSpecialties: string[]; summary: string; policy: { rules: string[] } } | null
+  signOff: {
+    met: boolean
+    approvals: number
+    required: number
+    missingSpecialties: string[]
+    summary: string
+    policy: { rules: string[] }
+  } | null
   changes: ChangeSummary | null
   relationTitles: Record<string, string>
   compareUrl: string | null
@@ -28,4 +35,4 @@ export type WorkflowStatus = {
 }
 
 /** One member of a release, as GET /api/releases/:id gives it. */
-export type { MemberView } from '../review/releases'
+export type { MemberView } from '../review/releases/releases'

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
-import { publishedTopics, sitemapEntries } from '@/lib/published-content'
-import { absoluteUrl } from '@/lib/site-url'
+import { publishedTopics, sitemapEntries } from '@/site/published-content'
+import { absoluteUrl } from '@/site/site-url'
 
 export const dynamic = 'force-dynamic'
 

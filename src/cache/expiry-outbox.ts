@@ -7,8 +7,8 @@
 // one line each). Publishing is idempotent (an expiry keeps the newest time per tag), so doing it twice costs
 // at most a re-render.
 import type { Payload, PayloadRequest } from 'payload'
-import { rows, rowsInRequest, sql } from '../lib/sql'
-import { raiseLocalFence, readReplicasEnabled, walPositionAfterCommit } from '../lib/reader-database'
+import { rows, rowsInRequest, sql } from '../db/sql'
+import { raiseLocalFence, readReplicasEnabled, walPositionAfterCommit } from '../db/reader-database'
 import { expireShared, raiseSharedFence, readSharedFence, sharedCacheEnabled } from './shared-cache'
 
 /** An unapplied row older than this was left by a process that did not finish publishing. */
@@ -17,7 +17,10 @@ export const ABANDONED_AFTER_MS = 2_000
 /** In the action's transaction: the tags it expires, to be published after commit. */
 export async function recordExpiry(req: PayloadRequest, tags: string[]): Promise<number | null> {
   if (tags.length === 0) return null
-  const [row] = await rowsInRequest<{ id: string }>(req, sql`insert into cache_expiries (tags) values (string_to_array(${tags.join('\n')}, E'\n')) returning id`)
+  const [row] = await rowsInRequest<{ id: string }>(
+    req,
+    sql`insert into cache_expiries (tags) values (string_to_array(${tags.join('\n')}, E'\n')) returning id`,
+  )
   return row ? Number(row.id) : null
 }
 
@@ -72,10 +75,14 @@ async function expireSharedSoon(tags: string[], position: bigint | null): Promis
 
 async function markApplied(payload: Payload, ids: number[], position: bigint | null) {
   const lsn = position === null ? null : lsnText(position)
-  await rows(payload, sql`update cache_expiries set applied_at = now(), lsn = coalesce(lsn, ${lsn}::pg_lsn) where id = any(string_to_array(${ids.join(',')}, ',')::bigint[])`)
+  await rows(
+    payload,
+    sql`update cache_expiries set applied_at = now(), lsn = coalesce(lsn, ${lsn}::pg_lsn) where id = any(string_to_array(${ids.join(',')}, ',')::bigint[])`,
+  )
 }
 
-const lsnText = (position: bigint) => `${(position >> 32n).toString(16).toUpperCase()}/${(position & 0xffffffffn).toString(16).toUpperCase()}`
+const lsnText = (position: bigint) =>
+  `${(position >> 32n).toString(16).toUpperCase()}/${(position & 0xffffffffn).toString(16).toUpperCase()}`
 
 /**
  * Publishes what no process finished publishing (every instance runs this: the one that
@@ -102,6 +109,10 @@ export async function reconcileOutbox(payload: Payload, expireLocally: LocalExpi
   const ok = await publishExpiry(payload, null, tags, expireLocally)
   if (!ok) return 0
   const position = replicas ? await walPositionAfterCommit() : null
-  await markApplied(payload, due.map((row) => Number(row.id)), position)
+  await markApplied(
+    payload,
+    due.map((row) => Number(row.id)),
+    position,
+  )
   return due.length
 }

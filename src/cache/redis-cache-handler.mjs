@@ -54,7 +54,7 @@
 //    Next will also refuse entries that process's own expiries cover. Other processes learn
 //    nothing from it: the shared handler must itself answer null for expired entries.
 // 4. revalidateTag(tags: string | string[], durations?: { expire?: number }) (index.d.ts).
-//    `revalidateTag(tag, { expire: 0 })` (src/lib/content-tags.ts) arrives as
+//    `revalidateTag(tag, { expire: 0 })` (src/cache/content-tags.ts) arrives as
 //    `(['tag'], { expire: 0 })`, `updateTag(tag)` or a profile-less call as `(tags, undefined)`
 //    meaning "expire now", a profile such as 'max' as `{ expire: <seconds> }` meaning "stale
 //    now, expired later" (revalidation-utils.js:106-138; file-system-cache.js:84-101). Tags
@@ -484,7 +484,10 @@ export class RedisCacheState {
       const tags = batch.map(([tag]) => tag)
       const fence = this.pendingFence
       const record = () =>
-        this.run((client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: [FENCE_FIELD, fence ?? '', ...tags] }), essential)
+        this.run(
+          (client) => client.eval(RECORD_EXPIRIES, { keys: [this.keys.tags], arguments: [FENCE_FIELD, fence ?? '', ...tags] }),
+          essential,
+        )
       // An expiry is worth three tries (a stalled event loop or a reconnect can eat one budget).
       let outcome = await record()
       for (let attempt = 1; essential && !outcome.ok && attempt < ESSENTIAL_ATTEMPTS; attempt++) outcome = await record()
@@ -527,10 +530,7 @@ export class RedisCacheState {
   /** Raises the fence to `value` (a non-negative integer, as decimal text). Never throws. */
   async raiseFence(/** @type {string} */ value) {
     if (!/^\d+$/.test(value)) return false
-    const outcome = await this.run(
-      (client) => client.eval(RAISE_FENCE, { keys: [this.keys.tags], arguments: [FENCE_FIELD, value] }),
-      true,
-    )
+    const outcome = await this.run((client) => client.eval(RAISE_FENCE, { keys: [this.keys.tags], arguments: [FENCE_FIELD, value] }), true)
     return outcome.ok
   }
 
@@ -665,9 +665,9 @@ export default class RedisCacheHandler {
       const entry = v8.deserialize(stored)
       const wantsFetch = ctx?.kind === 'FETCH'
       if (!entry?.value || (entry.value.kind === 'FETCH') !== wantsFetch || !Number.isFinite(entry.startedUs)) return null
-      const tags = [
-        ...new Set([...(ctx?.tags ?? []), ...(ctx?.softTags ?? []), ...(entry.tags ?? []), ...headerTags(entry.value)]),
-      ].filter(isTag)
+      const tags = [...new Set([...(ctx?.tags ?? []), ...(ctx?.softTags ?? []), ...(entry.tags ?? []), ...headerTags(entry.value)])].filter(
+        isTag,
+      )
       if (tags.some((tag) => this.revalidatedTags.includes(tag))) return null
       const times = await state.run((client) => client.hmGet(state.keys.tags, [EPOCH_FIELD, ...tags]))
       if (!times.ok) return this.miss(key)

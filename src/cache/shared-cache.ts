@@ -2,7 +2,7 @@
 // things the app writes to it directly rather than through Next.js (whose revalidateTag runs
 // only after a route handler's response is sent, and throws outside a request).
 import { applyExpiries, defaultState } from './redis-cache-handler.mjs'
-import { parseFence } from './wal-position'
+import { parseFence } from '../db/wal-position'
 
 /** Several instances share one cache: expiries and the replica fence live in Redis. */
 export const sharedCacheEnabled = (): boolean => Boolean(process.env.REDIS_URL)

@@ -1,5 +1,5 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
-import type { PublishedArticle } from '@/lib/published-content'
+import type { PublishedArticle } from '@/site/published-content'
 import { formatDate } from './format'
 import { TipList } from './TipList'
 import { TrustBlock } from './TrustBlock'

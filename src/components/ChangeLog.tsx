@@ -10,7 +10,8 @@ export function CorrectionNotice({ changes, now }: { changes: ChangeEntry[]; now
   return (
     <div className="correction" role="note" data-testid="correction-notice">
       <p>
-        <strong>Correction</strong> (<When at={notice.at} />): {notice.note}
+        <strong>Correction</strong> (<When at={notice.at} />
+        ): {notice.note}
       </p>
     </div>
   )

@@ -1,5 +1,5 @@
 'use client'
-import { type FormEvent, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { FEEDBACK_PROBLEM_LABEL, FEEDBACK_PROBLEMS, MAX_FEEDBACK_LENGTH } from '@/workflow/feedback'
 
 type Sent = { state: 'idle' } | { state: 'sending' } | { state: 'sent' } | { state: 'failed'; message: string }
@@ -9,7 +9,11 @@ type Sent = { state: 'idle' } | { state: 'sending' } | { state: 'sent' } | { sta
  * a page); with it, the answer appears here. The hidden "website" field is for robots only.
  */
 export function FeedbackForm({ slug }: { slug: string }) {
-  const shownAt = useRef(Date.now())
+  // When the form was shown (robots post at once): set after the first render, which must stay pure.
+  const shownAt = useRef(0)
+  useEffect(() => {
+    shownAt.current = Date.now()
+  }, [])
   const [helpful, setHelpful] = useState<'yes' | 'no' | null>(null)
   const [sent, setSent] = useState<Sent>({ state: 'idle' })
 
@@ -22,7 +26,11 @@ export function FeedbackForm({ slug }: { slug: string }) {
       const response = await fetch('/api/feedback/send', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...body, contactConsent: form.get('contactConsent') === 'yes', secondsOnForm: (Date.now() - shownAt.current) / 1000 }),
+        body: JSON.stringify({
+          ...body,
+          contactConsent: form.get('contactConsent') === 'yes',
+          secondsOnForm: (Date.now() - shownAt.current) / 1000,
+        }),
       })
       if (response.ok) return setSent({ state: 'sent' })
       const answer = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null
@@ -72,7 +80,9 @@ export function FeedbackForm({ slug }: { slug: string }) {
         <p>
           <label htmlFor="feedback-comment">{helpful === 'yes' ? 'Anything to add? (optional)' : 'What was missing or wrong?'}</label>
           <textarea id="feedback-comment" name="comment" rows={4} maxLength={MAX_FEEDBACK_LENGTH} />
-          <span className="hint">Please do not include personal or medical details. We cannot reply to questions about your own health.</span>
+          <span className="hint">
+            Please do not include personal or medical details. We cannot reply to questions about your own health.
+          </span>
         </p>
         <p>
           <label htmlFor="feedback-email">E-mail address (optional, only if you want us to contact you about this)</label>
@@ -80,7 +90,8 @@ export function FeedbackForm({ slug }: { slug: string }) {
         </p>
         <p>
           <label>
-            <input type="checkbox" name="contactConsent" value="yes" /> You may contact me about this feedback. We use the address for nothing else.
+            <input type="checkbox" name="contactConsent" value="yes" /> You may contact me about this feedback. We use the address for
+            nothing else.
           </label>
         </p>
         <div hidden>

@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { MATCH_END, MATCH_START } from '@/lib/published-content'
+import { MATCH_END, MATCH_START } from '@/site/published-content'
 
 /** A search snippet with its matches marked; the text itself is rendered as text, never as HTML. */
 export function Highlighted({ text }: { text: string }) {

@@ -2,8 +2,7 @@
 export function PreviewBanner({ slug }: { slug: string }) {
   return (
     <div className="preview-banner" role="status" data-testid="preview-banner">
-      <strong>Preview: not yet approved.</strong> Readers see the last approved version.{' '}
-      <a href={`/articles/${slug}`}>Exit preview</a>
+      <strong>Preview: not yet approved.</strong> Readers see the last approved version. <a href={`/articles/${slug}`}>Exit preview</a>
     </div>
   )
 }

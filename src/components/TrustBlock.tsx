@@ -1,4 +1,4 @@
-import type { Approver, SignOff } from '@/lib/published-content'
+import type { Approver, SignOff } from '@/site/published-content'
 import { formatDate } from './format'
 
 const nameOf = (approver: Approver) => [approver.name, approver.credentials].filter(Boolean).join(', ')

@@ -1,5 +1,5 @@
 import type { Warning } from '../../payload-types'
-import { SEVERITY_LABEL } from '@/lib/severity'
+import { SEVERITY_LABEL } from '@/workflow/severity'
 
 type Props = { warnings: Warning[]; heading: string; id: string }
 

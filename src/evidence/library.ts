@@ -14,10 +14,17 @@ export async function sourcesById(req: PayloadRequest, ids: (string | number)[])
 }
 
 const referenceKey = (row: object) =>
-  JSON.stringify(REFERENCE_FIELDS.map((field) => ((row as Record<string, unknown>)[field] === '' ? null : ((row as Record<string, unknown>)[field] ?? null))))
+  JSON.stringify(
+    REFERENCE_FIELDS.map((field) =>
+      (row as Record<string, unknown>)[field] === '' ? null : ((row as Record<string, unknown>)[field] ?? null),
+    ),
+  )
 
 /** The library entry each reference without a source was made from (same title, publisher, year and address), if any. One query. */
-export async function legacySources(req: PayloadRequest, rows: Record<string, unknown>[]): Promise<(row: Record<string, unknown>) => number | null> {
+export async function legacySources(
+  req: PayloadRequest,
+  rows: Record<string, unknown>[],
+): Promise<(row: Record<string, unknown>) => number | null> {
   const titles = [...new Set(rows.map((row) => row.title).filter((title): title is string => typeof title === 'string' && title !== ''))]
   const { docs } = titles.length
     ? await req.payload.find({ collection: 'sources', where: { title: { in: titles } }, limit: 1000, req, ...system })

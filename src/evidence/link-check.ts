@@ -39,15 +39,20 @@ function ask(url: URL, method: 'HEAD' | 'GET', allowPrivate: boolean): Promise<I
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
     const literal = url.hostname.replace(/^\[|\]$/g, '')
-    if (isIP(literal) && !allowPrivate && isPrivateAddress(literal)) return reject(Object.assign(new Error('private address refused'), { code: 'EPRIVATE' }))
+    if (isIP(literal) && !allowPrivate && isPrivateAddress(literal))
+      return reject(Object.assign(new Error('private address refused'), { code: 'EPRIVATE' }))
     const timedOut = () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
     const deadline = setTimeout(timedOut, DEADLINE_MS)
-    const req = send(url, { method, lookup: guardedLookup(allowPrivate), timeout: TIMEOUT_MS, headers: { 'user-agent': 'Vetted link check', accept: '*/*' } }, (res) => {
-      clearTimeout(deadline)
-      // Only the status matters: the body is never read.
-      res.destroy()
-      resolve(res)
-    })
+    const req = send(
+      url,
+      { method, lookup: guardedLookup(allowPrivate), timeout: TIMEOUT_MS, headers: { 'user-agent': 'Vetted link check', accept: '*/*' } },
+      (res) => {
+        clearTimeout(deadline)
+        // Only the status matters: the body is never read.
+        res.destroy()
+        resolve(res)
+      },
+    )
     req.on('timeout', timedOut)
     req.on('error', (error) => {
       clearTimeout(deadline)

@@ -2,9 +2,9 @@
 //   POST /send               anyone: JSON, or the article page's plain HTML form (answered with a redirect)
 //   POST /:id/act            reviewers: { status: "acted_on" | "dismissed", note?, answeredBy?: reviewId }
 import type { Endpoint, PayloadRequest } from 'payload'
-import { answering, refuseWithoutUser } from '../review/endpoints'
-import { parseJsonObject, readJsonObject } from '../review/request-body'
-import { WorkflowError } from '../review/errors'
+import { answering, refuseWithoutUser } from '../http/answering'
+import { parseJsonObject, readJsonObject } from '../http/request-body'
+import { ApiError } from '../http/errors'
 import { canonicalId } from '../lib/document-id'
 import { actOnFeedback, receiveFeedback } from './service'
 import type { FeedbackFormProblem } from '../workflow/feedback'
@@ -15,10 +15,12 @@ const isForm = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').
 
 /** A public endpoint: a body announced as too large is refused before it is read, one too large once read after. */
 async function readBody(req: PayloadRequest, form: boolean): Promise<Record<string, unknown>> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new WorkflowError(413, 'The feedback is too large.')
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new ApiError(413, 'The feedback is too large.')
   const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_BODY_BYTES) throw new WorkflowError(413, 'The feedback is too large.')
-  return form ? Object.fromEntries(new URLSearchParams(text)) : parseJsonObject(text, '{ "article": "slug", "helpful": false, "problem": "wrong", "comment": "..." }')
+  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'The feedback is too large.')
+  return form
+    ? Object.fromEntries(new URLSearchParams(text))
+    : parseJsonObject(text, '{ "article": "slug", "helpful": false, "problem": "wrong", "comment": "..." }')
 }
 
 /**
@@ -62,7 +64,7 @@ export const feedbackEndpoints: Endpoint[] = [
     handler: answering(async (req) => {
       if (!req.user) await refuseWithoutUser(req, 'Log in to act on feedback.')
       const id = canonicalId(req.routeParams?.id)
-      if (id === null) throw new WorkflowError(404, 'There is no such feedback.')
+      if (id === null) throw new ApiError(404, 'There is no such feedback.')
       return Response.json(await actOnFeedback(req, id, await readJsonObject(req, '{ "status": "acted_on", "answeredBy": 12 }')))
     }),
   },

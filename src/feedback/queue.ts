@@ -1,7 +1,7 @@
 // Reader feedback waiting for staff: reports of something wrong first, then other unhelpful
 // answers and comments, newest first within each. A bare "yes" is counted, not queued.
 import type { PayloadRequest } from 'payload'
-import { rowsInRequest, sql } from '../lib/sql'
+import { rowsInRequest, sql } from '../db/sql'
 import type { FeedbackProblem } from '../workflow/feedback'
 
 export type FeedbackItem = {
@@ -15,7 +15,16 @@ export type FeedbackItem = {
   status: string
 }
 
-type Row = { id: number; article_id: number; article_title: string | null; helpful: boolean; problem: FeedbackProblem | null; comment: string | null; submitted_at: string | Date; status: string }
+type Row = {
+  id: number
+  article_id: number
+  article_title: string | null
+  helpful: boolean
+  problem: FeedbackProblem | null
+  comment: string | null
+  submitted_at: string | Date
+  status: string
+}
 
 const asItem = (row: Row): FeedbackItem => ({
   id: row.id,
@@ -33,7 +42,10 @@ const QUEUED = sql`status = 'new' and (not helpful or comment is not null)`
 
 export async function feedbackQueue(req: PayloadRequest, limit: number): Promise<{ items: FeedbackItem[]; total: number }> {
   const [items, [count]] = await Promise.all([
-    rowsInRequest<Row>(req, sql`select id, article_id, article_title, helpful, problem, comment, submitted_at, status from feedback where ${QUEUED} order by ${PRIORITY} limit ${limit}`),
+    rowsInRequest<Row>(
+      req,
+      sql`select id, article_id, article_title, helpful, problem, comment, submitted_at, status from feedback where ${QUEUED} order by ${PRIORITY} limit ${limit}`,
+    ),
     rowsInRequest<{ total: number }>(req, sql`select count(*)::int as total from feedback where ${QUEUED}`),
   ])
   return { items: items.map(asItem), total: count?.total ?? 0 }

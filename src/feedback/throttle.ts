@@ -3,11 +3,14 @@
 // (with the app's secret), and counts older than a day are deleted.
 import { createHmac } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
-import { rowsInRequest, sql } from '../lib/sql'
-import { clientAddress } from '../accounts/client-address'
+import { rowsInRequest, sql } from '../db/sql'
+import { clientAddress } from '../http/client-address'
 import { FEEDBACK_PER_WINDOW, FEEDBACK_WINDOW_SECONDS } from '../workflow/feedback'
 
-const sourceKey = (req: PayloadRequest) => createHmac('sha256', req.payload.secret).update(`feedback:${clientAddress(req.headers)}`).digest('hex')
+const sourceKey = (req: PayloadRequest) =>
+  createHmac('sha256', req.payload.secret)
+    .update(`feedback:${clientAddress(req.headers)}`)
+    .digest('hex')
 
 /** Counts this post; the seconds to wait when it is one too many, else null. */
 export async function countFeedbackPost(req: PayloadRequest): Promise<number | null> {

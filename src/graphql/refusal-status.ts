@@ -7,7 +7,7 @@ export function refusalsAs400<A extends unknown[]>(handler: (...args: A) => Prom
     const response = await handler(...args)
     if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return response
     const text = await response.text()
-    let refused = false
+    let refused: boolean
     try {
       const body = JSON.parse(text) as { data?: unknown; errors?: unknown }
       refused = !('data' in body) && Array.isArray(body.errors)

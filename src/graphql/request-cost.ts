@@ -195,7 +195,8 @@ function fieldCost(walk: Walk, field: FieldNode, place: Place): number {
   if (introspection) return 0
   const perItem = pageSize !== undefined && !pageOfDocs ? pageSize : 1
   const items = name === 'docs' ? place.docsCount : 1
-  const relationItems = pageSize === undefined && name !== 'docs' && definition && isListOutput(definition.type) ? walk.limits.relationListSize : 1
+  const relationItems =
+    pageSize === undefined && name !== 'docs' && definition && isListOutput(definition.type) ? walk.limits.relationListSize : 1
   return 1 + items * perItem * relationItems * below
 }
 
@@ -212,11 +213,7 @@ function namedType(walk: Walk, name: string): GraphQLNamedType | undefined {
   return walk.context.getSchema().getType(name) ?? undefined
 }
 
-function fieldDefinition(
-  walk: Walk,
-  parent: GraphQLNamedType | undefined,
-  name: string,
-): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(walk: Walk, parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
   const schema = walk.context.getSchema()
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef
   if (parent === schema.getQueryType()) {
@@ -261,7 +258,12 @@ function listPageSize(
   const { maxListLimit, defaultListLimit } = walk.limits
   const pagination = argument(walk, field, 'pagination')
   if (pagination.kind === 'value' && pagination.value === false) {
-    refuse(walk, 'pagination', field, `${fieldLabel(field)} asks for pagination: false, which returns every row. Use limit (at most ${maxListLimit}) and page instead.`)
+    refuse(
+      walk,
+      'pagination',
+      field,
+      `${fieldLabel(field)} asks for pagination: false, which returns every row. Use limit (at most ${maxListLimit}) and page instead.`,
+    )
   }
 
   const limit = argument(walk, field, 'limit')
@@ -274,7 +276,12 @@ function listPageSize(
   if (typeof limit.value !== 'number' || !Number.isFinite(limit.value)) return maxListLimit
   if (limit.value < 1 || limit.value > maxListLimit) {
     const why = limit.value === 0 ? ' (limit: 0 returns every row)' : ''
-    refuse(walk, 'listLimit', field, `${fieldLabel(field)} asks for limit: ${limit.value}; limit must be from 1 to ${maxListLimit}${why}. Use page to read further.`)
+    refuse(
+      walk,
+      'listLimit',
+      field,
+      `${fieldLabel(field)} asks for limit: ${limit.value}; limit must be from 1 to ${maxListLimit}${why}. Use page to read further.`,
+    )
     return Math.max(limit.value, maxListLimit)
   }
   return limit.value
@@ -308,13 +315,23 @@ function refuseTotals(walk: Walk, cost: number, node: OperationDefinitionNode): 
     refuse(walk, 'aliases', node, `The request uses ${counted(walk.aliases)} aliased fields; at most ${maxAliases} are allowed.`)
   }
   if (walk.selections > maxSelections) {
-    refuse(walk, 'selections', node, `The request selects ${counted(walk.selections)} fields (fragments expanded); at most ${maxSelections} are allowed.`)
+    refuse(
+      walk,
+      'selections',
+      node,
+      `The request selects ${counted(walk.selections)} fields (fragments expanded); at most ${maxSelections} are allowed.`,
+    )
   }
   if (walk.depth > maxDepth) {
     refuse(walk, 'depth', node, `The request nests fields ${walk.depth} levels deep; at most ${maxDepth} levels are allowed.`)
   }
   if (cost > maxCost) {
     const shown = Number.isFinite(cost) && cost < Number.MAX_SAFE_INTEGER ? String(cost) : 'too large to count'
-    refuse(walk, 'cost', node, `The request's estimated cost is ${shown}${walk.stopped ? ' or more' : ''}; at most ${maxCost} is allowed. Ask for fewer or smaller lists, or split the request.`)
+    refuse(
+      walk,
+      'cost',
+      node,
+      `The request's estimated cost is ${shown}${walk.stopped ? ' or more' : ''}; at most ${maxCost} is allowed. Ask for fewer or smaller lists, or split the request.`,
+    )
   }
 }

@@ -4,9 +4,9 @@
 // and the jobs queue: payload.config.ts runs jobs only where `isBackgroundRunner`).
 import type { Payload } from 'payload'
 import { reconcileOutbox } from '../cache/expiry-outbox'
-import { expireContent } from '../lib/content-tags'
+import { expireContent } from '../cache/content-tags'
 import { RunnerLock } from './runner-lock'
-import { scheduleDailyScan } from '../notifications/daily-schedule'
+import { scheduleDailyScan } from './daily-schedule'
 import { runnerState, setRunnerState } from './runner-state'
 
 const INTERVAL_MS = 1000
@@ -30,11 +30,12 @@ export function startBackgroundWork(connect: () => Promise<Payload>): void {
     try {
       payload ??= await connect()
       const runner = await state.lock.holds()
-      if (runner !== state.runner) payload.logger.info(runner ? 'this instance is now the background runner' : 'this instance is no longer the background runner')
+      if (runner !== state.runner)
+        payload.logger.info(runner ? 'this instance is now the background runner' : 'this instance is no longer the background runner')
       state.runner = runner
       const published = await reconcileOutbox(payload, expireContent, { runner })
       if (published > 0) payload.logger.warn(`published ${published} cache expiries that their instance had not finished`)
-      // Scheduled jobs are queued by the runner only (src/notifications/daily-schedule.ts).
+      // Scheduled jobs are queued by the runner only (src/jobs/daily-schedule.ts).
       if (runner && Date.now() - scheduledAt >= SCHEDULE_EVERY_MS) {
         scheduledAt = Date.now()
         await scheduleDailyScan(payload)

@@ -22,7 +22,11 @@ export class RunnerLock {
   async holds(): Promise<boolean> {
     try {
       if (!this.client) {
-        const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5000, application_name: this.name })
+        const client = new pg.Client({
+          connectionString: this.connectionString,
+          connectionTimeoutMillis: 5000,
+          application_name: this.name,
+        })
         client.on('error', () => this.drop(client))
         await client.connect()
         this.client = client

@@ -5,8 +5,8 @@
 // the retry, and a success marks them sent.
 import type { PayloadRequest } from 'payload'
 import type { Notification } from '../../payload-types'
-import { composeDigest, composeMail, type NotificationFacts } from '../workflow'
-import { list, rowsInRequest, sql, tableOf } from '../lib/sql'
+import { composeDigest, composeMail, type NotificationFacts, nounOf } from '../workflow'
+import { list, rowsInRequest, sql, tableOf } from '../db/sql'
 import { adminLink } from './notify'
 import { relationId } from '../lib/document-id'
 
@@ -16,7 +16,7 @@ type Status = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
 const factsOf = (row: Notification): NotificationFacts => ({
   kind: row.kind,
   title: row.documentTitle ?? row.subject,
-  noun: row.documentCollection ? row.documentCollection.slice(0, -1) : null,
+  noun: row.documentCollection ? nounOf(row.documentCollection) : null,
   actorName: row.actorName ?? null,
   detail: row.detail ?? null,
   link: row.link,

@@ -79,7 +79,9 @@ function logMail(from: { name: string; address: string }): EmailAdapter {
     defaultFromAddress: from.address,
     defaultFromName: from.name,
     sendEmail: async (message: SendEmailOptions) => {
-      payload.logger.info(`mail (no SMTP_URL, not sent) to ${String(message.to)}: ${String(message.subject)}\n${String(message.text ?? '')}`)
+      payload.logger.info(
+        `mail (no SMTP_URL, not sent) to ${String(message.to)}: ${String(message.subject)}\n${String(message.text ?? '')}`,
+      )
       return { logged: true }
     },
   })

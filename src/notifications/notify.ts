@@ -1,6 +1,6 @@
 // Records notifications and queues their mail, in the caller's transaction: a notification
 // exists exactly when the event that caused it committed, and no mail is sent inside it
-// (the `sendNotification` job sends it, src/notifications/tasks.ts).
+// (the `sendNotification` job sends it, src/jobs/tasks.ts).
 import type { PayloadRequest, Where } from 'payload'
 import {
   audience,
@@ -9,9 +9,10 @@ import {
   dedupeKey,
   type Delivery,
   type NotificationKind,
+  nounOf,
   type ReviewableCollection,
 } from '../workflow'
-import { rowsInRequest, sql, tableOf } from '../lib/sql'
+import { rowsInRequest, sql, tableOf } from '../db/sql'
 import { serverUrl } from '../lib/server-env'
 
 export const NOTIFICATION_QUEUE = 'notifications'
@@ -36,8 +37,6 @@ export type NotificationEvent = {
 /** The admin page of a document, or any admin path, as an absolute link for mail. */
 export const adminLink = (path: string) => `${serverUrl().replace(/\/$/, '')}/admin${path}`
 export const documentLink = (collection: ReviewableCollection, id: string) => adminLink(`/collections/${collection}/${id}`)
-
-const noun = (collection: ReviewableCollection) => collection.slice(0, -1)
 
 /** People matching `where`, with what notifications need to know of them. */
 export async function peopleToTell(req: PayloadRequest, where: Where): Promise<Person[]> {
@@ -74,7 +73,7 @@ export async function notify(req: PayloadRequest, events: readonly NotificationE
     const names = new Map(event.people.map((person) => [person.id, person.displayName]))
     const title = event.document?.title ?? event.title ?? ''
     const link = event.link ?? (event.document ? documentLink(event.document.collection, event.document.id) : adminLink('/'))
-    const { subject } = composeMail({ kind: event.kind, title, noun: event.document ? noun(event.document.collection) : null, link })
+    const { subject } = composeMail({ kind: event.kind, title, noun: event.document ? nounOf(event.document.collection) : null, link })
     const subjectKey = event.document ? `${event.document.collection}:${event.document.id}` : title
     return (['immediate', 'digest'] as const).flatMap((delivery) =>
       split[delivery].map(
@@ -115,4 +114,3 @@ export async function queueMail(req: PayloadRequest, rows: readonly { id: number
     await req.payload.jobs.queue({ task: 'sendNotification', queue: NOTIFICATION_QUEUE, input: { notificationIds }, req })
   }
 }
-

@@ -18,11 +18,13 @@ export const MAX_PUBLIC_NOTE_LENGTH = 1000
 /** Days a correction is announced at the top of the page. */
 export const CORRECTION_NOTICE_DAYS = 30
 
-export const CORRECTION_NEEDS_NOTE =
-  'A correction needs a public note for readers: what was wrong and what changed ("changeNote").'
+export const CORRECTION_NEEDS_NOTE = 'A correction needs a public note for readers: what was wrong and what changed ("changeNote").'
 
 /** The public note as sent: trimmed, or null; or why it is refused. */
-export function decideChangeNote(input: { correction: boolean; note: unknown }): { ok: true; note: string | null } | { ok: false; status: 400; message: string } {
+export function decideChangeNote(input: {
+  correction: boolean
+  note: unknown
+}): { ok: true; note: string | null } | { ok: false; status: 400; message: string } {
   const { correction, note } = input
   if (note != null && typeof note !== 'string') return { ok: false, status: 400, message: '"changeNote" must be text.' }
   const text = typeof note === 'string' ? note.trim() : ''
@@ -44,7 +46,10 @@ export function changeKindOf(change: { first: boolean; correction: boolean; revi
  * The note and correction flag of a sign-off of several approvals: a correction when any of them
  * said so, with the completing approval's note, else the latest note given in the round.
  */
-export function signOffNote(approvals: readonly { correction?: boolean | null; note?: string | null }[]): { correction: boolean; note: string | null } {
+export function signOffNote(approvals: readonly { correction?: boolean | null; note?: string | null }[]): {
+  correction: boolean
+  note: string | null
+} {
   const notes = approvals.map((approval) => approval.note?.trim()).filter((note): note is string => Boolean(note))
   return { correction: approvals.some((approval) => approval.correction === true), note: notes.at(-1) ?? null }
 }
@@ -73,6 +78,7 @@ export type RetirementReason = keyof typeof RETIREMENT_REASONS
 
 export function decideRetirementReason(reason: unknown): { ok: true; text: string | null } | { ok: false; status: 400; message: string } {
   if (reason == null || reason === '') return { ok: true, text: null }
-  if (typeof reason === 'string' && Object.hasOwn(RETIREMENT_REASONS, reason)) return { ok: true, text: RETIREMENT_REASONS[reason as RetirementReason] }
+  if (typeof reason === 'string' && Object.hasOwn(RETIREMENT_REASONS, reason))
+    return { ok: true, text: RETIREMENT_REASONS[reason as RetirementReason] }
   return { ok: false, status: 400, message: `"reason" is one of ${Object.keys(RETIREMENT_REASONS).join(', ')}.` }
 }

@@ -2,7 +2,8 @@
 // field: the reviewer's summary. Rich text is compared in its canonical form, so a
 // changed link, format or list shows as well as changed words. Pure: no Payload, no I/O.
 import { DIFF_LIMITS, type DiffLimits, diffText, WorkBudget, type WordSegment } from './diff'
-import { canonicalJson, type ReviewableCollection, REVIEWED_FIELDS, relationIds } from './hash'
+import { canonicalJson, REVIEWED_FIELDS, relationIds } from './hash'
+import { REVIEWABLE, type ReviewableCollection } from './reviewable'
 import { richTextCanonical } from './rich-text-canonical'
 
 /** `tooLarge`: over a size or work limit; the panel points to the full comparison instead. */
@@ -10,14 +11,25 @@ export type FieldChange = { field: string; segments: WordSegment[]; tooLarge?: t
 export type RelationChange = { field: 'tips' | 'warnings'; added: string[]; removed: string[]; reordered: boolean }
 export type ChangeSummary = { isNew: boolean; fields: FieldChange[]; relations: RelationChange[] }
 
-const isRichText = (value: unknown) =>
-  typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
+const isRichText = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
 
 function referencesText(rows: unknown[]): string {
   return rows
     .map((row) => {
       const ref = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>
-      return [ref.title, ref.authors, ref.publisher, ref.year, ref.type, ref.url, ref.doi && `doi:${ref.doi}`, ref.pmid && `PMID ${ref.pmid}`, ref.section && `(for ${ref.section})`].filter((part) => part != null && part !== '').join(', ')
+      return [
+        ref.title,
+        ref.authors,
+        ref.publisher,
+        ref.year,
+        ref.type,
+        ref.url,
+        ref.doi && `doi:${ref.doi}`,
+        ref.pmid && `PMID ${ref.pmid}`,
+        ref.section && `(for ${ref.section})`,
+      ]
+        .filter((part) => part != null && part !== '')
+        .join(', ')
     })
     .join('\n')
 }
@@ -85,11 +97,10 @@ export function summarizeChanges(
   const changes = new Map<string, FieldChange | null>()
   for (const field of byCost) changes.set(field, fieldChange(field, before?.[field], after[field], limits, budget))
   const fields = names.map((field) => changes.get(field)).filter((change): change is FieldChange => change != null)
-  const relations =
-    collection === 'articles'
-      ? (['warnings', 'tips'] as const)
-          .map((field) => relationChange(field, before?.[field], after[field]))
-          .filter((change): change is RelationChange => change !== null)
-      : []
+  // Warnings first, as the page shows them.
+  const relations = (['warnings', 'tips'] as const)
+    .filter((field) => REVIEWABLE[collection].shows.includes(field))
+    .map((field) => relationChange(field, before?.[field], after[field]))
+    .filter((change): change is RelationChange => change !== null)
   return { isNew: before === null, fields, relations }
 }

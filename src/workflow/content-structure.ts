@@ -13,10 +13,30 @@ export const STRUCTURE_CHECK_LABEL: Record<StructureCheck, string> = {
 
 export type StructureIssue = { check: StructureCheck; message: string }
 
-type Node = { type?: string; tag?: string; text?: string; url?: string; altText?: string; fields?: Record<string, unknown>; value?: unknown; children?: Node[] }
+type Node = {
+  type?: string
+  tag?: string
+  text?: string
+  url?: string
+  altText?: string
+  fields?: Record<string, unknown>
+  value?: unknown
+  children?: Node[]
+}
 
 /** Link texts that say nothing out of context. */
-const VAGUE_LINK_TEXT = new Set(['click here', 'here', 'click', 'read more', 'more', 'this', 'link', 'this link', 'learn more', 'find out more'])
+const VAGUE_LINK_TEXT = new Set([
+  'click here',
+  'here',
+  'click',
+  'read more',
+  'more',
+  'this',
+  'link',
+  'this link',
+  'learn more',
+  'find out more',
+])
 
 const textOf = (node: Node): string => (typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join(''))
 

@@ -3,6 +3,7 @@
 // copy of the source as it was when the version was saved, so readers only ever see what a
 // reviewer signed. At each approval of an article the reviewer confirms the evidence was
 // checked; old sources and broken links are flagged to them. Pure rules (no Payload, no I/O).
+import { REVIEWABLE, type ReviewableCollection } from './reviewable'
 
 export const SOURCE_TYPES = ['guideline', 'systematic_review', 'trial', 'expert_opinion', 'patient_information'] as const
 export type SourceType = (typeof SOURCE_TYPES)[number]
@@ -56,7 +57,9 @@ export const doiProblem = (value: unknown): string | null =>
     : 'A DOI looks like 10.1136/bmj.n71 (without https://doi.org/).'
 
 export const pmidProblem = (value: unknown): string | null =>
-  value == null || value === '' || (typeof value === 'string' && PMID_PATTERN.test(value.trim())) ? null : 'A PMID is a number of up to 9 digits.'
+  value == null || value === '' || (typeof value === 'string' && PMID_PATTERN.test(value.trim()))
+    ? null
+    : 'A PMID is a number of up to 9 digits.'
 
 export const urlProblem = (value: unknown): string | null =>
   value == null || value === '' || (typeof value === 'string' && value.length <= 2000 && HTTP_URL_PATTERN.test(value))
@@ -82,7 +85,10 @@ export function sourceFlags(source: SourceState, now: Date, maxAgeYears: Partial
   const limit = type ? (maxAgeYears[type] ?? DEFAULT_SOURCE_MAX_AGE_YEARS[type]) : null
   const year = typeof source.year === 'number' ? source.year : Number(source.year)
   if (limit != null && Number.isFinite(year) && year > 0 && now.getUTCFullYear() - year > limit) {
-    flags.push({ kind: 'old', message: `Published ${year}: older than ${limit} years, the limit for a ${SOURCE_TYPE_LABEL[type!].toLowerCase()}.` })
+    flags.push({
+      kind: 'old',
+      message: `Published ${year}: older than ${limit} years, the limit for a ${SOURCE_TYPE_LABEL[type!].toLowerCase()}.`,
+    })
   }
   if (source.linkStatus === 'broken') {
     flags.push({ kind: 'broken_link', message: `The link is broken${source.linkProblem ? ` (${source.linkProblem})` : ''}.` })
@@ -94,9 +100,13 @@ export function sourceFlags(source: SourceState, now: Date, maxAgeYears: Partial
 export const EVIDENCE_NOT_CONFIRMED =
   'Confirm that you checked the evidence this version cites ("evidenceChecked": true): that each source supports the advice and is still current.'
 
-/** Approving an article needs the reviewer's confirmation that its evidence was checked. */
-export function decideEvidenceConfirmation(collection: string, evidenceChecked: unknown): { ok: true; confirmed: boolean } | { ok: false; status: 400; message: string } {
-  if (evidenceChecked != null && typeof evidenceChecked !== 'boolean') return { ok: false, status: 400, message: '"evidenceChecked" is true or false.' }
-  if (collection === 'articles' && evidenceChecked !== true) return { ok: false, status: 400, message: EVIDENCE_NOT_CONFIRMED }
+/** Approving content that cites sources needs the reviewer's confirmation that its evidence was checked. */
+export function decideEvidenceConfirmation(
+  collection: ReviewableCollection,
+  evidenceChecked: unknown,
+): { ok: true; confirmed: boolean } | { ok: false; status: 400; message: string } {
+  if (evidenceChecked != null && typeof evidenceChecked !== 'boolean')
+    return { ok: false, status: 400, message: '"evidenceChecked" is true or false.' }
+  if (REVIEWABLE[collection].citesEvidence && evidenceChecked !== true) return { ok: false, status: 400, message: EVIDENCE_NOT_CONFIRMED }
   return { ok: true, confirmed: evidenceChecked === true }
 }

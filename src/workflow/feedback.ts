@@ -48,11 +48,13 @@ export function decideFeedback(body: Record<string, unknown>, secondsOnForm: num
   const helpful = body.helpful === true || body.helpful === 'yes' ? true : body.helpful === false || body.helpful === 'no' ? false : null
   if (helpful === null) return refuse('Say whether the page helped: "helpful" is yes or no.')
   const problem = body.problem == null || body.problem === '' ? null : body.problem
-  if (problem !== null && !FEEDBACK_PROBLEMS.includes(problem as FeedbackProblem)) return refuse(`"problem" is one of ${FEEDBACK_PROBLEMS.join(', ')}.`)
+  if (problem !== null && !FEEDBACK_PROBLEMS.includes(problem as FeedbackProblem))
+    return refuse(`"problem" is one of ${FEEDBACK_PROBLEMS.join(', ')}.`)
   if (body.comment != null && typeof body.comment !== 'string') return refuse('"comment" must be text.')
   const comment = typeof body.comment === 'string' ? body.comment.trim() : ''
   if (comment.length > MAX_FEEDBACK_LENGTH) return refuse(`The comment is longer than ${MAX_FEEDBACK_LENGTH} characters.`)
-  if ((comment.match(LINK) ?? []).length > MAX_LINKS_IN_FEEDBACK) return refuse(`A comment may hold at most ${MAX_LINKS_IN_FEEDBACK} web addresses.`)
+  if ((comment.match(LINK) ?? []).length > MAX_LINKS_IN_FEEDBACK)
+    return refuse(`A comment may hold at most ${MAX_LINKS_IN_FEEDBACK} web addresses.`)
   if (!helpful && problem === null && !comment) return refuse('Tell us what was missing or wrong.')
   if (body.email != null && typeof body.email !== 'string') return refuse('"email" must be text.')
   const email = typeof body.email === 'string' ? body.email.trim() : ''
@@ -61,7 +63,13 @@ export function decideFeedback(body: Record<string, unknown>, secondsOnForm: num
   if (email && !consent) return refuse('To leave an e-mail address, agree that we may contact you about this feedback.')
   return {
     ok: true,
-    feedback: { helpful, problem: problem as FeedbackProblem | null, comment: comment || null, email: email || null, contactConsent: Boolean(email) && consent },
+    feedback: {
+      helpful,
+      problem: problem as FeedbackProblem | null,
+      comment: comment || null,
+      email: email || null,
+      contactConsent: Boolean(email) && consent,
+    },
   }
 }
 
@@ -74,7 +82,8 @@ export function feedbackPriority(item: { helpful: boolean; problem: FeedbackProb
 
 /** Why the plain HTML form was not accepted, as the page it lands on says it (never the request's own text). */
 export const FEEDBACK_FORM_PROBLEMS = {
-  invalid: 'Please say whether the page helped, and what was missing or wrong. A comment may hold at most 2 web addresses, and an e-mail address needs your agreement to be contacted.',
+  invalid:
+    'Please say whether the page helped, and what was missing or wrong. A comment may hold at most 2 web addresses, and an e-mail address needs your agreement to be contacted.',
   'not-found': 'We could not find that page: it may have been retired.',
   'too-large': 'That was too long: please keep feedback under 2,000 characters.',
   'too-many': 'Thank you, we have your earlier feedback. Please try again in a few minutes.',

@@ -3,9 +3,7 @@
 // review metadata) never changes the hash, and any change to what readers see does.
 import { createHash } from 'node:crypto'
 import { CITED_FIELDS, REFERENCE_FIELDS } from './evidence'
-
-export const REVIEWABLE_COLLECTIONS = ['articles', 'tips', 'warnings'] as const
-export type ReviewableCollection = (typeof REVIEWABLE_COLLECTIONS)[number]
+import { REVIEWABLE, type ReviewableCollection, type SharedCollection } from './reviewable'
 
 /** The fields a reviewer signs off, per collection. Relationships are handled apart. */
 export const REVIEWED_FIELDS: Record<ReviewableCollection, readonly string[]> = {
@@ -14,11 +12,8 @@ export const REVIEWED_FIELDS: Record<ReviewableCollection, readonly string[]> = 
   warnings: ['title', 'slug', 'severity', 'symptoms', 'action'],
 }
 
-/** Shared content an article shows, each with the hash of its approved version. */
-export type RelatedHashes = {
-  tips: { id: string; hash: string | null }[]
-  warnings: { id: string; hash: string | null }[]
-}
+/** The shared content a document shows, each with the hash of its approved version. */
+export type RelatedHashes = Record<SharedCollection, { id: string; hash: string | null }[]>
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -63,20 +58,14 @@ export function reviewableContent(
 ): Record<string, unknown> {
   const content: Record<string, unknown> = {}
   for (const field of REVIEWED_FIELDS[collection]) content[field] = doc[field] ?? null
-  if (collection === 'articles') {
-    // Which library entry a citation came from is bookkeeping; what it says is signed.
-    content.references = citationsAsSigned(doc.references)
-    content.tips = related?.tips ?? []
-    content.warnings = related?.warnings ?? []
-  }
+  const { citesEvidence, shows } = REVIEWABLE[collection]
+  // Which library entry a citation came from is bookkeeping; what it says is signed.
+  if (citesEvidence) content.references = citationsAsSigned(doc.references)
+  for (const shared of shows) content[shared] = related?.[shared] ?? []
   return content
 }
 
-export function contentHash(
-  collection: ReviewableCollection,
-  doc: Record<string, unknown>,
-  related?: RelatedHashes,
-): string {
+export function contentHash(collection: ReviewableCollection, doc: Record<string, unknown>, related?: RelatedHashes): string {
   const payload = canonicalJson({ collection, content: reviewableContent(collection, doc, related) })
   return createHash('sha256').update(payload).digest('hex')
 }

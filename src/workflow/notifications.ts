@@ -111,17 +111,23 @@ const SUBJECT: Record<NotificationKind, (facts: NotificationFacts) => string> = 
 }
 
 const WHAT_TO_DO: Record<NotificationKind, (facts: NotificationFacts) => string> = {
-  assigned: (f) => `${f.actorName ?? 'Someone'} asked you to review this ${f.noun}. Open it, read what changed, and approve it or request changes.`,
-  submitted: (f) => `${f.actorName ?? 'An editor'} submitted this ${f.noun} for medical review. Open it, read what changed, and approve it or request changes.`,
-  changes_requested: (f) => `${f.actorName ?? 'A reviewer'} requested changes to this ${f.noun}. Read the comments in the review panel, revise it and submit it again.`,
+  assigned: (f) =>
+    `${f.actorName ?? 'Someone'} asked you to review this ${f.noun}. Open it, read what changed, and approve it or request changes.`,
+  submitted: (f) =>
+    `${f.actorName ?? 'An editor'} submitted this ${f.noun} for medical review. Open it, read what changed, and approve it or request changes.`,
+  changes_requested: (f) =>
+    `${f.actorName ?? 'A reviewer'} requested changes to this ${f.noun}. Read the comments in the review panel, revise it and submit it again.`,
   approved: (f) => `${f.actorName ?? 'A reviewer'} gave the approval that made this ${f.noun} live. Readers now see the approved version.`,
   retired: (f) => `${f.actorName ?? 'A reviewer'} retired this ${f.noun}: readers no longer see it.`,
-  approval_needed: (f) => `This ${f.noun} has waited ${APPROVAL_REMINDER_DAYS} days or more and is not signed off yet. Open it and approve it or request changes.`,
+  approval_needed: (f) =>
+    `This ${f.noun} has waited ${APPROVAL_REMINDER_DAYS} days or more and is not signed off yet. Open it and approve it or request changes.`,
   review_due: (f) => `This ${f.noun} is due for its clinical review. Review it before the due date, or it will be listed as overdue.`,
   review_overdue: (f) => `This ${f.noun} is past its review date. Review it as soon as you can.`,
-  registration_lapsing: () => `Renew your registration, then ask an admin to record the new expiry date. While no registration is current you cannot approve content.`,
+  registration_lapsing: () =>
+    `Renew your registration, then ask an admin to record the new expiry date. While no registration is current you cannot approve content.`,
   went_live: () => `The approved version went live as planned: readers now see it.`,
-  go_live_cancelled: () => `Something changed after the approval, so nothing went live. Open it to see why, then have it approved again and choose a new time.`,
+  go_live_cancelled: () =>
+    `Something changed after the approval, so nothing went live. Open it to see why, then have it approved again and choose a new time.`,
 }
 
 export type Mail = { subject: string; text: string; html: string }

@@ -6,7 +6,7 @@
 // be held by at least one of the approvers (one approver may cover several). Approvals count
 // only when they name the submitted version and its content hash, and each reviewer counts
 // once.
-import type { ReviewableCollection } from './hash'
+import { REVIEWABLE, type ReviewableCollection } from './reviewable'
 
 export const MAX_REQUIRED_APPROVALS = 5
 
@@ -99,7 +99,13 @@ export function policyProgress(
   const held = new Set([...counted.values()].flatMap((approval) => approval.specialties.map(fold)))
   const missingSpecialties = policy.specialties.filter((specialty) => !held.has(fold(specialty)))
   const met = counted.size >= policy.approvals && missingSpecialties.length === 0
-  return { met, approvals: counted.size, required: policy.approvals, missingSpecialties, summary: describe(counted.size, policy.approvals, missingSpecialties) }
+  return {
+    met,
+    approvals: counted.size,
+    required: policy.approvals,
+    missingSpecialties,
+    summary: describe(counted.size, policy.approvals, missingSpecialties),
+  }
 }
 
 function describe(approvals: number, required: number, missing: string[]): string {
@@ -114,16 +120,14 @@ export type ApprovalCheck = { ok: true; completes: boolean; progress: PolicyProg
  * Refused: a second approval by the same person, and an approval that would fill the last
  * place while a required specialty is still missing (it could never count).
  */
-export function checkApproval(
-  policy: SignOffPolicy,
-  approvals: readonly CountedApproval[],
-  candidate: CountedApproval,
-): ApprovalCheck {
+export function checkApproval(policy: SignOffPolicy, approvals: readonly CountedApproval[], candidate: CountedApproval): ApprovalCheck {
   const version = { versionId: candidate.versionId, contentHash: candidate.contentHash }
   const before = policyProgress(policy, approvals, version)
   const already = approvals.some(
     (approval) =>
-      approval.reviewerId === candidate.reviewerId && approval.versionId === version.versionId && approval.contentHash === version.contentHash,
+      approval.reviewerId === candidate.reviewerId &&
+      approval.versionId === version.versionId &&
+      approval.contentHash === version.contentHash,
   )
   if (already) return { ok: false, status: 409, message: 'You already approved this version: another reviewer must add theirs.' }
   const after = policyProgress(policy, [...approvals, candidate], version)
@@ -148,8 +152,10 @@ export function validateRules(rules: readonly PolicyRule[]): RuleProblem[] {
     if (!Number.isInteger(rule.approvals) || rule.approvals < 1 || rule.approvals > MAX_REQUIRED_APPROVALS) {
       problems.push({ index, message: `Approvals must be a whole number from 1 to ${MAX_REQUIRED_APPROVALS}.` })
     }
-    if (rule.severity && rule.collection !== 'warnings') problems.push({ index, message: 'Only a rule for warnings can name a severity.' })
-    if (rule.topic && rule.collection !== 'articles') problems.push({ index, message: 'Only a rule for articles can name a topic.' })
+    if (rule.severity && REVIEWABLE[rule.collection].ruleScope !== 'severity')
+      problems.push({ index, message: 'Only a rule for warnings can name a severity.' })
+    if (rule.topic && REVIEWABLE[rule.collection].ruleScope !== 'topic')
+      problems.push({ index, message: 'Only a rule for articles can name a topic.' })
   })
   return problems
 }

@@ -83,7 +83,8 @@ export function languageFlags(text: string): LanguageFlag[] {
   const flags: LanguageFlag[] = []
   for (const sentence of sentencesOf(text)) {
     const words = wordsOf(sentence).length
-    if (words > LONG_SENTENCE_WORDS) flags.push({ kind: 'long_sentence', text: `${sentence.slice(0, 80)}${sentence.length > 80 ? '…' : ''} (${words} words)` })
+    if (words > LONG_SENTENCE_WORDS)
+      flags.push({ kind: 'long_sentence', text: `${sentence.slice(0, 80)}${sentence.length > 80 ? '…' : ''} (${words} words)` })
   }
   const seen = new Set<string>()
   for (const word of wordsOf(text)) {
@@ -129,7 +130,8 @@ export function decideReadingAcknowledgement(
   report: PlainLanguageReport,
   acknowledged: unknown,
 ): { ok: true; acknowledged: boolean } | { ok: false; status: 400 | 409; message: string } {
-  if (acknowledged != null && typeof acknowledged !== 'boolean') return { ok: false, status: 400, message: '"readingLevelAcknowledged" is true or false.' }
+  if (acknowledged != null && typeof acknowledged !== 'boolean')
+    return { ok: false, status: 400, message: '"readingLevelAcknowledged" is true or false.' }
   if (report.aboveTarget && acknowledged !== true) return { ok: false, status: 409, message: READING_LEVEL_NOT_ACKNOWLEDGED(report) }
   return { ok: true, acknowledged: report.aboveTarget && acknowledged === true }
 }

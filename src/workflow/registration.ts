@@ -24,9 +24,7 @@ export const describeRegistration = (registration: Registration): string =>
   (registration.validUntil ? `, valid until ${registration.validUntil.slice(0, 10)}` : '')
 
 export type Standing =
-  | { state: 'none' }
-  | { state: 'current'; current: Registration[] }
-  | { state: 'lapsed'; lapsed: readonly Registration[] }
+  { state: 'none' } | { state: 'current'; current: Registration[] } | { state: 'lapsed'; lapsed: readonly Registration[] }
 
 /**
  * A reviewer with registrations on file needs one current to approve. Without any on file
@@ -50,7 +48,11 @@ export function registrationRefusal(registrations: readonly Registration[] | nul
 export type Lapsing = { registration: Registration; lapsesOn: string; lapsed: boolean }
 
 /** Registrations that lapsed already or lapse within `days`, soonest first. */
-export function lapsingRegistrations(registrations: readonly Registration[] | null | undefined, now: Date, days = LAPSING_SOON_DAYS): Lapsing[] {
+export function lapsingRegistrations(
+  registrations: readonly Registration[] | null | undefined,
+  now: Date,
+  days = LAPSING_SOON_DAYS,
+): Lapsing[] {
   // Through the end of the day `days` from today (UTC), as validity runs to the end of a day.
   const horizon = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + (days + 1) * DAY_MS - 1
   return (registrations ?? [])

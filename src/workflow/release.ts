@@ -1,7 +1,7 @@
 // Releases: several pending versions that go live together, or not at all; and the scheduled
 // go-live of one approved version. When a release is ready, who may take each step on it, and
 // whether a held sign-off may still go live. Pure rules (no Payload, no I/O).
-import type { ReviewableCollection } from './hash'
+import type { ReviewableCollection } from './reviewable'
 import { checkScheduledTime } from './scheduled-time'
 
 /**
@@ -90,11 +90,13 @@ export function decideAddMember(input: {
   if (members.some((member) => memberKey(member) === memberKey(candidate))) {
     return { ok: false, status: 409, message: 'This document is in the release already.' }
   }
-  if (heldBy !== null) return { ok: false, status: 409, message: `This document is in the open release "${heldBy}": one release at a time.` }
+  if (heldBy !== null)
+    return { ok: false, status: 409, message: `This document is in the open release "${heldBy}": one release at a time.` }
   if (!input.hasPendingVersion) {
     return { ok: false, status: 409, message: 'Readers already see the latest version of this document: there is nothing to release.' }
   }
-  if (members.length >= MAX_RELEASE_MEMBERS) return { ok: false, status: 400, message: `A release holds at most ${MAX_RELEASE_MEMBERS} documents.` }
+  if (members.length >= MAX_RELEASE_MEMBERS)
+    return { ok: false, status: 400, message: `A release holds at most ${MAX_RELEASE_MEMBERS} documents.` }
   return { ok: true }
 }
 
@@ -143,11 +145,17 @@ export function decideReleaseStep(input: {
   if (decidesGoLive && !actorRoles.includes('reviewer')) {
     return { ok: false, status: 403, message: 'Only reviewer accounts decide when a release goes live.' }
   }
-  if (!decidesGoLive && !isWriter(actorRoles)) return { ok: false, status: 403, message: 'Only editors, reviewers and admins change releases.' }
+  if (!decidesGoLive && !isWriter(actorRoles))
+    return { ok: false, status: 403, message: 'Only editors, reviewers and admins change releases.' }
   if (!STEP_FROM[step].includes(releaseState)) {
-    return { ok: false, status: 409, message: `Cannot ${STEP_LABEL[step]}: the release is ${RELEASE_STATE_LABEL[releaseState].toLowerCase()}.` }
+    return {
+      ok: false,
+      status: 409,
+      message: `Cannot ${STEP_LABEL[step]}: the release is ${RELEASE_STATE_LABEL[releaseState].toLowerCase()}.`,
+    }
   }
-  if (step === 'submit' && input.memberCount === 0) return { ok: false, status: 409, message: 'Add documents to the release before submitting it.' }
+  if (step === 'submit' && input.memberCount === 0)
+    return { ok: false, status: 409, message: 'Add documents to the release before submitting it.' }
   if (step !== 'schedule') return { ok: true }
   const time = checkScheduledTime(input.at, input.now, 'to go live now, use go-live')
   if (!time.ok) return time

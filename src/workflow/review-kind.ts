@@ -2,7 +2,7 @@
 // the public "last reviewed" date and the next review due date; a minor change (a typo, a
 // link, formatting) is approved like any change but moves neither. Every approval that makes
 // a version live moves its "modified" date. Pure rules (no Payload, no I/O).
-import { addMonths } from './schedule'
+import { addMonths } from './due-dates'
 
 export const REVIEW_KINDS = ['full', 'minor'] as const
 export type ReviewKind = (typeof REVIEW_KINDS)[number]

@@ -38,11 +38,14 @@ const childrenOf = (node: Node): unknown[] => (Array.isArray(node.children) ? no
 const str = (value: unknown) => (typeof value === 'string' ? value : '')
 
 /** Characters that would otherwise read as marks, and newlines, which would read as new blocks. */
-const escapeText = (text: string) => text.replace(/[\\*_~`[\]<>{}]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+const escapeText = (text: string) =>
+  text
+    .replace(/[\\*_~`[\]<>{}]/g, '\\$&')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
 const escapeUrl = (url: string) => url.replace(/[\\()]/g, '\\$&').replace(/\s/g, (space) => encodeURIComponent(space))
 /** A paragraph has no prefix of its own: text that starts like a block mark is escaped, as CommonMark does. */
-const escapeLead = (line: string) =>
-  /^\d+\./.test(line) ? line.replace('.', '\\.') : /^[#>\-\s]/.test(line) ? `\\${line}` : line
+const escapeLead = (line: string) => (/^\d+\./.test(line) ? line.replace('.', '\\.') : /^[#>\-\s]/.test(line) ? `\\${line}` : line)
 
 /** The id of a relation value, stored as an id or as the populated document. */
 function relationLabel(relationTo: unknown, value: unknown): string {

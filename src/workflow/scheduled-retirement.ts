@@ -13,9 +13,7 @@ export type RetirementRequest = {
 }
 
 export type RetirementDecision =
-  | { ok: true; at: Date; comment: string }
-  | { ok: true; cancel: true }
-  | { ok: false; status: 400 | 403 | 409; message: string }
+  { ok: true; at: Date; comment: string } | { ok: true; cancel: true } | { ok: false; status: 400 | 403 | 409; message: string }
 
 const refuse = (status: 400 | 403 | 409, message: string): RetirementDecision => ({ ok: false, status, message })
 

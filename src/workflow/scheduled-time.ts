@@ -20,7 +20,8 @@ export function checkScheduledTime(at: unknown, now: Date, nowHint: string): Sch
   if (when.getTime() < now.getTime() + MIN_LEAD_SECONDS * 1000) {
     return { ok: false, status: 400, message: `"at" must be at least ${MIN_LEAD_SECONDS} seconds from now: ${nowHint}.` }
   }
-  if (when.getTime() > now.getTime() + MAX_LEAD_DAYS * 86_400_000) return { ok: false, status: 400, message: '"at" must be within three years.' }
+  if (when.getTime() > now.getTime() + MAX_LEAD_DAYS * 86_400_000)
+    return { ok: false, status: 400, message: '"at" must be within three years.' }
   return { ok: true, at: when }
 }
 

@@ -11,13 +11,24 @@ test('feedback that a page is wrong leads to a public correction', async ({ brow
   test.setTimeout(180_000)
   const api = new Api(request)
   const marker = unique('FEEDBACK')
-  const source = (await api.call('editor', 'POST', '/sources', { title: `Guideline ${marker}`, type: 'guideline', publisher: 'NICE', year: 2024, url: 'https://example.org/guideline' })).doc
+  const source = (
+    await api.call('editor', 'POST', '/sources', {
+      title: `Guideline ${marker}`,
+      type: 'guideline',
+      publisher: 'NICE',
+      year: 2024,
+      url: 'https://example.org/guideline',
+    })
+  ).doc
   const id = await api.publish('articles', article(marker, { references: [{ source: source.id, section: 'Treatment' }] }))
   const slug = marker.toLowerCase()
 
   // The reader: references, the byline with declared interests and a profile link.
   await page.goto(`/articles/${slug}`)
-  await expect(page.getByTestId('citations').getByRole('link', { name: `Guideline ${marker}` })).toHaveAttribute('href', 'https://example.org/guideline')
+  await expect(page.getByTestId('citations').getByRole('link', { name: `Guideline ${marker}` })).toHaveAttribute(
+    'href',
+    'https://example.org/guideline',
+  )
   await expect(page.getByTestId('citations')).toContainText('Supports: Treatment')
   await page.getByText('Declared interests').click()
   await expect(page.getByTestId('disclosures')).toContainText('Dr. Maya Chen (reviewer): No conflicts of interest declared.')
@@ -70,14 +81,20 @@ test('feedback that a page is wrong leads to a public correction', async ({ brow
   const xml = await (await request.get('/updates.xml')).text()
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml')
-    return { errors: doc.getElementsByTagName('parsererror').length, summaries: [...doc.getElementsByTagName('summary')].map((s) => s.textContent) }
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      summaries: [...doc.getElementsByTagName('summary')].map((s) => s.textContent),
+    }
   }, xml)
   expect(parsed.errors).toBe(0)
   expect(parsed.summaries).toContain(note)
 
   // The reviewer's public profile lists the article.
   await page.goto(`/articles/${slug}`)
-  await page.getByTestId('trust-block').getByRole('link', { name: /Dr\. Maya Chen/ }).click()
+  await page
+    .getByTestId('trust-block')
+    .getByRole('link', { name: /Dr\. Maya Chen/ })
+    .click()
   await expect(page).toHaveURL(/\/reviewers\/dr-maya-chen$/)
   await expect(page.getByTestId('approved-articles')).toContainText(`Article ${marker}`)
 })

@@ -199,7 +199,8 @@ test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhe
         const oldestAllowed = history.length - 1
         try {
           const page = await get(app, path)
-          const fresh = history.slice(oldestAllowed).some((words) => page.body.includes(words)) || (inFlight && page.body.includes(inFlight))
+          const fresh =
+            history.slice(oldestAllowed).some((words) => page.body.includes(words)) || (inFlight && page.body.includes(inFlight))
           if (page.status >= 500) seen.errors++
           else if (fresh) seen.ok++
           else seen.stale++
@@ -282,10 +283,15 @@ test('when the background runner’s instance stops, another instance takes over
     const runner = apps.find((app) => app.port === first)
     expect(runner, `runner on port ${first}`).toBeDefined()
     await runner!.stop()
-    await expect.poll(async () => {
-      const now = await runnerPort()
-      return now !== null && now !== first && apps.some((app) => app.port === now)
-    }, { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(
+        async () => {
+          const now = await runnerPort()
+          return now !== null && now !== first && apps.some((app) => app.port === now)
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true)
   } finally {
     await db.end()
   }
@@ -293,9 +299,9 @@ test('when the background runner’s instance stops, another instance takes over
 
 test('a scheduled retirement and a scheduled release that fell due while every instance was down happen at the next start', async () => {
   test.setTimeout(120_000)
-  const running = (await Promise.all(apps.map(async (app) => ((await get(app, '/robots.txt').catch(() => null))?.status === 200 ? app : null)))).filter(
-    (app): app is AppInstance => app !== null,
-  )
+  const running = (
+    await Promise.all(apps.map(async (app) => ((await get(app, '/robots.txt').catch(() => null))?.status === 200 ? app : null)))
+  ).filter((app): app is AppInstance => app !== null)
   const client = await playwrightRequest.newContext({ baseURL: running[0]!.url })
   const db = new pg.Client({ connectionString: cluster.primaryUrl })
   await db.connect()
@@ -331,10 +337,13 @@ test('a scheduled retirement and a scheduled release that fell due while every i
     restarted = await startApps(1, env())
     apps = restarted
     await expect.poll(async () => (await get(restarted[0]!, path)).status, { timeout: 20_000 }).toBe(410)
-    const { rows } = await db.query(`select decision, comment from reviews where document_collection = 'articles' and document_id = $1 order by decided_at desc limit 1`, [id])
+    const { rows } = await db.query(
+      `select decision, comment from reviews where document_collection = 'articles' and document_id = $1 order by decided_at desc limit 1`,
+      [id],
+    )
     expect(rows[0]).toEqual({ decision: 'retired', comment: 'Due while down' })
     const releasedPath = `/articles/${releasedMarker.toLowerCase()}`
-    await expect.poll(async () => (await get(restarted[0]!, releasedPath)).body.includes("NEW-WORDS"), { timeout: 20_000 }).toBe(true)
+    await expect.poll(async () => (await get(restarted[0]!, releasedPath)).body.includes('NEW-WORDS'), { timeout: 20_000 }).toBe(true)
     // The trail has when it actually happened, and the time it was planned for.
     const went = await db.query(`select decided_at, comment from reviews where decision = 'went_live' and release_id = $1`, [release])
     expect(went.rows).toHaveLength(1)

@@ -74,7 +74,9 @@ test('staff previews go through the proxy uncached; readers never get one', asyn
     const pending = `Pending through the proxy ${unique('p')}`
     await api.edit('articles', id, { summary: pending })
     // As a browser sends it: Payload accepts a login cookie from a same-origin request.
-    const preview = await fetch(`${proxy.url}/preview/articles/${slug}`, { headers: { Cookie: staffCookie, 'Sec-Fetch-Site': 'same-origin' } })
+    const preview = await fetch(`${proxy.url}/preview/articles/${slug}`, {
+      headers: { Cookie: staffCookie, 'Sec-Fetch-Site': 'same-origin' },
+    })
     expect(preview.status).toBe(200)
     expect(preview.headers.get('x-cache-status')).toBeNull()
     expect(await preview.text()).toContain(pending)
@@ -94,7 +96,10 @@ test('staff previews go through the proxy uncached; readers never get one', asyn
 test('without a refresh token configured (compose without CACHE_REFRESH_TOKEN), no request can bypass the cache', async ({ baseURL }) => {
   const open = await startProxy(baseURL!, '')
   try {
-    for (const headers of [{}, { 'X-Vetted-Refresh': '' }, { 'X-Vetted-Refresh': '|' }, { 'X-Vetted-Refresh': 'x' }] as Record<string, string>[]) {
+    for (const headers of [{}, { 'X-Vetted-Refresh': '' }, { 'X-Vetted-Refresh': '|' }, { 'X-Vetted-Refresh': 'x' }] as Record<
+      string,
+      string
+    >[]) {
       const states: string[] = []
       for (let i = 0; i < 4; i++) {
         const response = await fetch(`${open.url}/`, { headers })

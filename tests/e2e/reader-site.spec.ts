@@ -30,9 +30,9 @@ test('the article has MedicalWebPage JSON-LD, a description and a canonical URL'
 
 test('emergency and urgent warnings come before the tips; cautions after', async ({ page }) => {
   await page.goto(ARTICLE)
-  const order = await page.locator('[data-severity], .tip').evaluateAll((nodes) =>
-    nodes.map((n) => n.getAttribute('data-severity') ?? 'tip'),
-  )
+  const order = await page
+    .locator('[data-severity], .tip')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-severity') ?? 'tip'))
   expect(order.slice(0, 2)).toEqual(['emergency', 'urgent'])
   expect(order.indexOf('caution')).toBeGreaterThan(order.lastIndexOf('tip'))
 })

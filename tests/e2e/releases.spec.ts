@@ -14,7 +14,8 @@ test('a release of an article and two of its tips goes live together, at its sch
   const marker = unique('TOGETHER')
   const article = (await api.call('editor', 'GET', `/articles?where[slug][equals]=${ARTICLE}&depth=0&draft=true`)).docs[0]
   const tips = []
-  for (const title of TIPS) tips.push((await api.call('editor', 'GET', `/tips?where[title][equals]=${encodeURIComponent(title)}&depth=0&draft=true`)).docs[0])
+  for (const title of TIPS)
+    tips.push((await api.call('editor', 'GET', `/tips?where[title][equals]=${encodeURIComponent(title)}&depth=0&draft=true`)).docs[0])
   // The changes: new words in the article's summary and in each tip.
   await api.edit('articles', String(article.id), { summary: `${article.summary} (${marker}-article)` })
   for (const [index, tip] of tips.entries()) await api.edit('tips', String(tip.id), { body: `${tip.body} (${marker}-tip${index})` })
@@ -83,7 +84,10 @@ test('a release of an article and two of its tips goes live together, at its sch
       { timeout: at.getTime() + 20_000 - Date.now(), intervals: [500] },
     )
     .toBe(true)
-  expect([...seen].every((state) => state === 'false,false,false' || state === 'true,true,true'), [...seen].join(' | ')).toBe(true)
+  expect(
+    [...seen].every((state) => state === 'false,false,false' || state === 'true,true,true'),
+    [...seen].join(' | '),
+  ).toBe(true)
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000)
   const status = await api.call('reviewer', 'GET', `/articles/${article.id}/workflow`)
   expect(status.state).toBe('published')

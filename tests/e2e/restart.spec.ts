@@ -22,7 +22,10 @@ async function startServer(): Promise<ChildProcess> {
     stdio: 'ignore',
   })
   for (let i = 0; i < 120; i++) {
-    const ready = await fetch(`${second}/robots.txt`).then((r) => r.ok, () => false)
+    const ready = await fetch(`${second}/robots.txt`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) return child
     await new Promise((resolve) => setTimeout(resolve, 500))
   }

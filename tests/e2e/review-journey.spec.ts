@@ -8,8 +8,7 @@ const ARTICLE_TITLE = 'Lumbar soreness in early pregnancy'
 const firstSummary = `Some pregnant women experience lower back and waist pain during the early stages of pregnancy, mostly from changes in posture. (Edited ${Date.now()})`
 const finalSummary = `Some pregnant women experience lower back and waist pain during the early stages of pregnancy, mostly from changes in posture; gentle movement helps. (Final ${Date.now()})`
 
-const openArticle = (page: Page, onLock = takeOverIfLocked) =>
-  openDoc(page, 'articles', 'lumbar-soreness-in-early-pregnancy', onLock)
+const openArticle = (page: Page, onLock = takeOverIfLocked) => openDoc(page, 'articles', 'lumbar-soreness-in-early-pregnancy', onLock)
 
 async function saveDraft(page: Page) {
   await page.getByRole('button', { name: 'Save Draft' }).click()
@@ -49,9 +48,9 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await assign(editor, 'Dr. Maya Chen')
 
   await openDoc(editor, 'warnings', 'severe-back-pain-lumbar-disc-herniation')
-  await editor.locator('#field-action').fill(
-    `If the condition is severe, see a doctor soon to rule out lumbar disc herniation. (Checked ${Date.now()})`,
-  )
+  await editor
+    .locator('#field-action')
+    .fill(`If the condition is severe, see a doctor soon to rule out lumbar disc herniation. (Checked ${Date.now()})`)
   await saveDraft(editor)
   await panel(editor).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(editor)).toContainText('In review')
@@ -82,17 +81,23 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
   await openFromMyWork(reviewer, /Severe back pain/)
   await readOnlyIfLocked(reviewer)
   // The seeded warning reads at about 13, above the target of 11: the reviewer accepts that, on the record.
-  await panel(reviewer).getByLabel(/above the target of 11: I accept that for this version/).check()
+  await panel(reviewer)
+    .getByLabel(/above the target of 11: I accept that for this version/)
+    .check()
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
   await openArticle(reviewer, readOnlyIfLocked)
   await expect(reviewer.getByTestId('review-status-header')).toContainText('In review')
   // Approving an article takes the reviewer's word that the evidence was checked.
   await expect(panel(reviewer).getByRole('button', { name: 'Approve' })).toBeDisabled()
-  await panel(reviewer).getByLabel(/I checked the evidence this version cites/).check()
+  await panel(reviewer)
+    .getByLabel(/I checked the evidence this version cites/)
+    .check()
   // The seeded article reads at about 15, above the target of 11: the reviewer accepts that, on the record.
   await expect(panel(reviewer).getByRole('button', { name: 'Approve' })).toBeDisabled()
-  await panel(reviewer).getByLabel(/above the target of 11: I accept that for this version/).check()
+  await panel(reviewer)
+    .getByLabel(/above the target of 11: I accept that for this version/)
+    .check()
   await panel(reviewer).getByRole('button', { name: 'Approve' }).click()
   await expect(panel(reviewer)).toContainText('Published')
   // The header follows at once, without a reload: no stale "Changed", no "Revert to published".
@@ -111,7 +116,9 @@ test('edit, request changes, resubmit, approve, read', async ({ browser }) => {
 test('a reviewer who edited the draft is refused in the panel, with the reason', async ({ browser }) => {
   const reviewer = await loginAs(browser, 'reviewer')
   await openDoc(reviewer, 'tips', 'change-position-often')
-  await reviewer.locator('#field-body').fill(`It is best not to maintain one posture for a long time during pregnancy; change positions often. (${Date.now()})`)
+  await reviewer
+    .locator('#field-body')
+    .fill(`It is best not to maintain one posture for a long time during pregnancy; change positions often. (${Date.now()})`)
   await saveDraft(reviewer)
   await panel(reviewer).getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel(reviewer)).toContainText('another reviewer must approve it')

@@ -18,7 +18,10 @@ test.beforeAll(async ({ request }) => {
   const api = new Api(request)
   savedRules = ((await api.call('admin', 'GET', '/globals/review-policy')).rules ?? []).map(({ id: _id, ...rule }: { id?: string }) => rule)
   await api.call('admin', 'POST', '/globals/review-policy', {
-    rules: [...savedRules, { name: 'Two reviewers, one an obstetrician', collection: 'articles', topic: TOPIC, approvals: 2, specialties: ['Obstetrics'] }],
+    rules: [
+      ...savedRules,
+      { name: 'Two reviewers, one an obstetrician', collection: 'articles', topic: TOPIC, approvals: 2, specialties: ['Obstetrics'] },
+    ],
   })
   const id = await api.draft('articles', article(marker, { topic: TOPIC }))
   await api.submit('articles', id)
@@ -56,11 +59,17 @@ test('the first approval is not enough; the specialist’s publishes, and the pa
   await expect(obstetrician.getByTestId('queue-assigned-to-me')).toContainText(`Article ${marker}`)
   await expect(obstetrician.getByTestId('queue-my-approval-still-needed')).toContainText(`Article ${marker}`)
   await obstetrician.goto('/admin/review-queue')
-  await obstetrician.getByTestId('queue-assigned-to-me').getByRole('link', { name: `Article ${marker}` }).click()
+  await obstetrician
+    .getByTestId('queue-assigned-to-me')
+    .getByRole('link', { name: `Article ${marker}` })
+    .click()
   await expect(obstetrician.getByTestId('review-panel')).toBeVisible()
   await readOnlyIfLocked(obstetrician)
   await expect(obstetrician.getByTestId('sign-off-progress')).toContainText('1 of 2 approvals')
-  await obstetrician.getByTestId('review-panel').getByLabel(/I checked the evidence this version cites/).check()
+  await obstetrician
+    .getByTestId('review-panel')
+    .getByLabel(/I checked the evidence this version cites/)
+    .check()
   await obstetrician.getByTestId('review-panel').getByRole('button', { name: 'Approve' }).click()
   await expect(obstetrician.getByTestId('review-panel')).toContainText('Published')
 

@@ -10,7 +10,14 @@ test('a correction is announced on the page, logged, listed on /updates and in a
   await api.edit('articles', id, { summary: `Summary ${marker}: 600 mg a day` })
   const versionId = await api.submit('articles', id)
   const note = `The dose said 6000 mg (${marker}); it is 600 mg a day.`
-  await api.call('reviewer', 'POST', `/articles/${id}/approve`, { versionId, reviewKind: 'minor', correction: true, changeNote: note, evidenceChecked: true, readingLevelAcknowledged: true })
+  await api.call('reviewer', 'POST', `/articles/${id}/approve`, {
+    versionId,
+    reviewKind: 'minor',
+    correction: true,
+    changeNote: note,
+    evidenceChecked: true,
+    readingLevelAcknowledged: true,
+  })
 
   await page.goto(`/articles/${marker.toLowerCase()}`)
   await expect(page.getByTestId('correction-notice')).toContainText(note)

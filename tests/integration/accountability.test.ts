@@ -2,11 +2,11 @@
 // on reviewers' public profiles), plain-language checks at approval, and retirement tombstones.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle } from '@/lib/published-content'
-import { readReviewerProfile } from '@/lib/reviewer-profiles'
-import { readTombstone, registerRetiredSlugLookup } from '@/lib/tombstones'
-import { retiredSlugLookup } from '@/lib/tombstones-registry'
-import { readSitemapEntries, runSearch } from '@/lib/published-content'
+import { readArticle } from '@/site/published-content'
+import { readReviewerProfile } from '@/site/reviewer-profiles'
+import { readTombstone, registerRetiredSlugLookup } from '@/site/tombstones'
+import { retiredSlugLookup } from '@/site/tombstones-registry'
+import { readSitemapEntries, runSearch } from '@/site/published-content'
 import { lexicalFromSections } from '@seed/lexical'
 import { articleData, ensureSeeded } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
@@ -37,7 +37,9 @@ describe('declarations of interests', () => {
     // An admin records one for someone who declared it to them.
     expect((await rest('admin', 'POST', '/disclosures', { person: editor, kind: 'none' })).status).toBe(201)
     expect((await rest('anonymous', 'GET', '/disclosures')).status).toBe(403)
-    const history = (await sql(`select kind from disclosures where person_id = $1 order by declared_at`, [editor])).rows.map((row) => row.kind)
+    const history = (await sql(`select kind from disclosures where person_id = $1 order by declared_at`, [editor])).rows.map(
+      (row) => row.kind,
+    )
     expect(history.slice(-2)).toEqual(['declared', 'none'])
   })
 
@@ -52,13 +54,19 @@ describe('declarations of interests', () => {
     expect(approved.status).toBe(200)
     const record = (await rest('reviewer', 'GET', `/reviews/${approved.body.reviewId}`)).body
     expect(record.disclosures.approver).toMatchObject({ personId: String(reviewer), text: `Declared interests: ${statement}` })
-    expect(record.disclosures.authors).toEqual([expect.objectContaining({ name: 'Emma Clarke', text: `Declared interests: ${editorSays}` })])
+    expect(record.disclosures.authors).toEqual([
+      expect.objectContaining({ name: 'Emma Clarke', text: `Declared interests: ${editorSays}` }),
+    ])
 
     // A later declaration changes the profile, not what this approval recorded.
     expect((await rest('reviewer', 'POST', '/disclosures', { kind: 'none' })).status).toBe(201)
     const slug = (await readerView('articles', id)).body.slug
     const article = await readArticle(slug)
-    expect(article!.signOff!.approvers[0]).toMatchObject({ name: 'Dr. Maya Chen', profileSlug: 'dr-maya-chen', disclosure: `Declared interests: ${statement}` })
+    expect(article!.signOff!.approvers[0]).toMatchObject({
+      name: 'Dr. Maya Chen',
+      profileSlug: 'dr-maya-chen',
+      disclosure: `Declared interests: ${statement}`,
+    })
     expect(article!.signOff!.authors).toEqual([{ name: 'Emma Clarke', disclosure: `Declared interests: ${editorSays}` }])
     // Put the demo declarations back as they were.
     await rest('editor', 'POST', '/disclosures', { kind: 'none' })
@@ -112,7 +120,12 @@ describe('plain language at approval', () => {
     expect(checks.plainLanguage.aboveTarget).toBe(true)
     expect(checks.plainLanguage.overall.readingAge).toBeGreaterThan(11)
     const jargon = checks.plainLanguage.fields.find((field: { field: string }) => field.field === 'body').flags
-    expect(jargon).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'long_sentence' }), expect.objectContaining({ kind: 'jargon', text: 'analgesia' })]))
+    expect(jargon).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'long_sentence' }),
+        expect.objectContaining({ kind: 'jargon', text: 'analgesia' }),
+      ]),
+    )
     const versionId = await submit('editor', 'articles', id)
     const refused = await act('reviewer', 'articles', id, 'approve', { versionId, readingLevelAcknowledged: null })
     expect(refused.status).toBe(409)
@@ -127,12 +140,41 @@ describe('plain language at approval', () => {
   it('flags headings out of order and vague links, and blocks approval only where the policy says', async () => {
     const body = {
       root: {
-        type: 'root', version: 1, direction: null, format: '', indent: 0,
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
         children: [
-          { type: 'heading', tag: 'h4', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', text: 'Deep heading', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] },
-          { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [
-            { type: 'link', version: 3, direction: null, format: '', indent: 0, fields: { url: 'https://example.org', linkType: 'custom', newTab: false }, children: [{ type: 'text', text: 'click here', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] },
-          ] },
+          {
+            type: 'heading',
+            tag: 'h4',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [{ type: 'text', text: 'Deep heading', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }],
+          },
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            textStyle: '',
+            children: [
+              {
+                type: 'link',
+                version: 3,
+                direction: null,
+                format: '',
+                indent: 0,
+                fields: { url: 'https://example.org', linkType: 'custom', newTab: false },
+                children: [{ type: 'text', text: 'click here', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }],
+              },
+            ],
+          },
         ],
       },
     }
@@ -169,7 +211,11 @@ describe('retirement tombstones', () => {
     expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', replacement: 'abc' })).status).toBe(400)
     const draft = await createDraft('editor', 'articles', articleData())
     expect((await act('reviewer', 'articles', id, 'retire', { comment: 'x', replacement: draft })).status).toBe(400)
-    const retired = await act('reviewer', 'articles', id, 'retire', { comment: 'Superseded.', reason: 'superseded', replacement: replacementId })
+    const retired = await act('reviewer', 'articles', id, 'retire', {
+      comment: 'Superseded.',
+      reason: 'superseded',
+      replacement: replacementId,
+    })
     expect(retired.status, JSON.stringify(retired.body)).toBe(200)
 
     expect(await readTombstone(payload, slug)).toMatchObject({

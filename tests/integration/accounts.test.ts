@@ -4,10 +4,10 @@
 // editing the audit log in SQL, probing logins and locking a reviewer out.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle } from '@/lib/published-content'
+import { readArticle } from '@/site/published-content'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
-import { act, createDraft, publishThroughWorkflow, submit, sql } from '../support/workflow'
+import { createDraft, submit, sql } from '../support/workflow'
 
 let payload: Payload
 beforeAll(async () => {
@@ -22,7 +22,14 @@ async function serverMadeReviewer(label: string) {
   const email = `${unique(label)}@example.org`
   const doc = await payload.create({
     collection: 'users',
-    data: { email, password: PASSWORD, displayName: `Dr. ${unique(label)}`, roles: ['reviewer'], credentials: 'MD', specialties: ['Obstetrics'] },
+    data: {
+      email,
+      password: PASSWORD,
+      displayName: `Dr. ${unique(label)}`,
+      roles: ['reviewer'],
+      credentials: 'MD',
+      specialties: ['Obstetrics'],
+    },
   })
   return { id: String(doc.id), email }
 }
@@ -35,7 +42,10 @@ const approveAs = (token: string, collection: 'tips' | 'articles', id: string, v
 /** An admin account made by the server itself (no hold), logged in. */
 async function serverMadeAdmin(label: string, roles: ('admin' | 'reviewer')[] = ['admin']) {
   const email = `${unique(label)}@example.org`
-  const doc = await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Admin ${unique(label)}`, roles } })
+  const doc = await payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, displayName: `Admin ${unique(label)}`, roles },
+  })
   return { id: String(doc.id), email, token: await tokenOf(email) }
 }
 
@@ -50,7 +60,12 @@ const auditEvents = async (subjectId: string) =>
 describe('display names', () => {
   it('refuses a look-alike of an existing reviewer, however it is spelled', async () => {
     for (const name of ['Dr. Maya Chen', 'dr maya chen', 'DR.  MAYA CHÉN']) {
-      const response = await rest('admin', 'POST', '/users', { email: `${unique('twin')}@example.org`, password: PASSWORD, displayName: name, roles: ['reviewer'] })
+      const response = await rest('admin', 'POST', '/users', {
+        email: `${unique('twin')}@example.org`,
+        password: PASSWORD,
+        displayName: name,
+        roles: ['reviewer'],
+      })
       expect(response.status, name).toBe(400)
       expect(JSON.stringify(response.body)).toMatch(/already has this display name/)
     }
@@ -60,7 +75,12 @@ describe('display names', () => {
 describe('an account someone else set up or changed', () => {
   it('may not approve for 24 hours when an admin created it', async () => {
     const email = `${unique('fresh')}@example.org`
-    const created = await rest('admin', 'POST', '/users', { email, password: PASSWORD, displayName: `Dr. ${unique('Fresh')}`, roles: ['reviewer'] })
+    const created = await rest('admin', 'POST', '/users', {
+      email,
+      password: PASSWORD,
+      displayName: `Dr. ${unique('Fresh')}`,
+      roles: ['reviewer'],
+    })
     expect(created.status).toBe(201)
     const tip = await submittedTip()
     const refused = await approveAs(await tokenOf(email), 'tips', tip.id, tip.versionId)
@@ -97,7 +117,11 @@ describe('an account someone else set up or changed', () => {
     const refused = await approveAs(token, 'tips', second.id, second.versionId)
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].message).toMatch(/credentials were changed/)
-    const log = (await sql(`select event, before, after from audit_log where subject_id = $1 and event = 'credentials_changed' order by id`, [Number(reviewer.id)])).rows
+    const log = (
+      await sql(`select event, before, after from audit_log where subject_id = $1 and event = 'credentials_changed' order by id`, [
+        Number(reviewer.id),
+      ])
+    ).rows
     expect(log).toHaveLength(2)
     expect(log[1].before.credentials).toBe('MD, PhD')
     expect(log[1].after.credentials).toBe('MD, FACOG, FRCOG')
@@ -106,7 +130,12 @@ describe('an account someone else set up or changed', () => {
   it('records role changes with who made them', async () => {
     const reviewer = await serverMadeReviewer('roles')
     await rest('admin', 'PATCH', `/users/${reviewer.id}`, { roles: ['reviewer', 'editor'] })
-    const [row] = (await sql(`select a.event, u.email as actor from audit_log a join users u on u.id = a.actor_id where a.subject_id = $1 and a.event = 'roles_changed'`, [Number(reviewer.id)])).rows
+    const [row] = (
+      await sql(
+        `select a.event, u.email as actor from audit_log a join users u on u.id = a.actor_id where a.subject_id = $1 and a.event = 'roles_changed'`,
+        [Number(reviewer.id)],
+      )
+    ).rows
     expect(row).toEqual({ event: 'roles_changed', actor: 'admin@example.com' })
   })
 })
@@ -125,7 +154,16 @@ describe('one admin with a second account', () => {
   it('cannot approve what an account they created wrote, however long ago', async () => {
     const approver = await serverMadeAdmin('puppeteer', ['admin', 'reviewer'])
     const email = `${unique('puppet')}@example.org`
-    expect((await restWithToken(approver.token, 'POST', '/users', { email, password: PASSWORD, displayName: `Puppet ${unique('p')}`, roles: ['editor'] })).status).toBe(201)
+    expect(
+      (
+        await restWithToken(approver.token, 'POST', '/users', {
+          email,
+          password: PASSWORD,
+          displayName: `Puppet ${unique('p')}`,
+          roles: ['editor'],
+        })
+      ).status,
+    ).toBe(201)
     const puppet = await tokenOf(email)
     const created = await restWithToken(puppet, 'POST', '/tips?draft=true', tipData())
     const id = String(created.body.doc.id)
@@ -139,9 +177,19 @@ describe('one admin with a second account', () => {
   it('stays held when the admin who set it up is deleted', async () => {
     const first = await serverMadeAdmin('first')
     const secondEmail = `${unique('second')}@example.org`
-    const second = await restWithToken(first.token, 'POST', '/users', { email: secondEmail, password: PASSWORD, displayName: `Second ${unique('a')}`, roles: ['admin'] })
+    const second = await restWithToken(first.token, 'POST', '/users', {
+      email: secondEmail,
+      password: PASSWORD,
+      displayName: `Second ${unique('a')}`,
+      roles: ['admin'],
+    })
     const reviewerEmail = `${unique('made')}@example.org`
-    const made = await restWithToken(await tokenOf(secondEmail), 'POST', '/users', { email: reviewerEmail, password: PASSWORD, displayName: `Dr. ${unique('Made')}`, roles: ['reviewer'] })
+    const made = await restWithToken(await tokenOf(secondEmail), 'POST', '/users', {
+      email: reviewerEmail,
+      password: PASSWORD,
+      displayName: `Dr. ${unique('Made')}`,
+      roles: ['reviewer'],
+    })
     expect(made.status).toBe(201)
     expect((await restWithToken(first.token, 'DELETE', `/users/${second.body.doc.id}`)).status).toBe(200)
     const tip = await submittedTip()
@@ -180,12 +228,21 @@ describe('the audit log', () => {
     await expect(sql(`begin; truncate audit_log cascade; rollback`)).rejects.toThrow(/append-only/)
   })
 
-  it('keeps an account\'s history, by name, after the account is deleted', async () => {
+  it("keeps an account's history, by name, after the account is deleted", async () => {
     const email = `${unique('gone')}@example.org`
-    const created = await rest('admin', 'POST', '/users', { email, password: PASSWORD, displayName: `Gone ${unique('p')}`, roles: ['editor'] })
+    const created = await rest('admin', 'POST', '/users', {
+      email,
+      password: PASSWORD,
+      displayName: `Gone ${unique('p')}`,
+      roles: ['editor'],
+    })
     const id = created.body.doc.id
     expect((await rest('admin', 'DELETE', `/users/${id}`)).status).toBe(200)
-    const rows = (await sql(`select event, subject_id, subject_email from audit_log where subject_email = $1 or before->>'email' = $1 order by id`, [email])).rows
+    const rows = (
+      await sql(`select event, subject_id, subject_email from audit_log where subject_email = $1 or before->>'email' = $1 order by id`, [
+        email,
+      ])
+    ).rows
     expect(rows.map((row) => row.event)).toEqual(['account_created', 'account_deleted'])
     expect(rows.every((row) => row.subject_id === null)).toBe(true)
   })
@@ -194,12 +251,14 @@ describe('the audit log', () => {
     expect((await rest('anonymous', 'GET', '/audit-log')).status).toBe(403)
     expect((await rest('reviewer', 'GET', '/audit-log')).status).toBe(403)
     expect((await rest('admin', 'GET', '/audit-log?limit=1')).status).toBe(200)
-    expect((await rest('admin', 'POST', '/audit-log', { event: 'account_created', summary: 'x', at: new Date().toISOString() })).status).toBe(403)
+    expect(
+      (await rest('admin', 'POST', '/audit-log', { event: 'account_created', summary: 'x', at: new Date().toISOString() })).status,
+    ).toBe(403)
   })
 })
 
 describe('the byline of an old approval', () => {
-  it('keeps the reviewer\'s name, credentials and specialties as they were when they approved', async () => {
+  it("keeps the reviewer's name, credentials and specialties as they were when they approved", async () => {
     const reviewer = await serverMadeReviewer('byline')
     const token = await tokenOf(reviewer.email)
     const id = await createDraft('editor', 'articles', articleData())
@@ -220,7 +279,10 @@ describe('logins', () => {
 
   it('lock an account for one source address after five failures, not for everyone', async () => {
     const email = `${unique('lock')}@example.org`
-    await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Lock ${unique('t')}`, roles: ['editor'] } })
+    await payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, displayName: `Lock ${unique('t')}`, roles: ['editor'] },
+    })
     for (let attempt = 0; attempt < 5; attempt++) expect((await login(email, `wrong-${attempt}`, '203.0.113.7')).status).toBe(401)
     const locked = await login(email, PASSWORD, '203.0.113.7')
     expect(locked.status).toBe(429)
@@ -231,13 +293,17 @@ describe('logins', () => {
     // An admin unlocks it for every address.
     expect((await rest('admin', 'POST', '/users/unlock', { email })).status).toBe(200)
     expect((await login(email, PASSWORD, '203.0.113.7')).status).toBe(200)
-    const unlocks = (await sql(`select count(*)::int as n from audit_log where event = 'logins_unlocked' and subject_email = $1`, [email])).rows[0].n
+    const unlocks = (await sql(`select count(*)::int as n from audit_log where event = 'logins_unlocked' and subject_email = $1`, [email]))
+      .rows[0].n
     expect(unlocks).toBe(1)
   })
 
   it('answer the same whether or not the account exists', async () => {
     const real = `${unique('real')}@example.org`
-    await payload.create({ collection: 'users', data: { email: real, password: PASSWORD, displayName: `Real ${unique('t')}`, roles: ['editor'] } })
+    await payload.create({
+      collection: 'users',
+      data: { email: real, password: PASSWORD, displayName: `Real ${unique('t')}`, roles: ['editor'] },
+    })
     const made = `${unique('nobody')}@example.org`
     const answers = async (email: string) => {
       const seen: string[] = []
@@ -255,7 +321,10 @@ describe('logins', () => {
 
   it('cannot be unlocked by a stranger', async () => {
     const email = `${unique('unlock')}@example.org`
-    await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName: `Unlock ${unique('t')}`, roles: ['editor'] } })
+    await payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, displayName: `Unlock ${unique('t')}`, roles: ['editor'] },
+    })
     for (let attempt = 0; attempt < 5; attempt++) await login(email, `wrong-${attempt}`, '203.0.113.77')
     for (const person of ['anonymous', 'editor'] as const) expect((await rest(person, 'POST', '/users/unlock', { email })).status).toBe(403)
     expect((await login(email, PASSWORD, '203.0.113.77')).status).toBe(429)
@@ -269,7 +338,11 @@ describe('logins', () => {
     expect(JSON.stringify(taken.body)).not.toMatch(/unique|taken|already/i)
     expect((await rest('editor', 'GET', '/users/me')).body.user.email).toBe('editor@example.com')
     // Nor by searching or sorting on addresses.
-    for (const path of ['/users?where[email][like]=reviewer', '/users?where[or][0][email][equals]=reviewer@example.com', '/users?sort=email']) {
+    for (const path of [
+      '/users?where[email][like]=reviewer',
+      '/users?where[or][0][email][equals]=reviewer@example.com',
+      '/users?sort=email',
+    ]) {
       expect((await rest('editor', 'GET', path)).status, path).toBe(403)
     }
     expect((await rest('admin', 'GET', '/users?where[email][like]=reviewer')).status).toBe(200)

@@ -9,8 +9,8 @@ import {
   readSitemapEntries,
   readTopicPage,
   readTopics,
-} from '@/lib/published-content'
-import { topicSlug } from '@/lib/topics'
+} from '@/site/published-content'
+import { topicSlug } from '@/workflow/topics'
 import { articleData, ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
 import { publishThroughWorkflow } from '../support/workflow'
@@ -108,7 +108,10 @@ describe('anonymous REST', () => {
 
 describe('anonymous GraphQL', () => {
   it('lists only published articles', async () => {
-    const { body } = await graphqlQuery('anonymous', '{ Articles(limit: 100, draft: true, sort: "-updatedAt") { docs { id summary _status } } }')
+    const { body } = await graphqlQuery(
+      'anonymous',
+      '{ Articles(limit: 100, draft: true, sort: "-updatedAt") { docs { id summary _status } } }',
+    )
     const docs = body.data.Articles.docs
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((doc: any) => doc._status === 'published')).toBe(true)
@@ -122,7 +125,10 @@ describe('anonymous GraphQL', () => {
   })
 
   it('cannot read versions', async () => {
-    const { body } = await graphqlQuery('anonymous', '{ versionsArticles(limit: 100, sort: "-updatedAt") { docs { id version { summary } } } }')
+    const { body } = await graphqlQuery(
+      'anonymous',
+      '{ versionsArticles(limit: 100, sort: "-updatedAt") { docs { id version { summary } } } }',
+    )
     expect(body.errors?.[0]?.message).toMatch(/not allowed/i)
     expect(leaks(body)).toBe(false)
   })

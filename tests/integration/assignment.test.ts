@@ -31,11 +31,15 @@ describe('assigning reviewers', () => {
     expect(response.body.assignedTo).toEqual([{ id: ids.reviewer2, displayName: 'Dr. Samuel Okafor' }])
     const mine = await queueOf('reviewer2')
     expect(mine.assignedToMe.map((item: { id: string }) => item.id)).toContain(id)
-    expect(mine.assignedToMe.find((item: { id: string }) => item.id === id).assignedTo).toEqual([{ id: ids.reviewer2, displayName: 'Dr. Samuel Okafor' }])
+    expect(mine.assignedToMe.find((item: { id: string }) => item.id === id).assignedTo).toEqual([
+      { id: ids.reviewer2, displayName: 'Dr. Samuel Okafor' },
+    ])
     const theirs = await queueOf('reviewer')
     expect(theirs.assignedToMe.map((item: { id: string }) => item.id)).not.toContain(id)
     expect(theirs.inReview.map((item: { id: string }) => item.id)).toContain(id)
-    expect((await rest('editor', 'GET', `/tips/${id}/workflow`)).body.assignedTo).toEqual([{ id: ids.reviewer2, displayName: 'Dr. Samuel Okafor' }])
+    expect((await rest('editor', 'GET', `/tips/${id}/workflow`)).body.assignedTo).toEqual([
+      { id: ids.reviewer2, displayName: 'Dr. Samuel Okafor' },
+    ])
   })
 
   it('lets a reviewer reassign, records each change with before and after, and unassigns with an empty list', async () => {
@@ -49,7 +53,9 @@ describe('assigning reviewers', () => {
       sort: 'at',
       depth: 0,
     })
-    expect(docs.map((doc) => [(doc.before as { reviewerIds: string[] }).reviewerIds, (doc.after as { reviewerIds: string[] }).reviewerIds])).toEqual([
+    expect(
+      docs.map((doc) => [(doc.before as { reviewerIds: string[] }).reviewerIds, (doc.after as { reviewerIds: string[] }).reviewerIds]),
+    ).toEqual([
       [[], [String(ids.reviewer2)]],
       [[String(ids.reviewer2)], [String(ids.reviewer), String(ids.reviewer2)]],
       [[String(ids.reviewer), String(ids.reviewer2)], []],
@@ -61,7 +67,12 @@ describe('assigning reviewers', () => {
     const id = await submittedTip()
     const otherEditor = await payload.create({
       collection: 'users',
-      data: { email: `${unique('editor')}@example.org`, password: 'a-long-enough-password', displayName: unique('Editor'), roles: ['editor'] },
+      data: {
+        email: `${unique('editor')}@example.org`,
+        password: 'a-long-enough-password',
+        displayName: unique('Editor'),
+        roles: ['editor'],
+      },
     })
     const token = await loginToken(otherEditor.email, 'a-long-enough-password')
     const refused = await restWithToken(token, 'POST', `/tips/${id}/assign`, { reviewerIds: [ids.reviewer] })

@@ -51,10 +51,15 @@ describe('backup and restore with pg_dump', () => {
     const restored = rows.map((row) => row.tgname)
     for (const guard of GUARDS) expect(restored, guard).toContain(guard)
 
-    const counts = async (url: URL) => (await run(url, 'select (select count(*) from reviews) as r, (select count(*) from _articles_v) as v')).rows[0]
+    const counts = async (url: URL) =>
+      (await run(url, 'select (select count(*) from reviews) as r, (select count(*) from _articles_v) as v')).rows[0]
     expect(await counts(target)).toEqual(await counts(source))
-    await expect(run(target, `update reviews set comment = 'rewritten' where id = (select min(id) from reviews)`)).rejects.toThrow(/append-only/)
+    await expect(run(target, `update reviews set comment = 'rewritten' where id = (select min(id) from reviews)`)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(run(target, `delete from audit_log`)).rejects.toThrow(/append-only/)
-    await expect(run(target, `update _articles_v set version_title = 'x' where id = (select min(id) from _articles_v)`)).rejects.toThrow(/immutable/)
+    await expect(run(target, `update _articles_v set version_title = 'x' where id = (select min(id) from _articles_v)`)).rejects.toThrow(
+      /immutable/,
+    )
   })
 })

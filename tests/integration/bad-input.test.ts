@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ARTICLE_SLUG } from '@seed/content/lumbar-soreness'
 import { ensureSeeded } from '../support/content'
-import { type Person, rest, testPayload, unique } from '../support/payload'
+import { type Person, rest, testPayload } from '../support/payload'
 import { sql } from '../support/workflow'
 
 let payload: Payload
@@ -13,7 +13,14 @@ beforeAll(async () => {
   await ensureSeeded(payload)
 })
 
-const INJECTIONS = ["' OR 1=1 --", '"; DROP TABLE users; --', '<script>alert(1)</script>', '{{7*7}}', '\u0000\u202e\ud83d\ude00', '../../etc/passwd']
+const INJECTIONS = [
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '\u0000\u202e\ud83d\ude00',
+  '../../etc/passwd',
+]
 
 type Case = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown]
 
@@ -65,24 +72,27 @@ const fingerprint = async () => {
 }
 
 describe('bad input', () => {
-  it.each(['anonymous', 'editor', 'reviewer'] as Person[])('answers %s with a 4xx and a message, and changes nothing stored', async (person) => {
-    const before = await fingerprint()
-    for (const [method, path, body] of cases()) {
-      const response = await rest(person, method as never, path, body)
-      const label = `${person} ${method} ${path} ${typeof body === 'string' ? body.slice(0, 30) : JSON.stringify(body)?.slice(0, 60)}`
-      if (response.status >= 200 && response.status < 300) {
-        // Some probes are legitimate reads that find nothing, or drafts a writer may save.
-        expect(method === 'GET' || method === 'POST', label).toBe(true)
-        continue
+  it.each(['anonymous', 'editor', 'reviewer'] as Person[])(
+    'answers %s with a 4xx and a message, and changes nothing stored',
+    async (person) => {
+      const before = await fingerprint()
+      for (const [method, path, body] of cases()) {
+        const response = await rest(person, method as never, path, body)
+        const label = `${person} ${method} ${path} ${typeof body === 'string' ? body.slice(0, 30) : JSON.stringify(body)?.slice(0, 60)}`
+        if (response.status >= 200 && response.status < 300) {
+          // Some probes are legitimate reads that find nothing, or drafts a writer may save.
+          expect(method === 'GET' || method === 'POST', label).toBe(true)
+          continue
+        }
+        expect(response.status, label).toBeGreaterThanOrEqual(400)
+        expect(response.status, label).toBeLessThan(500)
+        expect(JSON.stringify(response.body?.errors ?? response.body), label).toMatch(/message/)
       }
-      expect(response.status, label).toBeGreaterThanOrEqual(400)
-      expect(response.status, label).toBeLessThan(500)
-      expect(JSON.stringify(response.body?.errors ?? response.body), label).toMatch(/message/)
-    }
-    const after = await fingerprint()
-    expect(after.seeded_hash).toBe(before.seeded_hash)
-    expect(after.live_tips).toBe(before.live_tips)
-    expect(after.reviews).toBe(before.reviews)
-    expect(after.users).toBe(before.users)
-  })
+      const after = await fingerprint()
+      expect(after.seeded_hash).toBe(before.seeded_hash)
+      expect(after.live_tips).toBe(before.live_tips)
+      expect(after.reviews).toBe(before.reviews)
+      expect(after.users).toBe(before.users)
+    },
+  )
 })

@@ -14,7 +14,20 @@ beforeAll(async () => {
   await ensureSeeded(payload)
 })
 
-const spellings = (id: string) => [`0${id}`, `00${id}`, `+${id}`, `-${id}`, ` ${id}`, `${id} `, `${id}.0`, `${id}e0`, '99999999999', '2147483648', '1e3', '0']
+const spellings = (id: string) => [
+  `0${id}`,
+  `00${id}`,
+  `+${id}`,
+  `-${id}`,
+  ` ${id}`,
+  `${id} `,
+  `${id}.0`,
+  `${id}e0`,
+  '99999999999',
+  '2147483648',
+  '1e3',
+  '0',
+]
 
 const phantomKeys = async () =>
   (await sql(`select key from workflow where key !~ '^(articles|tips|warnings):[1-9][0-9]*$'`)).rows.map((row) => row.key)
@@ -50,7 +63,9 @@ describe.each<[Collection, () => Record<string, unknown>]>([
     }
     expect(await phantomKeys()).toEqual([])
     expect((await readerView(collection, id)).status).toBe(200)
-    const trail = await sql(`select document_id from reviews where document_collection = $1 and document_id !~ '^[1-9][0-9]*$'`, [collection])
+    const trail = await sql(`select document_id from reviews where document_collection = $1 and document_id !~ '^[1-9][0-9]*$'`, [
+      collection,
+    ])
     expect(trail.rows).toEqual([])
   })
 

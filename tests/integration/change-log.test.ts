@@ -3,9 +3,9 @@
 // changes site-wide. Only what was made live is ever shown.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle } from '@/lib/published-content'
-import { readRecentUpdates } from '@/lib/public-changes'
-import { medicalWebPage } from '@/lib/structured-data'
+import { readArticle } from '@/site/published-content'
+import { readRecentUpdates } from '@/site/public-changes'
+import { medicalWebPage } from '@/site/structured-data'
 import { correctionNotice } from '@/workflow/change-log'
 import { articleData, ensureSeeded } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'

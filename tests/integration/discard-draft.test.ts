@@ -33,7 +33,12 @@ describe('discarding a draft', () => {
     expect(status.verification.verified).toBe(true)
     const liveAfter = await readerView('tips', id)
     expect(liveAfter.body.updatedAt).toBe(liveBefore.body.updatedAt)
-    const [saver] = (await sql(`select u.email from revisions r join users u on u.id = r.author_id where r.document_collection = 'tips' and r.document_id = $1 and r.version_id = $2`, [id, status.latestVersionId])).rows
+    const [saver] = (
+      await sql(
+        `select u.email from revisions r join users u on u.id = r.author_id where r.document_collection = 'tips' and r.document_id = $1 and r.version_id = $2`,
+        [id, status.latestVersionId],
+      )
+    ).rows
     expect(saver.email).toBe('editor@example.com')
   })
 

@@ -52,7 +52,9 @@ describe('the embedded PostgreSQL', () => {
   it(`is PostgreSQL ${POSTGRES_MAJOR} with real transactions: a row lock holds across sessions`, async () => {
     const db = await startEmbeddedPostgres({ log: quiet })
     try {
-      const [{ server_version: version }] = (await query<{ server_version: string }>(db.url, 'show server_version')) as [{ server_version: string }]
+      const [{ server_version: version }] = (await query<{ server_version: string }>(db.url, 'show server_version')) as [
+        { server_version: string },
+      ]
       expect(version.split('.')[0]).toBe(POSTGRES_MAJOR)
       await query(db.url, 'create table t (id int primary key); insert into t values (1)')
       const holder = new pg.Client({ connectionString: db.url })
@@ -72,12 +74,16 @@ describe('the embedded PostgreSQL', () => {
     const url = new URL(db.url)
     try {
       expect(url.hostname).toBe('127.0.0.1')
-      const [{ listen_addresses: listening }] = (await query<{ listen_addresses: string }>(db.url, 'show listen_addresses')) as [{ listen_addresses: string }]
+      const [{ listen_addresses: listening }] = (await query<{ listen_addresses: string }>(db.url, 'show listen_addresses')) as [
+        { listen_addresses: string },
+      ]
       expect(listening).toBe('127.0.0.1')
       const withoutPassword = new URL(db.url)
       withoutPassword.password = ''
       await expect(query(withoutPassword.toString(), 'select 1')).rejects.toThrow()
-      const [{ data_directory: data }] = (await query<{ data_directory: string }>(db.url, 'show data_directory')) as [{ data_directory: string }]
+      const [{ data_directory: data }] = (await query<{ data_directory: string }>(db.url, 'show data_directory')) as [
+        { data_directory: string },
+      ]
       expect(existsSync(data)).toBe(true)
       await db.stop()
       expect(existsSync(data)).toBe(false)

@@ -7,11 +7,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readArticle } from '@/lib/published-content'
-import { medicalWebPage } from '@/lib/structured-data'
-import { runLinkChecks } from '@/evidence/link-check-task'
+import { readArticle } from '@/site/published-content'
+import { medicalWebPage } from '@/site/structured-data'
+import { runLinkChecks } from '@/evidence/link-checks'
 import { checkLink } from '@/evidence/link-check'
-import { verifyPublished } from '@/review/verification'
+import { verifyPublished } from '@/review/views/verification'
 import { articleData, ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload, unique } from '../support/payload'
 import { act, createDraft, editDraft, readerView, submit } from '../support/workflow'
@@ -65,14 +65,30 @@ describe('the sources library', () => {
 
 describe('citations', () => {
   it('copy their source when saved; a later change to the source reaches readers only through a new review', async () => {
-    const source = await createSource({ title: unique('NICE guideline'), authors: 'NICE', publisher: 'NICE', year: 2024, url: 'https://example.org/ng1', doi: '10.1000/ng1' })
+    const source = await createSource({
+      title: unique('NICE guideline'),
+      authors: 'NICE',
+      publisher: 'NICE',
+      year: 2024,
+      url: 'https://example.org/ng1',
+      doi: '10.1000/ng1',
+    })
     const id = await createDraft('editor', 'articles', { ...articleData(), references: [{ source: source.id, section: 'What to do' }] })
     const draft = (await rest('editor', 'GET', `/articles/${id}?draft=true&depth=0`)).body
-    expect(draft.references[0]).toMatchObject({ title: source.title, authors: 'NICE', year: 2024, doi: '10.1000/ng1', type: 'guideline', section: 'What to do' })
+    expect(draft.references[0]).toMatchObject({
+      title: source.title,
+      authors: 'NICE',
+      year: 2024,
+      doi: '10.1000/ng1',
+      type: 'guideline',
+      section: 'What to do',
+    })
     expect((await approveArticle(id)).status).toBe(200)
 
     // The library entry is corrected: the live article still says what was signed, and still verifies.
-    expect((await rest('editor', 'PATCH', `/sources/${source.id}`, { title: `${source.title} (2025 update)`, year: 2025 })).status).toBe(200)
+    expect((await rest('editor', 'PATCH', `/sources/${source.id}`, { title: `${source.title} (2025 update)`, year: 2025 })).status).toBe(
+      200,
+    )
     const live = await readerView('articles', id)
     expect(live.body.references[0].title).toBe(source.title)
     const req = await createLocalReq({}, payload)
@@ -122,15 +138,30 @@ describe('citations', () => {
     const guideline = await createSource({ title: unique('Guideline'), publisher: 'NICE', year: 2024, url: 'https://example.org/g' })
     const trial = await createSource({ title: unique('Trial'), type: 'trial', authors: 'Smith J', year: 2022, pmid: '12345678' })
     const marker = unique('cited')
-    const id = await createDraft('editor', 'articles', { ...articleData(marker), references: [{ source: guideline.id }, { source: trial.id }] })
+    const id = await createDraft('editor', 'articles', {
+      ...articleData(marker),
+      references: [{ source: guideline.id }, { source: trial.id }],
+    })
     expect((await approveArticle(id)).status).toBe(200)
     const slug = (await readerView('articles', id)).body.slug
     const article = await readArticle(slug)
     expect(article!.references!.map((ref) => ref.title)).toEqual([guideline.title, trial.title])
     const jsonLd = medicalWebPage(article!, 'https://example.org/a') as { citation?: Record<string, unknown>[] }
     expect(jsonLd.citation).toEqual([
-      expect.objectContaining({ '@type': 'CreativeWork', name: guideline.title, publisher: 'NICE', datePublished: '2024', url: 'https://example.org/g' }),
-      expect.objectContaining({ '@type': 'ScholarlyArticle', name: trial.title, author: 'Smith J', url: 'https://pubmed.ncbi.nlm.nih.gov/12345678/', identifier: ['pmid:12345678'] }),
+      expect.objectContaining({
+        '@type': 'CreativeWork',
+        name: guideline.title,
+        publisher: 'NICE',
+        datePublished: '2024',
+        url: 'https://example.org/g',
+      }),
+      expect.objectContaining({
+        '@type': 'ScholarlyArticle',
+        name: trial.title,
+        author: 'Smith J',
+        url: 'https://pubmed.ncbi.nlm.nih.gov/12345678/',
+        identifier: ['pmid:12345678'],
+      }),
     ])
   })
 
@@ -157,7 +188,13 @@ describe('approving an article', () => {
     const record = (await rest('reviewer', 'GET', `/reviews/${approved.body.reviewId}`)).body
     expect(record.evidence).toMatchObject({ checked: true, flagged: 1 })
     expect(record.evidence.sources).toEqual([
-      expect.objectContaining({ position: 1, title: old.title, year: 2012, section: 'Treatment', flags: [expect.objectContaining({ kind: 'old' })] }),
+      expect.objectContaining({
+        position: 1,
+        title: old.title,
+        year: 2012,
+        section: 'Treatment',
+        flags: [expect.objectContaining({ kind: 'old' })],
+      }),
     ])
     // The record keeps that list even after the library entry changes.
     await rest('editor', 'PATCH', `/sources/${old.id}`, { title: 'Renamed' })
@@ -197,13 +234,22 @@ describe('link checks', () => {
 
     const id = await createDraft('editor', 'articles', { ...articleData(), references: [{ source: ok.id }, { source: gone.id }] })
     const checks = (await rest('reviewer', 'GET', `/articles/${id}/checks`)).body
-    expect(checks.evidence.map((source: { flags: { kind: string }[] }) => source.flags.map((flag) => flag.kind))).toEqual([[], ['broken_link']])
+    expect(checks.evidence.map((source: { flags: { kind: string }[] }) => source.flags.map((flag) => flag.kind))).toEqual([
+      [],
+      ['broken_link'],
+    ])
     expect((await rest('anonymous', 'GET', `/articles/${id}/checks`)).status).toBe(401)
   })
 
   it('queues a check when an address is added or changed, never on the approval path', async () => {
     const source = await createSource({ title: unique('Queued'), url: 'https://example.org/queued' })
-    const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'checkSourceLinks' } }, sort: '-createdAt', limit: 5, depth: 0 })
+    const jobs = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'checkSourceLinks' } },
+      sort: '-createdAt',
+      limit: 5,
+      depth: 0,
+    })
     expect(jobs.docs.some((job) => JSON.stringify(job.input).includes(String(source.id)))).toBe(true)
   })
 })
@@ -220,7 +266,10 @@ describe('readers', () => {
       await readerView('articles', id),
       await rest('anonymous', 'GET', `/articles?where[slug][equals]=${slug}&depth=2`),
       await rest('anonymous', 'GET', `/articles/${id}?draft=true&depth=2`),
-      await graphqlQuery('anonymous', `{ Articles(where: { slug: { equals: "${slug}" } }, draft: true) { docs { references { title source { title } } } } }`),
+      await graphqlQuery(
+        'anonymous',
+        `{ Articles(where: { slug: { equals: "${slug}" } }, draft: true) { docs { references { title source { title } } } } }`,
+      ),
       { status: 0, body: await readArticle(slug) },
     ]
     for (const answer of answers) expect(JSON.stringify(answer.body)).not.toContain(secret)

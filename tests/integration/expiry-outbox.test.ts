@@ -55,8 +55,12 @@ const expiredAt = async (tag: string) => {
 }
 
 const outboxRowsFor = async (tag: string) =>
-  (await db.query<{ tags: string[]; applied_at: Date | null }>(`select tags, applied_at from cache_expiries where $1 = any(tags) order by id`, [tag]))
-    .rows
+  (
+    await db.query<{ tags: string[]; applied_at: Date | null }>(
+      `select tags, applied_at from cache_expiries where $1 = any(tags) order by id`,
+      [tag],
+    )
+  ).rows
 
 describe('the outbox of cache expiries', () => {
   it('records an approval’s expired tags with it, and publishes them to every instance before answering', async () => {

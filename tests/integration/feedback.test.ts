@@ -5,7 +5,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/(payload)/api/[...slug]/route'
-import { reviewQueue } from '@/review/queue'
+import { reviewQueue } from '@/review/views/queue'
 import { createLocalReq } from 'payload'
 import { FEEDBACK_PER_WINDOW } from '@/workflow/feedback'
 import { articleData, ensureSeeded } from '../support/content'
@@ -20,8 +20,7 @@ let addressCount = 0
 /** Each test speaks from its own address, so the rate limit of one never touches another. */
 const newAddress = () => `198.51.100.${++addressCount}`
 
-const send = (body: unknown, address = newAddress()) =>
-  rest('anonymous', 'POST', '/feedback/send', body, { 'x-forwarded-for': address })
+const send = (body: unknown, address = newAddress()) => rest('anonymous', 'POST', '/feedback/send', body, { 'x-forwarded-for': address })
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -36,11 +35,24 @@ const storedFor = async (marker: string) => (await sql(`select * from feedback w
 describe('sending feedback', () => {
   it('stores a reader’s answer about a live article, without an account', async () => {
     const marker = unique('missing dose')
-    const response = await send({ article: slug, helpful: false, problem: 'missing', comment: `It does not say the dose ${marker}`, secondsOnForm: 20 })
+    const response = await send({
+      article: slug,
+      helpful: false,
+      problem: 'missing',
+      comment: `It does not say the dose ${marker}`,
+      secondsOnForm: 20,
+    })
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     expect(response.body).toEqual({ received: true })
     const [row] = await storedFor(marker)
-    expect(row).toMatchObject({ article_id: Number(articleId), helpful: false, problem: 'missing', status: 'new', email: null, contact_consent: false })
+    expect(row).toMatchObject({
+      article_id: Number(articleId),
+      helpful: false,
+      problem: 'missing',
+      status: 'new',
+      email: null,
+      contact_consent: false,
+    })
   })
 
   it('keeps an e-mail address only with consent to be contacted', async () => {
@@ -48,7 +60,9 @@ describe('sending feedback', () => {
     expect((await send({ article: slug, helpful: false, comment: marker, email: 'reader@example.org' })).status).toBe(400)
     expect(await storedFor(marker)).toHaveLength(0)
     expect((await send({ article: slug, helpful: false, comment: marker, email: 'not an address', contactConsent: true })).status).toBe(400)
-    expect((await send({ article: slug, helpful: false, comment: marker, email: 'reader@example.org', contactConsent: true })).status).toBe(201)
+    expect((await send({ article: slug, helpful: false, comment: marker, email: 'reader@example.org', contactConsent: true })).status).toBe(
+      201,
+    )
     const [stored] = await storedFor(marker)
     expect(stored).toMatchObject({ email: 'reader@example.org', contact_consent: true })
     // Personal data: the reviewers who act on feedback see the address; editors do not.
@@ -168,7 +182,10 @@ describe('staff', () => {
     }
     expect(JSON.stringify((await readerView('articles', articleId)).body)).not.toContain('onerror')
     // Nobody writes feedback through the collection's own API, not even an admin.
-    expect((await rest('admin', 'POST', '/feedback', { article: Number(articleId), helpful: true, submittedAt: new Date().toISOString() })).status).toBe(403)
+    expect(
+      (await rest('admin', 'POST', '/feedback', { article: Number(articleId), helpful: true, submittedAt: new Date().toISOString() }))
+        .status,
+    ).toBe(403)
   })
 
   it('a reviewer marks an item acted on, linking the approval that answered it; editors and readers cannot', async () => {
@@ -193,7 +210,11 @@ describe('staff', () => {
     const otherReview = (await rest('reviewer', 'GET', `/reviews?where[documentId][equals]=${otherTip}&depth=0`)).body.docs[0].id
     expect((await rest('reviewer', 'POST', `/feedback/${item.id}/act`, { status: 'acted_on', answeredBy: otherReview })).status).toBe(400)
 
-    const closed = await rest('reviewer', 'POST', `/feedback/${item.id}/act`, { status: 'acted_on', answeredBy: approved.body.reviewId, note: 'Corrected.' })
+    const closed = await rest('reviewer', 'POST', `/feedback/${item.id}/act`, {
+      status: 'acted_on',
+      answeredBy: approved.body.reviewId,
+      note: 'Corrected.',
+    })
     expect(closed.status, JSON.stringify(closed.body)).toBe(200)
     const [row] = await storedFor(marker)
     expect(row).toMatchObject({ status: 'acted_on', answered_by_id: approved.body.reviewId, staff_note: 'Corrected.' })

@@ -2,7 +2,7 @@
 // exactly as the app's own (hashes, trail, workflow states).
 import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifyPublished } from '@/review/verification'
+import { verifyPublished } from '@/review/views/verification'
 import { generate, type GenerateReport } from '../../bench/generator'
 import { ensureSeeded } from '../support/content'
 import { rest, testPayload } from '../support/payload'
@@ -39,7 +39,12 @@ describe('the benchmark generator (50 articles x 3 versions)', () => {
     const { status, body } = await rest('anonymous', 'GET', `/articles/${articleIds[0]}?depth=1`)
     expect(status).toBe(200)
     expect(body.tips.length).toBeGreaterThanOrEqual(5)
-    const states = (await sql(`select state, count(*)::int as n from workflow where document_id = any($1) and document_collection = 'articles' group by state`, [articleIds])).rows
+    const states = (
+      await sql(
+        `select state, count(*)::int as n from workflow where document_id = any($1) and document_collection = 'articles' group by state`,
+        [articleIds],
+      )
+    ).rows
     expect(states.find((s) => s.state === 'published')?.n).toBeGreaterThan(30)
   })
 
@@ -53,7 +58,12 @@ describe('the benchmark generator (50 articles x 3 versions)', () => {
   })
 
   it('leaves submissions the app can review and approve', async () => {
-    const inReview = (await sql(`select document_id from workflow where document_id = any($1) and document_collection = 'articles' and state = 'in_review'`, [articleIds])).rows
+    const inReview = (
+      await sql(
+        `select document_id from workflow where document_id = any($1) and document_collection = 'articles' and state = 'in_review'`,
+        [articleIds],
+      )
+    ).rows
     expect(inReview.length).toBeGreaterThan(0)
     const id = inReview[0].document_id as string
     const status = (await rest('reviewer2', 'GET', `/articles/${id}/workflow`)).body

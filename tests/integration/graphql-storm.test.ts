@@ -3,7 +3,7 @@
 // only a small share of the connection pool, so other readers keep being answered.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { currentPoolShareStats, POOL_SHARE_PER_REQUEST, withPoolShare } from '@/lib/pool-share'
+import { currentPoolShareStats, POOL_SHARE_PER_REQUEST, withPoolShare } from '@/db/pool-share'
 import { ensureSeeded } from '../support/content'
 import { graphqlQuery, rest, testPayload } from '../support/payload'
 
@@ -41,8 +41,16 @@ describe('GraphQL request cost', () => {
   it.each([
     ['a list over 100 items', '{ Articles(limit: 1000) { docs { title } } }', /limit: 1000; limit must be from 1 to 100/],
     ['every row at once', '{ Articles(pagination: false) { docs { title } } }', /pagination: false/],
-    ['too deep', '{ Articles { docs { tips { category { a { b { c { d { e } } } } } } } } }', /nests fields 9 levels deep; at most 8 levels/],
-    ['100 articles with their tips and warnings', '{ Articles(limit: 100) { docs { title tips { title } warnings { title } } } }', /estimated cost/],
+    [
+      'too deep',
+      '{ Articles { docs { tips { category { a { b { c { d { e } } } } } } } } }',
+      /nests fields 9 levels deep; at most 8 levels/,
+    ],
+    [
+      '100 articles with their tips and warnings',
+      '{ Articles(limit: 100) { docs { title tips { title } warnings { title } } } }',
+      /estimated cost/,
+    ],
   ])('refuses %s, saying which limit', async (_name, query, message) => {
     const { status, body } = await graphqlQuery('anonymous', query)
     expect(status).toBe(400)
@@ -50,7 +58,10 @@ describe('GraphQL request cost', () => {
   })
 
   it('answers ordinary queries', async () => {
-    const { status, body } = await graphqlQuery('anonymous', '{ Articles(limit: 10) { docs { title slug tips { title } warnings { title } } } }')
+    const { status, body } = await graphqlQuery(
+      'anonymous',
+      '{ Articles(limit: 10) { docs { title slug tips { title } warnings { title } } } }',
+    )
     expect(status).toBe(200)
     expect(body.data.Articles.docs.length).toBeGreaterThan(0)
   })
@@ -76,16 +87,20 @@ describe('the pool share of one request', () => {
 })
 
 describe('REST lists', () => {
-  it.each(['/articles?limit=0', '/articles?limit=101', '/articles?pagination=false', '/tips?limit=100000&depth=2', '/tips/versions?limit=1000', '/users?limit=0'])(
-    'refuse %s with a 400 that says how to page',
-    async (path) => {
-      for (const person of ['anonymous', 'editor'] as const) {
-        const { status, body } = await rest(person, 'GET', path)
-        expect(status, `${person} ${path}`).toBe(400)
-        expect(body.errors[0].message).toMatch(/1 to 100 documents/)
-      }
-    },
-  )
+  it.each([
+    '/articles?limit=0',
+    '/articles?limit=101',
+    '/articles?pagination=false',
+    '/tips?limit=100000&depth=2',
+    '/tips/versions?limit=1000',
+    '/users?limit=0',
+  ])('refuse %s with a 400 that says how to page', async (path) => {
+    for (const person of ['anonymous', 'editor'] as const) {
+      const { status, body } = await rest(person, 'GET', path)
+      expect(status, `${person} ${path}`).toBe(400)
+      expect(body.errors[0].message).toMatch(/1 to 100 documents/)
+    }
+  })
 
   it('answer a page of up to 100', async () => {
     expect((await rest('anonymous', 'GET', '/articles?limit=100')).status).toBe(200)

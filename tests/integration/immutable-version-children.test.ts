@@ -57,11 +57,8 @@ async function twoVersionsOf(documentId: string): Promise<[string, string]> {
 
 /** The tips and warnings a version names, in order. */
 const relsOf = async (versionId: string | number) =>
-  (
-    await sql(`select path, "order", tips_id, warnings_id from _articles_v_rels where parent_id = $1 order by path, "order"`, [
-      versionId,
-    ])
-  ).rows
+  (await sql(`select path, "order", tips_id, warnings_id from _articles_v_rels where parent_id = $1 order by path, "order"`, [versionId]))
+    .rows
 
 const referencesOf = async (versionId: string | number) =>
   (
@@ -102,7 +99,9 @@ describe('a signed-off version keeps the tips and warnings it names, even agains
 
   it('refuses removing a tip or a warning from it', async () => {
     await expect(sql(`delete from _articles_v_rels where parent_id = $1 and tips_id = $2`, [signedOff, tipB])).rejects.toThrow(/immutable/)
-    await expect(sql(`delete from _articles_v_rels where parent_id = $1 and path = 'version.warnings'`, [signedOff])).rejects.toThrow(/immutable/)
+    await expect(sql(`delete from _articles_v_rels where parent_id = $1 and path = 'version.warnings'`, [signedOff])).rejects.toThrow(
+      /immutable/,
+    )
     expect(await relsOf(signedOff)).toHaveLength(3)
   })
 
@@ -278,7 +277,9 @@ describe('what Payload does with these rows still works', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     expect(await versionsOf(id)).toEqual([])
     expect(await count(`select count(*)::int as n from _articles_v_rels where parent_id = any($1::int[])`, [versions])).toBe(0)
-    expect(await count(`select count(*)::int as n from _articles_v_version_references where _parent_id = any($1::int[])`, [versions])).toBe(0)
+    expect(await count(`select count(*)::int as n from _articles_v_version_references where _parent_id = any($1::int[])`, [versions])).toBe(
+      0,
+    )
     expect(await count(`select count(*)::int as n from tips where id = any($1::int[])`, [[tipA, tipB]])).toBe(2)
   })
 

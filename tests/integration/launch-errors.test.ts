@@ -40,6 +40,8 @@ describe('the seed, run again', () => {
     const result = spawnSync('node', ['scripts/with-db.mjs', '--seed'], { env: process.env, encoding: 'utf8', timeout: 120_000 })
     expect(result.status, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/seed: nothing to do, all \d+ items were already there\./)
-    expect(result.stdout).toMatch(/demo logins \(password .*\): admin@example\.com, editor@example\.com, reviewer@example\.com, reviewer2@example\.com/)
+    expect(result.stdout).toMatch(
+      /demo logins \(password .*\): admin@example\.com, editor@example\.com, reviewer@example\.com, reviewer2@example\.com/,
+    )
   }, 120_000)
 })

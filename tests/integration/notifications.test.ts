@@ -8,8 +8,8 @@ import { ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique, demoPeopleIds } from '../support/payload'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { act, approve, createDraft, sql, submit } from '../support/workflow'
-import { runDailyScan } from '@/notifications/daily'
-import { scheduleDailyScan } from '@/notifications/daily-schedule'
+import { runDailyScan } from '@/jobs/daily-scan'
+import { scheduleDailyScan } from '@/jobs/daily-schedule'
 import { createLocalReq } from 'payload'
 
 let payload: Payload
@@ -49,7 +49,12 @@ const mailAbout = (marker: string, to?: string) =>
   sink.mail.filter((mail) => `${mail.subject}\n${mail.text}`.includes(marker) && (to === undefined || mail.to.includes(to)))
 
 const notificationsAbout = async (marker: string) =>
-  (await sql(`select n.kind, n.status, n.delivery, u.email from notifications n join users u on u.id = n.recipient_id where n.document_title like $1 order by n.id`, [`%${marker}%`])).rows
+  (
+    await sql(
+      `select n.kind, n.status, n.delivery, u.email from notifications n join users u on u.id = n.recipient_id where n.document_title like $1 order by n.id`,
+      [`%${marker}%`],
+    )
+  ).rows
 
 async function submittedTip(marker: string) {
   const id = await createDraft('editor', 'tips', tipData(marker))
@@ -66,7 +71,9 @@ describe('notifications of the review workflow', () => {
     const { id } = await submittedTip(marker)
     expect(mailAbout(marker)).toEqual([])
     const rows = await notificationsAbout(marker)
-    expect(rows.filter((row) => row.email === 'reviewer@example.com').map((row) => [row.kind, row.status])).toEqual([['submitted', 'pending']])
+    expect(rows.filter((row) => row.email === 'reviewer@example.com').map((row) => [row.kind, row.status])).toEqual([
+      ['submitted', 'pending'],
+    ])
     expect(rows.some((row) => row.email === 'editor@example.com')).toBe(false)
     await sendQueuedMail()
     const [mail] = mailAbout(marker, 'reviewer@example.com')
@@ -117,18 +124,25 @@ describe('notifications of the review workflow', () => {
       expect(mailAbout(first, 'reviewer@example.com')).toEqual([])
       expect(mailAbout(first, 'reviewer2@example.com')).toEqual([])
       expect((await notificationsAbout(first)).some((row) => row.email === 'reviewer@example.com')).toBe(false)
-      expect((await notificationsAbout(first)).find((row) => row.email === 'reviewer2@example.com')).toMatchObject({ delivery: 'digest', status: 'pending' })
+      expect((await notificationsAbout(first)).find((row) => row.email === 'reviewer2@example.com')).toMatchObject({
+        delivery: 'digest',
+        status: 'pending',
+      })
       const before = sink.mail.length
       await scan()
       await sendQueuedMail()
-      const digests = sink.mail.slice(before).filter((mail) => mail.to.includes('reviewer2@example.com') && /update.? for you today/.test(mail.subject))
+      const digests = sink.mail
+        .slice(before)
+        .filter((mail) => mail.to.includes('reviewer2@example.com') && /update.? for you today/.test(mail.subject))
       expect(digests).toHaveLength(1)
       expect(digests[0]!.text).toContain(`Tip ${first}`)
       expect(digests[0]!.text).toContain(`Tip ${second}`)
       // A second daily run finds nothing left to send.
       await scan()
       await sendQueuedMail()
-      expect(sink.mail.slice(before).filter((mail) => mail.to.includes('reviewer2@example.com') && /for you today/.test(mail.subject))).toHaveLength(1)
+      expect(
+        sink.mail.slice(before).filter((mail) => mail.to.includes('reviewer2@example.com') && /for you today/.test(mail.subject)),
+      ).toHaveLength(1)
     } finally {
       await setDelivery('reviewer', 'immediate')
       await setDelivery('reviewer2', 'immediate')
@@ -151,7 +165,12 @@ describe('an SMTP outage', () => {
     await sendQueuedMail()
     expect(sink.connections()).toBeGreaterThan(connectionsBefore)
     expect(mailAbout(`Approved and live: Tip ${marker}`)).toEqual([])
-    const waiting = (await sql(`select id, total_tried, wait_until, has_error from payload_jobs where input->'notificationIds' @> (select to_jsonb(array_agg(id)) from notifications where document_title = $1 and kind = 'approved')`, [`Tip ${marker}`])).rows
+    const waiting = (
+      await sql(
+        `select id, total_tried, wait_until, has_error from payload_jobs where input->'notificationIds' @> (select to_jsonb(array_agg(id)) from notifications where document_title = $1 and kind = 'approved')`,
+        [`Tip ${marker}`],
+      )
+    ).rows
     expect(waiting).toHaveLength(1)
     expect(Number(waiting[0]!.total_tried)).toBe(1)
     expect(waiting[0]!.has_error).toBe(false)
@@ -243,10 +262,20 @@ describe('the jobs queue over HTTP', () => {
     const all = await rest('admin', 'GET', '/notifications?limit=100&depth=0')
     expect(new Set(all.body.docs.map((doc: { recipient: number }) => doc.recipient)).size).toBeGreaterThan(1)
     expect((await rest('anonymous', 'GET', '/notifications')).status).toBe(403)
-    expect((await rest('admin', 'POST', '/notifications', { recipient: ids.editor, kind: 'approved', subject: 'x', link: 'x', delivery: 'immediate', dedupeKey: unique('x') })).status).toBe(403)
+    expect(
+      (
+        await rest('admin', 'POST', '/notifications', {
+          recipient: ids.editor,
+          kind: 'approved',
+          subject: 'x',
+          link: 'x',
+          delivery: 'immediate',
+          dedupeKey: unique('x'),
+        })
+      ).status,
+    ).toBe(403)
   })
 })
-
 
 describe('the daily job', () => {
   it('is queued by the runner for the next 07:00 UTC, once, and runs the scan when that time comes', async () => {
@@ -271,14 +300,21 @@ describe('the daily job', () => {
     // The time comes.
     await sql("update payload_jobs set wait_until = now() - interval '1 second' where id = $1", [jobs[0]!.id])
     await payload.jobs.run({ queue: 'daily', silent: true })
-    expect((await notificationsAbout(marker)).filter((row) => row.kind === 'approval_needed' && row.email === 'reviewer@example.com')).toHaveLength(1)
+    expect(
+      (await notificationsAbout(marker)).filter((row) => row.kind === 'approval_needed' && row.email === 'reviewer@example.com'),
+    ).toHaveLength(1)
     await sql(`delete from payload_jobs where queue = 'daily'`)
   })
 
   it('sends a row once even when two jobs name it', async () => {
     const marker = unique('notify-twice')
     await submittedTip(marker)
-    const [row] = (await sql(`select n.id from notifications n join users u on u.id = n.recipient_id where n.document_title = $1 and u.email = 'reviewer@example.com'`, [`Tip ${marker}`])).rows
+    const [row] = (
+      await sql(
+        `select n.id from notifications n join users u on u.id = n.recipient_id where n.document_title = $1 and u.email = 'reviewer@example.com'`,
+        [`Tip ${marker}`],
+      )
+    ).rows
     await payload.jobs.queue({ task: 'sendNotification', queue: 'notifications', input: { notificationIds: [row!.id] } })
     await sendQueuedMail()
     expect(mailAbout(marker, 'reviewer@example.com')).toHaveLength(1)

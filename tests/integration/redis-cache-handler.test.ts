@@ -180,7 +180,7 @@ describe('a cache shared by two processes', () => {
     expect(hit?.value.rscData.equals(stored.rscData)).toBe(true)
     expect(hit?.value.segmentData).toBeInstanceOf(Map)
     expect(Buffer.isBuffer(hit?.value.segmentData.get('/_tree'))).toBe(true)
-    expect([...hit?.value.segmentData.get('/_tree')]).toEqual([0, 1, 2, 255])
+    expect([...hit!.value.segmentData.get('/_tree')]).toEqual([0, 1, 2, 255])
     expect(hit?.value.html).toBe('<h1>Sleep</h1>')
     expect(hit?.cacheControl).toEqual(PAGE_SET.cacheControl)
   })

@@ -2,7 +2,7 @@
 // at the time chosen, or not at all; exactly the approved versions; never seen before.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readArticle, readSitemapEntries, runSearch } from '@/lib/published-content'
+import { readArticle, readSitemapEntries, runSearch } from '@/site/published-content'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { graphqlQuery, loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
@@ -37,7 +37,10 @@ type Set = { article: string; slug: string; tips: [string, string]; warning: str
 async function liveSetWithDrafts(): Promise<Set> {
   const old: string = unique('OLD')
   const next = unique('NEW')
-  const tips: [string, string] = [await publishThroughWorkflow('tips', tipData(`${old}-a`)), await publishThroughWorkflow('tips', tipData(`${old}-b`))]
+  const tips: [string, string] = [
+    await publishThroughWorkflow('tips', tipData(`${old}-a`)),
+    await publishThroughWorkflow('tips', tipData(`${old}-b`)),
+  ]
   const warning = await publishThroughWorkflow('warnings', warningData(old))
   const data = { ...articleData(old), tips: tips.map(Number), warnings: [Number(warning)] }
   const article = await publishThroughWorkflow('articles', data)
@@ -88,21 +91,34 @@ async function readerSides(set: Set) {
   expect(status).toBe(200)
   const doc = body.docs[0]
   const side = (text: string) => (text.includes(set.next) ? 'new' : text.includes(set.old) ? 'old' : 'other')
-  return [side(doc.summary), ...doc.tips.map((tip: { body: string }) => side(tip.body)), ...doc.warnings.map((w: { action: string }) => side(w.action))]
+  return [
+    side(doc.summary),
+    ...doc.tips.map((tip: { body: string }) => side(tip.body)),
+    ...doc.warnings.map((w: { action: string }) => side(w.action)),
+  ]
 }
 
 /** The same, over GraphQL (whose relationships resolve after the article's own read). */
 async function graphqlSides(set: Set) {
-  const { body } = await graphqlQuery('anonymous', `{ Articles(where: { slug: { equals: "${set.slug}" } }) { docs { summary tips { body } warnings { action } } } }`)
+  const { body } = await graphqlQuery(
+    'anonymous',
+    `{ Articles(where: { slug: { equals: "${set.slug}" } }) { docs { summary tips { body } warnings { action } } } }`,
+  )
   const doc = body.data.Articles.docs[0]
   const side = (text: string) => (text.includes(set.next) ? 'new' : text.includes(set.old) ? 'old' : 'other')
-  return [side(doc.summary), ...doc.tips.map((tip: { body: string }) => side(tip.body)), ...doc.warnings.map((w: { action: string }) => side(w.action))]
+  return [
+    side(doc.summary),
+    ...doc.tips.map((tip: { body: string }) => side(tip.body)),
+    ...doc.warnings.map((w: { action: string }) => side(w.action)),
+  ]
 }
 
 // A second in the past: now() stored to the millisecond can round up past the runner's clock,
 // and a job due "now" would then wait for the next run.
 const timeComes = async (filter: string, value: string) => {
-  await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'${filter}' = $1`, [value])
+  await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'${filter}' = $1`, [
+    value,
+  ])
   await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
 }
 
@@ -133,7 +149,11 @@ describe('a release', () => {
           seen.push(['graphql', ...(await graphqlSides(set))])
         } else {
           const page = await readArticle(set.slug)
-          pages.push([page!.summary, ...page!.tips.map((tip) => tip.body), ...page!.warnings.map((w) => w.action)].map((t) => (t.includes(set.next) ? 'new' : 'old')).join())
+          pages.push(
+            [page!.summary, ...page!.tips.map((tip) => tip.body), ...page!.warnings.map((w) => w.action)]
+              .map((t) => (t.includes(set.next) ? 'new' : 'old'))
+              .join(),
+          )
         }
       }
     }
@@ -152,7 +172,10 @@ describe('a release', () => {
     expect(new Set(pages)).toEqual(new Set(['old,old,old,old', 'new,new,new,new']))
 
     // The trail: one went-live record per member, naming the release, the version and when it happened.
-    const trail = await sql(`select document_collection::text as c, version_id, release_id, publishes from reviews where decision = 'went_live' and release_id = $1`, [release])
+    const trail = await sql(
+      `select document_collection::text as c, version_id, release_id, publishes from reviews where decision = 'went_live' and release_id = $1`,
+      [release],
+    )
     expect(trail.rows).toHaveLength(4)
     expect(trail.rows.every((row) => row.publishes)).toBe(true)
     for (const { collection, id } of members(set)) expect((await workflowStatus(collection as 'tips', id)).state).toBe('published')
@@ -298,7 +321,13 @@ describe('a held sign-off at its go-live', () => {
     const email = `${unique('temporary-reviewer')}@example.org`
     const person = await payload.create({
       collection: 'users',
-      data: { email, password: 'a-long-enough-password', displayName: `Dr. ${unique('Temporary')}`, roles: ['reviewer'], credentials: 'MD' },
+      data: {
+        email,
+        password: 'a-long-enough-password',
+        displayName: `Dr. ${unique('Temporary')}`,
+        roles: ['reviewer'],
+        credentials: 'MD',
+      },
     })
     const token = await loginToken(email, 'a-long-enough-password')
     const tip = await publishThroughWorkflow('tips', tipData(unique('demoted')))
@@ -323,7 +352,10 @@ describe('a held sign-off at its go-live', () => {
     expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: first })).status).toBe(200)
     expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: inMinutes(60) })).status).toBe(200)
     // The first job comes due: its time is no longer the release's, so it does nothing and tells nobody.
-    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'releaseId' = $1 and input->>'at' = $2`, [release, first])
+    await sql(
+      `update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'releaseId' = $1 and input->>'at' = $2`,
+      [release, first],
+    )
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect(await readerSides(set)).toEqual(['old', 'old', 'old', 'old'])
     expect((await rest('reviewer', 'GET', `/releases/${release}`)).body).toMatchObject({ state: 'scheduled', problem: null })
@@ -386,7 +418,10 @@ describe('a scheduled go-live of one approved version', () => {
     const moved = inMinutes(40)
     expect((await act('reviewer2', 'tips', tip, 'schedule-go-live', { at: moved })).body).toEqual({ goLiveAt: moved })
     // The first time's job finds its schedule moved and does nothing.
-    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [tip, moved])
+    await sql(
+      `update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`,
+      [tip, moved],
+    )
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect((await workflowStatus('tips', tip)).state).toBe('approved')
     // Withdrawn: back to review in a new round, and nothing goes live at the time.
@@ -408,7 +443,10 @@ describe('a scheduled go-live of one approved version', () => {
     expect(early.body.errors[0].message).toMatch(/does not complete the sign-off/)
     expect((await workflowStatus('warnings', String(warning))).history).toHaveLength(0)
     expect((await act('reviewer', 'warnings', String(warning), 'approve', { versionId })).body.state).toBe('in_review')
-    expect((await act('reviewer2', 'warnings', String(warning), 'approve', { versionId, goLiveAt: at })).body).toMatchObject({ state: 'approved', held: { goLiveAt: at } })
+    expect((await act('reviewer2', 'warnings', String(warning), 'approve', { versionId, goLiveAt: at })).body).toMatchObject({
+      state: 'approved',
+      held: { goLiveAt: at },
+    })
     // Scheduled alone: no release may take it.
     const release = await createRelease()
     const taken = await rest('editor', 'POST', `/releases/${release}/members`, { collection: 'warnings', id: warning })
@@ -437,7 +475,10 @@ describe('a scheduled go-live of one approved version', () => {
     const status = await workflowStatus('articles', article)
     expect(status.state).toBe('in_review')
     expect(status.heldSignOff).toBeNull()
-    const told = await sql(`select u.email from notifications n join users u on u.id = n.recipient_id where n.kind = 'go_live_cancelled' and n.document_id = $1`, [article])
+    const told = await sql(
+      `select u.email from notifications n join users u on u.id = n.recipient_id where n.kind = 'go_live_cancelled' and n.document_id = $1`,
+      [article],
+    )
     expect(told.rows.map((row) => row.email).sort()).toEqual(['editor@example.com', 'reviewer@example.com'])
   })
 })
@@ -453,11 +494,19 @@ describe('coming changes never leak', () => {
     await editDraft('editor', 'articles', article, { summary: `Summary ${secret}` })
     await editDraft('editor', 'tips', tip, { body: `Do this ${secret}` })
     const release = await createRelease()
-    for (const member of [{ collection: 'tips', id: tip }, { collection: 'articles', id: article }, { collection: 'articles', id: freshId }]) {
+    for (const member of [
+      { collection: 'tips', id: tip },
+      { collection: 'articles', id: article },
+      { collection: 'articles', id: freshId },
+    ]) {
       expect((await rest('editor', 'POST', `/releases/${release}/members`, member)).status).toBe(200)
     }
     expect((await rest('editor', 'POST', `/releases/${release}/submit`)).status).toBe(200)
-    for (const [collection, id] of [['tips', tip], ['articles', article], ['articles', freshId]] as const) {
+    for (const [collection, id] of [
+      ['tips', tip],
+      ['articles', article],
+      ['articles', freshId],
+    ] as const) {
       const status = await workflowStatus(collection, id)
       expect((await act('reviewer', collection, id, 'approve', { versionId: status.submission.versionId })).status).toBe(200)
     }

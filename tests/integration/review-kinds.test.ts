@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, readerView, submit } from '../support/workflow'
-import { readArticle } from '@/lib/published-content'
-import { medicalWebPage } from '@/lib/structured-data'
-import { addMonths } from '@/workflow/schedule'
+import { readArticle } from '@/site/published-content'
+import { medicalWebPage } from '@/site/structured-data'
+import { addMonths } from '@/workflow/due-dates'
 
 let payload: Payload
 let savedIntervals: Record<string, number> = {}

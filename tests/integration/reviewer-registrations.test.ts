@@ -40,7 +40,11 @@ describe('approving with a registration', () => {
     expect(refused.body.errors[0].message).toContain(`GMC 7654321, valid until ${day(-3)}`)
     expect(refused.body.errors[0].message).toMatch(/renew it/)
 
-    await payload.update({ collection: 'users', id: reviewer.id, data: { registrations: [{ body: 'GMC', number: '7654321', validUntil: day(300) }] } })
+    await payload.update({
+      collection: 'users',
+      id: reviewer.id,
+      data: { registrations: [{ body: 'GMC', number: '7654321', validUntil: day(300) }] },
+    })
     const approved = await approveAs(reviewer.token, id, versionId)
     expect(approved.status, JSON.stringify(approved.body)).toBe(200)
     const record = await payload.findByID({ collection: 'reviews', id: approved.body.reviewId, depth: 0 })
@@ -61,10 +65,14 @@ describe('the register', () => {
   it('is written by admins only, each change stamped as verified by them and audited', async () => {
     const reviewer = await reviewerWith([])
     // The person cannot record their own registration (the field is admins' to write).
-    await restWithToken(reviewer.token, 'PATCH', `/users/${reviewer.id}`, { registrations: [{ body: 'GMC', number: 'self', validUntil: day(100) }] })
+    await restWithToken(reviewer.token, 'PATCH', `/users/${reviewer.id}`, {
+      registrations: [{ body: 'GMC', number: 'self', validUntil: day(100) }],
+    })
     expect((await payload.findByID({ collection: 'users', id: reviewer.id, depth: 0 })).registrations ?? []).toEqual([])
 
-    const saved = await rest('admin', 'PATCH', `/users/${reviewer.id}`, { registrations: [{ body: 'GMC', number: '555', validUntil: day(100) }] })
+    const saved = await rest('admin', 'PATCH', `/users/${reviewer.id}`, {
+      registrations: [{ body: 'GMC', number: '555', validUntil: day(100) }],
+    })
     expect(saved.status, JSON.stringify(saved.body)).toBe(200)
     const person = await payload.findByID({ collection: 'users', id: reviewer.id, depth: 0 })
     const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@example.com' } }, limit: 1 })).docs[0]!

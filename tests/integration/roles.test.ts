@@ -11,8 +11,7 @@ let reviewerId: number
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  const find = async (email: string) =>
-    (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!.id
+  const find = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!.id
   editorId = await find('editor@example.com')
   reviewerId = await find('reviewer@example.com')
 })
@@ -45,7 +44,12 @@ describe('roles and accounts', () => {
 
   it('lets an admin change roles', async () => {
     const email = `${unique('new-reviewer')}@example.com`
-    const created = await rest('admin', 'POST', '/users', { email, password: 'a-long-password', displayName: `New ${unique('person')}`, roles: ['editor'] })
+    const created = await rest('admin', 'POST', '/users', {
+      email,
+      password: 'a-long-password',
+      displayName: `New ${unique('person')}`,
+      roles: ['editor'],
+    })
     expect(created.status).toBe(201)
     const updated = await rest('admin', 'PATCH', `/users/${created.body.doc.id}`, { roles: ['reviewer'] })
     expect(updated.body.doc.roles).toEqual(['reviewer'])
@@ -72,7 +76,10 @@ describe('roles and accounts', () => {
 
   it('lets a reviewer keep their professional profile, but not their roles', async () => {
     const response = await rest('reviewer', 'PATCH', `/users/${reviewerId}`, {
-      credentials: 'MD, FACOG', licenceNumber: 'GMC 1234567', specialties: ['Obstetrics', 'Gynecology'], roles: ['admin', 'reviewer'],
+      credentials: 'MD, FACOG',
+      licenceNumber: 'GMC 1234567',
+      specialties: ['Obstetrics', 'Gynecology'],
+      roles: ['admin', 'reviewer'],
     })
     expect(response.status).toBe(200)
     const reviewer = await payload.findByID({ collection: 'users', id: reviewerId })
@@ -81,7 +88,10 @@ describe('roles and accounts', () => {
   })
 
   it('puts roles in the login token', async () => {
-    const { user } = await payload.login({ collection: 'users', data: { email: 'reviewer@example.com', password: process.env.SEED_PASSWORD || 'vetted-demo' } })
+    const { user } = await payload.login({
+      collection: 'users',
+      data: { email: 'reviewer@example.com', password: process.env.SEED_PASSWORD || 'vetted-demo' },
+    })
     expect(user?.roles).toEqual(['reviewer'])
   })
 })

@@ -35,7 +35,11 @@ async function holders(): Promise<string[]> {
 
 describe('the background runner lock', () => {
   it('is held by exactly one of several contenders, who keeps it', async () => {
-    const [a, b, c] = ['runner-lock-test a', 'runner-lock-test b', 'runner-lock-test c'].map(contender) as [RunnerLock, RunnerLock, RunnerLock]
+    const [a, b, c] = ['runner-lock-test a', 'runner-lock-test b', 'runner-lock-test c'].map(contender) as [
+      RunnerLock,
+      RunnerLock,
+      RunnerLock,
+    ]
     const first = await Promise.all([a.holds(), b.holds(), c.holds()])
     expect(first.filter(Boolean)).toHaveLength(1)
     const again = await Promise.all([a.holds(), b.holds(), c.holds()])

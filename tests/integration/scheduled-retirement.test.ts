@@ -3,20 +3,19 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData } from '../support/content'
-import { demoPeopleIds, rest, testPayload, unique } from '../support/payload'
+import { rest, testPayload, unique } from '../support/payload'
 import { act, createDraft, publishThroughWorkflow, readerView, sql, workflowStatus } from '../support/workflow'
 
 let payload: Payload
-let ids: Record<'reviewer' | 'reviewer2', number>
 
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  ids = await demoPeopleIds(payload, ['reviewer', 'reviewer2'])
 })
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
-const schedule = (person: 'reviewer' | 'reviewer2' | 'editor', id: string, body: unknown) => act(person, 'tips', id, 'schedule-retirement', body)
+const schedule = (person: 'reviewer' | 'reviewer2' | 'editor', id: string, body: unknown) =>
+  act(person, 'tips', id, 'schedule-retirement', body)
 
 /** Runs the schedules queue as the runner would, once the jobs for this tip are due now. */
 async function timeComes(id: string) {
@@ -72,7 +71,10 @@ describe('scheduled retirement', () => {
     const later = inMinutes(90)
     expect((await schedule('reviewer', moved, { at: later, comment: 'Second plan' })).status).toBe(200)
     // Only the first plan's job is due: it finds its schedule moved and does nothing.
-    await sql(`update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`, [moved, later])
+    await sql(
+      `update payload_jobs set wait_until = now() - interval '1 second' where queue = 'schedules' and input->>'id' = $1 and input->>'at' <> $2`,
+      [moved, later],
+    )
     await payload.jobs.run({ queue: 'schedules', limit: 50, silent: true })
     expect((await readerView('tips', moved)).status).toBe(200)
     expect((await workflowStatus('tips', moved)).scheduledRetirement.comment).toBe('Second plan')
@@ -103,7 +105,12 @@ describe('scheduled retirement', () => {
 async function formerReviewer(): Promise<number> {
   const person = await payload.create({
     collection: 'users',
-    data: { email: `${unique('former')}@example.org`, password: 'a-long-enough-password', displayName: unique('Former reviewer'), roles: ['editor'] },
+    data: {
+      email: `${unique('former')}@example.org`,
+      password: 'a-long-enough-password',
+      displayName: unique('Former reviewer'),
+      roles: ['editor'],
+    },
   })
   return person.id
 }

@@ -4,7 +4,7 @@ import { ARTICLE_SLUG } from '@seed/content/lumbar-soreness'
 import { seed } from '@seed/seed'
 import { SeedSourceError } from '@seed/source-text'
 import { createLocalReq } from 'payload'
-import { verifyPublished } from '@/review/verification'
+import { verifyPublished } from '@/review/views/verification'
 import { testPayload } from '../support/payload'
 
 let payload: Payload
@@ -26,9 +26,7 @@ describe('the seed', () => {
     expect(article.title).toBe('Lumbar soreness in early pregnancy')
     expect(article._status).toBe('published')
     expect(article.releaseDate?.slice(0, 10)).toBe('2025-01-18')
-    const headings = (article.body.root.children as any[])
-      .filter((node) => node.type === 'heading')
-      .map((node) => node.children[0].text)
+    const headings = (article.body.root.children as any[]).filter((node) => node.type === 'heading').map((node) => node.children[0].text)
     expect(headings).toEqual(['Why it happens', 'How to relieve it', 'How to prevent it', 'When to see a doctor'])
   })
 
@@ -94,6 +92,8 @@ describe('the seed', () => {
 
   it('fails clearly on a missing source file, before writing anything', async () => {
     await expect(seed(payload, { password, sourceFile: '/nonexistent/source.txt' })).rejects.toThrow(SeedSourceError)
-    await expect(seed(payload, { password, sourceFile: '/nonexistent/source.txt' })).rejects.toThrow(/not found: \/nonexistent\/source\.txt/)
+    await expect(seed(payload, { password, sourceFile: '/nonexistent/source.txt' })).rejects.toThrow(
+      /not found: \/nonexistent\/source\.txt/,
+    )
   })
 })

@@ -1,11 +1,11 @@
-// Sign-off policies over REST (globals/ReviewPolicy.ts, src/review/sign-off-policy.ts):
+// Sign-off policies over REST (globals/ReviewPolicy.ts, src/review/data/sign-off-policy.ts):
 // approvals accumulate on the submitted version and it goes live only when the policy is met,
 // in the transaction of the last approval. Attacks: the same person twice, a reviewer lacking
 // the required specialty completing the set, approvals of two versions mixed into one set, a
 // policy change between the first and second approval, and only admins changing the rules.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readArticle } from '@/lib/published-content'
+import { readArticle } from '@/site/published-content'
 import { articleData, ensureSeeded, warningData } from '../support/content'
 import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, submit } from '../support/workflow'
@@ -72,11 +72,21 @@ describe('a two-reviewer policy with a required specialty', () => {
     const { id, slug, versionId } = await submittedPregnancyArticle()
     const familyDoctor = await payload.create({
       collection: 'users',
-      data: { email: `${unique('gp')}@example.org`, password: 'a-long-enough-password', displayName: `Dr. ${unique('GP')}`, roles: ['reviewer'], specialties: ['Family medicine'] },
+      data: {
+        email: `${unique('gp')}@example.org`,
+        password: 'a-long-enough-password',
+        displayName: `Dr. ${unique('GP')}`,
+        roles: ['reviewer'],
+        specialties: ['Family medicine'],
+      },
     })
     expect((await act('reviewer2', 'articles', id, 'approve', { versionId })).status).toBe(200)
     const token = await loginToken(familyDoctor.email, 'a-long-enough-password')
-    const response = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
+    const response = await restWithToken(token, 'POST', `/articles/${id}/approve`, {
+      versionId,
+      evidenceChecked: true,
+      readingLevelAcknowledged: true,
+    })
     expect(response.status).toBe(403)
     expect(response.body.errors[0].message).toMatch(/still needs a reviewer with Obstetrics/)
     expect(await readArticle(slug)).toBeNull()
@@ -96,11 +106,18 @@ describe('a two-reviewer policy with a required specialty', () => {
         },
       })
       const token = await loginToken(specialist.email, 'a-long-enough-password')
-      const first = await restWithToken(token, 'POST', `/articles/${id}/approve`, { versionId, evidenceChecked: true, readingLevelAcknowledged: true })
+      const first = await restWithToken(token, 'POST', `/articles/${id}/approve`, {
+        versionId,
+        evidenceChecked: true,
+        readingLevelAcknowledged: true,
+      })
       expect(first.status).toBe(200)
       await payload.update({ collection: 'users', id: specialist.id, data: change as never })
       const second = await act('reviewer2', 'articles', id, 'approve', { versionId })
-      expect(second.body, JSON.stringify(change)).toMatchObject({ state: 'in_review', signOff: { summary: '1 of 2 approvals; still needs: Obstetrics' } })
+      expect(second.body, JSON.stringify(change)).toMatchObject({
+        state: 'in_review',
+        signOff: { summary: '1 of 2 approvals; still needs: Obstetrics' },
+      })
       expect(await readArticle(slug)).toBeNull()
     }
   })
@@ -151,7 +168,6 @@ describe('the rules themselves', () => {
     expect((await payload.findByID({ collection: 'users', id: me.id, depth: 0 })).specialties).toEqual(['Family medicine'])
   })
 
-
   it('apply by severity: an emergency warning needs two reviewers, an urgent one one', async () => {
     const emergency = await createDraft('editor', 'warnings', warningData(unique('policy-emergency'), 'emergency'))
     const emergencyVersion = await submit('editor', 'warnings', emergency)
@@ -173,8 +189,13 @@ describe('the rules themselves', () => {
     const good = await rest('admin', 'POST', '/globals/review-policy', { rules: [{ ...PREGNANCY_RULE, name: 'Pregnancy, by admin' }] })
     expect(good.status, JSON.stringify(good.body)).toBe(200)
     const { docs } = await payload.find({ collection: 'audit-log', where: { event: { equals: 'policy_changed' } }, sort: '-at', limit: 1 })
-    expect(docs[0]).toMatchObject({ actorName: 'Alex Morgan', after: { rules: [expect.objectContaining({ name: 'Pregnancy, by admin', approvals: 2 })] } })
-    expect((await payload.find({ collection: 'audit-log', where: { event: { equals: 'policy_changed' } }, limit: 0 })).totalDocs).toBe(before + 1)
+    expect(docs[0]).toMatchObject({
+      actorName: 'Alex Morgan',
+      after: { rules: [expect.objectContaining({ name: 'Pregnancy, by admin', approvals: 2 })] },
+    })
+    expect((await payload.find({ collection: 'audit-log', where: { event: { equals: 'policy_changed' } }, limit: 0 })).totalDocs).toBe(
+      before + 1,
+    )
     expect((await rest('editor', 'GET', '/globals/review-policy')).status).toBe(200)
     expect((await rest('anonymous', 'GET', '/globals/review-policy')).status).toBe(403)
     await setRules(BASE_RULES)

@@ -4,17 +4,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
-import {
-  act,
-  approve,
-  createDraft,
-  editDraft,
-  publishThroughWorkflow,
-  readerView,
-  sql,
-  submit,
-  workflowStatus,
-} from '../support/workflow'
+import { act, approve, createDraft, editDraft, publishThroughWorkflow, readerView, sql, submit, workflowStatus } from '../support/workflow'
 
 let payload: Payload
 beforeAll(async () => {
@@ -45,7 +35,13 @@ describe('the happy path', () => {
     expect(live.body._status).toBe('published')
 
     const [record] = (await sql(`select * from reviews where id = $1`, [approval.reviewId])).rows
-    expect(record).toMatchObject({ decision: 'approved', version_id: secondVersion, content_hash: approval.contentHash, reviewer_name: 'Dr. Samuel Okafor', reviewer_credentials: 'MD, FAAFP' })
+    expect(record).toMatchObject({
+      decision: 'approved',
+      version_id: secondVersion,
+      content_hash: approval.contentHash,
+      reviewer_name: 'Dr. Samuel Okafor',
+      reviewer_credentials: 'MD, FAAFP',
+    })
     expect(live.body.review.contentHash).toBe(approval.contentHash)
     expect(live.body.review.approvedVersion).toBe(secondVersion)
 
@@ -105,15 +101,13 @@ describe('approval is bound to the submitted version', () => {
 })
 
 describe('four eyes', () => {
-  it("refuses an approval by a reviewer who edited the version, and says why", async () => {
+  it('refuses an approval by a reviewer who edited the version, and says why', async () => {
     const id = await createDraft('editor', 'tips', tipData())
     await editDraft('reviewer', 'tips', id, { body: 'The reviewer touched this.' })
     const versionId = await submit('editor', 'tips', id)
     const response = await act('reviewer', 'tips', id, 'approve', { versionId })
     expect(response.status).toBe(403)
-    expect(response.body.errors[0].message).toBe(
-      'You edited this version since it was last approved: another reviewer must approve it.',
-    )
+    expect(response.body.errors[0].message).toBe('You edited this version since it was last approved: another reviewer must approve it.')
     expect((await readerView('tips', id)).status).toBe(404)
     await approve('reviewer2', 'tips', id, versionId)
   })

@@ -22,7 +22,10 @@ describe('concurrency', () => {
         act('reviewer2', 'tips', id, 'approve', { versionId }),
       ])
       expect(results.map((r) => r.status).sort()).toEqual([200, 409])
-      const records = await sql(`select count(*)::int as n from reviews where document_collection = 'tips' and document_id = $1 and decision = 'approved'`, [id])
+      const records = await sql(
+        `select count(*)::int as n from reviews where document_collection = 'tips' and document_id = $1 and decision = 'approved'`,
+        [id],
+      )
       expect(records.rows[0].n).toBe(1)
     }
   })

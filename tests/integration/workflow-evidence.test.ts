@@ -16,22 +16,20 @@ const versionTitle = async (versionId: string) =>
   (await sql(`select version_title from _tips_v where id = $1`, [versionId])).rows[0].version_title
 
 describe('a saved version never changes', () => {
-  it.each([
-    ['unpublishAllLocales=true'],
-    ['publishAllLocales=true'],
-    ['autosave=true'],
-    ['publishSpecificLocale=en'],
-  ])('refuses a draft save with %s', async (flag) => {
-    const id = await createDraft('editor', 'tips', tipData())
-    const versionId = await submit('editor', 'tips', id)
-    const before = await versionTitle(versionId)
-    const single = await rest('editor', 'PATCH', `/tips/${id}?draft=true&${flag}`, { title: 'Swapped words' })
-    expect(single.status).toBe(403)
-    expect((await workflowStatus('tips', id)).state).toBe('in_review')
-    // The bulk endpoint refuses the flag or ignores it and adds a new version; either way V stays V.
-    await rest('editor', 'PATCH', `/tips?where[id][equals]=${id}&draft=true&${flag}`, { title: 'Swapped words' })
-    expect(await versionTitle(versionId)).toBe(before)
-  })
+  it.each([['unpublishAllLocales=true'], ['publishAllLocales=true'], ['autosave=true'], ['publishSpecificLocale=en']])(
+    'refuses a draft save with %s',
+    async (flag) => {
+      const id = await createDraft('editor', 'tips', tipData())
+      const versionId = await submit('editor', 'tips', id)
+      const before = await versionTitle(versionId)
+      const single = await rest('editor', 'PATCH', `/tips/${id}?draft=true&${flag}`, { title: 'Swapped words' })
+      expect(single.status).toBe(403)
+      expect((await workflowStatus('tips', id)).state).toBe('in_review')
+      // The bulk endpoint refuses the flag or ignores it and adds a new version; either way V stays V.
+      await rest('editor', 'PATCH', `/tips?where[id][equals]=${id}&draft=true&${flag}`, { title: 'Swapped words' })
+      expect(await versionTitle(versionId)).toBe(before)
+    },
+  )
 
   it('refuses rewriting a version row in SQL, but lets Payload move the latest flag', async () => {
     const id = await createDraft('editor', 'tips', tipData())
@@ -60,7 +58,7 @@ describe('a saved version never changes', () => {
 })
 
 describe('four eyes follows the words, not the last click', () => {
-  it("counts the original author of a restored version", async () => {
+  it('counts the original author of a restored version', async () => {
     const id = await createDraft('editor', 'tips', tipData())
     await editDraft('reviewer', 'tips', id, { body: 'Words by the first reviewer.' })
     const reviewersVersion = (await workflowStatus('tips', id)).latestVersionId

@@ -73,14 +73,16 @@ describe('REST', () => {
   })
 
   it('refuses restoring an old version into the live document', async () => {
-    const [oldest] = (await payload.findVersions({ collection: 'tips', where: { parent: { equals: tipId } }, sort: 'createdAt', limit: 1 })).docs
+    const [oldest] = (await payload.findVersions({ collection: 'tips', where: { parent: { equals: tipId } }, sort: 'createdAt', limit: 1 }))
+      .docs
     const response = await rest('admin', 'POST', `/tips/versions/${oldest!.id}`)
     expect(response.status).toBe(403)
     await expectLiveUnchanged()
   })
 
   it('lets a restore become a new draft, which leaves the live document alone', async () => {
-    const [oldest] = (await payload.findVersions({ collection: 'tips', where: { parent: { equals: tipId } }, sort: 'createdAt', limit: 1 })).docs
+    const [oldest] = (await payload.findVersions({ collection: 'tips', where: { parent: { equals: tipId } }, sort: 'createdAt', limit: 1 }))
+      .docs
     const response = await rest('editor', 'POST', `/tips/versions/${oldest!.id}?draft=true`)
     expect(response.status).toBe(200)
     await expectLiveUnchanged()
@@ -105,9 +107,15 @@ describe('REST', () => {
 
 describe('GraphQL', () => {
   it('refuses publishing through a mutation', async () => {
-    const update = await graphqlQuery('admin', `mutation { updateTip(id: ${tipId}, data: { title: "GraphQL words", _status: published }) { id } }`)
+    const update = await graphqlQuery(
+      'admin',
+      `mutation { updateTip(id: ${tipId}, data: { title: "GraphQL words", _status: published }) { id } }`,
+    )
     expect(update.body.errors?.[0]?.message).toMatch(/approval publishes/)
-    const nonDraft = await graphqlQuery('admin', `mutation { updateTip(id: ${tipId}, draft: false, data: { title: "GraphQL words" }) { id } }`)
+    const nonDraft = await graphqlQuery(
+      'admin',
+      `mutation { updateTip(id: ${tipId}, draft: false, data: { title: "GraphQL words" }) { id } }`,
+    )
     expect(nonDraft.body.errors?.[0]?.message).toMatch(/approval publishes/)
     await expectLiveUnchanged()
   })
@@ -128,11 +136,17 @@ describe('Local API', () => {
     const [admin] = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@example.com' } } })).docs
     for (const overrideAccess of [false, true]) {
       await expect(
-        payload.update({ collection: 'tips', id: tipId, data: { _status: 'published', title: 'Local words' }, user: admin, overrideAccess }),
+        payload.update({
+          collection: 'tips',
+          id: tipId,
+          data: { _status: 'published', title: 'Local words' },
+          user: admin,
+          overrideAccess,
+        }),
       ).rejects.toThrow(/approval publishes/)
-      await expect(payload.update({ collection: 'tips', id: tipId, data: { title: 'Local words' }, user: admin, overrideAccess })).rejects.toThrow(
-        /approval publishes/,
-      )
+      await expect(
+        payload.update({ collection: 'tips', id: tipId, data: { title: 'Local words' }, user: admin, overrideAccess }),
+      ).rejects.toThrow(/approval publishes/)
     }
     await expectLiveUnchanged()
   })

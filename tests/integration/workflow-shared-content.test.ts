@@ -2,7 +2,7 @@
 // flags each of them for re-review until a reviewer approves the article again.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readArticle as findPublishedArticle, runSearch } from '@/lib/published-content'
+import { readArticle as findPublishedArticle, runSearch } from '@/site/published-content'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, publishThroughWorkflow, sql, submit, workflowStatus } from '../support/workflow'
@@ -49,7 +49,7 @@ const uniqueWord = (label: string) => `${label}${unique('').replace(/[^a-z]/g, '
 const searchSlugs = async (word: string) => (await runSearch(word)).map((hit) => hit.slug)
 
 describe('search follows the shared content an article shows', () => {
-  it('drops a tip\'s old words and finds its new ones as soon as its new version is approved', async () => {
+  it("drops a tip's old words and finds its new ones as soon as its new version is approved", async () => {
     const oldWord = uniqueWord('zorbold')
     const newWord = uniqueWord('zorbnew')
     const tipId = await publishThroughWorkflow('tips', { ...tipData(), body: `Rest with ${oldWord} cushions.` })
@@ -66,7 +66,7 @@ describe('search follows the shared content an article shows', () => {
     expect(snippets).not.toContain(oldWord)
   })
 
-  it('drops a retired warning\'s words from every article that showed it', async () => {
+  it("drops a retired warning's words from every article that showed it", async () => {
     const word = uniqueWord('zorbwarn')
     const warningId = await publishThroughWorkflow('warnings', { ...warningData(), symptoms: `Sudden ${word} pain.` })
     const articleIds = [
@@ -81,7 +81,10 @@ describe('search follows the shared content an article shows', () => {
     expect(retired.body.changedArticleSlugs.sort()).toEqual([...slugs].sort())
 
     expect(await searchSlugs(word)).toEqual([])
-    const stored = await sql(`select count(*)::int as n from articles where id = any($1) and search_text like $2`, [articleIds.map(Number), `%${word}%`])
+    const stored = await sql(`select count(*)::int as n from articles where id = any($1) and search_text like $2`, [
+      articleIds.map(Number),
+      `%${word}%`,
+    ])
     expect(stored.rows[0].n).toBe(0)
   })
 })
@@ -107,7 +110,10 @@ describe('an article and a tip it shows, approved at the same moment', () => {
 
       const status = await workflowStatus('articles', articleId)
       const consistent = status.verification.verified === true || status.needsReReview === true
-      expect(consistent, `round ${round}: ${JSON.stringify({ verification: status.verification, needsReReview: status.needsReReview })}`).toBe(true)
+      expect(
+        consistent,
+        `round ${round}: ${JSON.stringify({ verification: status.verification, needsReReview: status.needsReReview })}`,
+      ).toBe(true)
       if (!status.verification.verified) expect(status.reReviewReason).toMatch(/^Shared content changed/)
     }
     expect(approvedRounds, 'rounds in which the article approval went through').toBeGreaterThan(0)

@@ -23,8 +23,14 @@ const review = async () => (await sql(`select * from reviews where id = $1`, [re
 describe('through the API', () => {
   it.each(['admin', 'reviewer', 'editor'] as const)('refuses a %s forging a review record', async (person) => {
     const response = await rest(person, 'POST', '/reviews', {
-      documentCollection: 'tips', documentId: '1', versionId: '1', contentHash: 'forged', decision: 'approved',
-      reviewer: 1, reviewerName: 'Forger', decidedAt: new Date().toISOString(),
+      documentCollection: 'tips',
+      documentId: '1',
+      versionId: '1',
+      contentHash: 'forged',
+      decision: 'approved',
+      reviewer: 1,
+      reviewerName: 'Forger',
+      decidedAt: new Date().toISOString(),
     })
     expect(response.status).toBe(403)
     expect((await sql(`select count(*)::int as n from reviews where content_hash = 'forged'`)).rows[0].n).toBe(0)
@@ -59,7 +65,9 @@ describe('in the database itself', () => {
   })
 
   it('refuses the Local API even with overrideAccess', async () => {
-    await expect(payload.update({ collection: 'reviews', id: reviewId, data: { comment: 'rewritten' }, overrideAccess: true })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'reviews', id: reviewId, data: { comment: 'rewritten' }, overrideAccess: true }),
+    ).rejects.toThrow()
     expect((await review()).comment).not.toBe('rewritten')
   })
 

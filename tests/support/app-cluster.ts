@@ -17,7 +17,7 @@ const LOG_LINES = 200
 
 function spawnInstance(name: string, port: number, env: Record<string, string>): { child: ChildProcess; log: string[] } {
   const log: string[] = []
-  // Its own process group, so stopping it stops `next start` too (start.mjs runs it as a child).
+  // Its own process group, so stopping it stops `next start` too (scripts/start.mjs runs it as a child).
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +54,10 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 async function waitUntilServing(url: string, child: ChildProcess, log: string[], deadline: number) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`instance at ${url} exited (${child.exitCode}):\n${log.slice(-40).join('\n')}`)
-    const ok = await fetch(`${url}/robots.txt`).then((response) => response.ok, () => false)
+    const ok = await fetch(`${url}/robots.txt`).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (ok) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

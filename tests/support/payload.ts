@@ -90,7 +90,10 @@ export async function graphqlQuery<T = any>(person: Person, query: string): Prom
 export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`
 
 /** The ids of demo people (after the seed), by name: `{ reviewer: 3, editor: 2 }`. */
-export async function demoPeopleIds<P extends Exclude<Person, 'anonymous'>>(payload: Payload, people: readonly P[]): Promise<Record<P, number>> {
+export async function demoPeopleIds<P extends Exclude<Person, 'anonymous'>>(
+  payload: Payload,
+  people: readonly P[],
+): Promise<Record<P, number>> {
   const { docs } = await payload.find({
     collection: 'users',
     where: { email: { in: people.map((person) => `${person}@example.com`) } },

@@ -81,7 +81,8 @@ export async function primaryWalLsn(url: string): Promise<string> {
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim())
   const user = { uid: id('-u'), gid: id('-g') }
-  if (!Number.isInteger(user.uid) || !user.uid) throw new Error('Running as root but there is no postgres user: apt-get install -y postgresql-15.')
+  if (!Number.isInteger(user.uid) || !user.uid)
+    throw new Error('Running as root but there is no postgres user: apt-get install -y postgresql-15.')
   return user
 }
 
@@ -124,7 +125,7 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
     try {
       await run('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], dir)
     } catch (error) {
-      throw new Error(`${(error as Error).message}\nServer log (${logFile}):\n${logTail(logFile)}`)
+      throw new Error(`${(error as Error).message}\nServer log (${logFile}):\n${logTail(logFile)}`, { cause: error })
     }
   }
 
@@ -159,7 +160,11 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
 
   try {
     const primaryPort = await freePort()
-    await run('initdb', ['-D', primaryDir, '--auth=trust', '-U', 'postgres', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8'], dir)
+    await run(
+      'initdb',
+      ['-D', primaryDir, '--auth=trust', '-U', 'postgres', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8'],
+      dir,
+    )
     await appendFile(join(primaryDir, 'postgresql.conf'), settings(dir, primaryPort))
     await writeFile(join(primaryDir, 'pg_hba.conf'), HBA)
     await startServer(primaryDir, primaryLog)
@@ -167,7 +172,25 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
     await query(url(primaryPort, 'postgres'), `create database "${database.replaceAll('"', '""')}"`)
 
     // -R writes standby.signal and primary_conninfo; the copied postgresql.conf keeps the primary's port, so override it.
-    await run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync'], dir)
+    await run(
+      'pg_basebackup',
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primaryPort),
+        '-U',
+        'postgres',
+        '-D',
+        replicaDir,
+        '-R',
+        '-X',
+        'stream',
+        '--checkpoint=fast',
+        '--no-sync',
+      ],
+      dir,
+    )
     const replicaPort = await freePort()
     await appendFile(join(replicaDir, 'postgresql.conf'), `port = ${replicaPort}\n`)
     await startServer(replicaDir, replicaLog)

@@ -25,7 +25,8 @@ export type RedisOptions = {
 }
 
 export async function startRedis(options: RedisOptions = {}): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
-  if (!existsSync(REDIS_SERVER)) throw new Error(`No redis-server at ${REDIS_SERVER}: apt-get install -y redis-server (or set REDIS_SERVER_PATH).`)
+  if (!existsSync(REDIS_SERVER))
+    throw new Error(`No redis-server at ${REDIS_SERVER}: apt-get install -y redis-server (or set REDIS_SERVER_PATH).`)
   const port = options.port ?? (await freePort())
   const storage = options.dir ? ['--dir', options.dir, '--dbfilename', 'dump.rdb'] : []
   const child: ChildProcess = spawn(

@@ -5,19 +5,24 @@ const now = new Date('2026-11-29T12:00:00Z')
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString()
 
 describe('the approval hold after someone else changed an account', () => {
-  it.each(['account_created', 'roles_changed', 'credentials_changed', 'display_name_changed', 'email_changed', 'password_changed', 'password_reset'])(
-    'holds after %s by another account, for the configured hours',
-    (event) => {
-      const hold = approvalHold('7', [{ event, actorId: '1', at: hoursAgo(2) }], now, 24)
-      expect(hold.held).toBe(true)
-      if (hold.held) {
-        expect(hold.until.toISOString()).toBe(new Date(now.getTime() + 22 * 3_600_000).toISOString())
-        expect(hold.message).toMatch(/paused until/)
-      }
-    },
-  )
+  it.each([
+    'account_created',
+    'roles_changed',
+    'credentials_changed',
+    'display_name_changed',
+    'email_changed',
+    'password_changed',
+    'password_reset',
+  ])('holds after %s by another account, for the configured hours', (event) => {
+    const hold = approvalHold('7', [{ event, actorId: '1', at: hoursAgo(2) }], now, 24)
+    expect(hold.held).toBe(true)
+    if (hold.held) {
+      expect(hold.until.toISOString()).toBe(new Date(now.getTime() + 22 * 3_600_000).toISOString())
+      expect(hold.message).toMatch(/paused until/)
+    }
+  })
 
-  it('does not hold for the person\'s own changes, the server\'s, or other events', () => {
+  it("does not hold for the person's own changes, the server's, or other events", () => {
     expect(approvalHold('7', [{ event: 'credentials_changed', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(false)
     expect(approvalHold('7', [{ event: 'account_created', actorId: null, at: hoursAgo(1) }], now, 24).held).toBe(false)
     expect(approvalHold('7', [{ event: 'logins_unlocked', actorId: '1', at: hoursAgo(1) }], now, 24).held).toBe(false)
@@ -42,7 +47,7 @@ describe('the approval hold after someone else changed an account', () => {
   })
 })
 
-describe('the hold on one\'s own changes', () => {
+describe("the hold on one's own changes", () => {
   it('holds after a person changes their own roles or resets their password by link', () => {
     expect(approvalHold('7', [{ event: 'roles_changed', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(true)
     expect(approvalHold('7', [{ event: 'password_reset', actorId: '7', at: hoursAgo(1) }], now, 24).held).toBe(true)

@@ -16,10 +16,11 @@ describe('evidence', () => {
     expect(sourceFlags({ type: 'guideline', year: 2020 }, now).map((flag) => flag.kind)).toEqual(['old'])
     expect(sourceFlags({ type: 'trial', year: 2020 }, now)).toEqual([])
     expect(sourceFlags({ type: 'guideline', year: 2020 }, now, { guideline: 10 })).toEqual([])
-    expect(sourceFlags({ type: 'trial', year: 2024, linkStatus: 'broken', linkProblem: 'answered HTTP 404', inLibrary: false }, now).map((flag) => flag.kind)).toEqual([
-      'broken_link',
-      'not_in_library',
-    ])
+    expect(
+      sourceFlags({ type: 'trial', year: 2024, linkStatus: 'broken', linkProblem: 'answered HTTP 404', inLibrary: false }, now).map(
+        (flag) => flag.kind,
+      ),
+    ).toEqual(['broken_link', 'not_in_library'])
   })
 
   it('checks identifiers and addresses', () => {
@@ -43,21 +44,62 @@ describe('evidence', () => {
 
   it('keeps the hash of versions signed before citations had more than four fields', () => {
     const before = { title: 'A', references: [{ id: 'row1', title: 'Source', publisher: 'NHS', year: 2020, url: null }] }
-    const after = { title: 'A', references: [{ id: 'row2', title: 'Source', publisher: 'NHS', year: 2020, url: null, source: 7, authors: null, doi: null, pmid: null, type: null, accessedAt: null, section: null }] }
+    const after = {
+      title: 'A',
+      references: [
+        {
+          id: 'row2',
+          title: 'Source',
+          publisher: 'NHS',
+          year: 2020,
+          url: null,
+          source: 7,
+          authors: null,
+          doi: null,
+          pmid: null,
+          type: null,
+          accessedAt: null,
+          section: null,
+        },
+      ],
+    }
     expect(contentHash('articles', after)).toBe(contentHash('articles', before))
-    expect(contentHash('articles', { ...after, references: [{ ...after.references[0], section: 'Treatment' }] })).not.toBe(contentHash('articles', before))
+    expect(contentHash('articles', { ...after, references: [{ ...after.references[0], section: 'Treatment' }] })).not.toBe(
+      contentHash('articles', before),
+    )
   })
 
   it('knows private network addresses', () => {
     const inside = [
-      '127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '198.18.0.1', '192.0.0.8',
-      '::1', '::', 'fd00::1', 'fe80::1', 'febf::1', 'fec0::1', 'ff02::1',
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '100.64.0.1',
+      '198.18.0.1',
+      '192.0.0.8',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      'febf::1',
+      'fec0::1',
+      'ff02::1',
       // IPv4 inside IPv6, in every spelling: mapped, as URL parsing writes it, compatible, NAT64, 6to4.
-      '::ffff:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:a9fe:a9fe', '::127.0.0.1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::1',
-      'not-an-address::', '1::2::3',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '0:0:0:0:0:ffff:a9fe:a9fe',
+      '::127.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '2002:7f00:1::1',
+      'not-an-address::',
+      '1::2::3',
     ]
     for (const address of inside) expect(isPrivateAddress(address), address).toBe(true)
-    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860::8888', '::ffff:8.8.8.8', '2002:808:808::1']) expect(isPrivateAddress(address), address).toBe(false)
+    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860::8888', '::ffff:8.8.8.8', '2002:808:808::1'])
+      expect(isPrivateAddress(address), address).toBe(false)
   })
 })
 
@@ -81,7 +123,9 @@ describe('plain language', () => {
   })
 
   it('holds long texts to the target, and needs an above-target version acknowledged', () => {
-    const hard = 'Gestational lumbopelvic symptomatology frequently necessitates multidisciplinary physiotherapeutic intervention. '.repeat(6)
+    const hard = 'Gestational lumbopelvic symptomatology frequently necessitates multidisciplinary physiotherapeutic intervention. '.repeat(
+      6,
+    )
     const report = plainLanguageReport([{ field: 'body', text: hard }], 11)
     expect(report.aboveTarget).toBe(true)
     expect(decideReadingAcknowledgement(report, undefined)).toMatchObject({ ok: false, status: 409 })
@@ -128,7 +172,10 @@ describe('feedback', () => {
     expect(decideFeedback({ helpful: true, website: 'x' }, 10)).toMatchObject({ ok: false, spam: true })
     expect(decideFeedback({ helpful: true }, 0.5)).toMatchObject({ ok: false, spam: true })
     expect(decideFeedback({ helpful: true }, null)).toMatchObject({ ok: true })
-    expect(decideFeedback({ helpful: 'no', problem: 'wrong' }, 5)).toMatchObject({ ok: true, feedback: { helpful: false, problem: 'wrong', email: null } })
+    expect(decideFeedback({ helpful: 'no', problem: 'wrong' }, 5)).toMatchObject({
+      ok: true,
+      feedback: { helpful: false, problem: 'wrong', email: null },
+    })
     expect(decideFeedback({ helpful: false, comment: 'x', email: 'a@b.org' }, 5)).toMatchObject({ ok: false, status: 400 })
     expect(decideFeedback({ helpful: false, comment: 'x', email: 'a@b.org', contactConsent: 'on' }, 5)).toMatchObject({
       ok: true,

@@ -23,7 +23,11 @@ describe('decideAssignment', () => {
     for (const state of ['draft', 'changes_requested', 'published', 'retired']) {
       expect(decideAssignment({ ...base, state })).toMatchObject({ ok: false, status: 409 })
     }
-    expect(decideAssignment({ ...base, assignees: [{ id: '8', roles: ['editor'], name: 'Ed' }] })).toMatchObject({ ok: false, status: 400, message: 'Ed is not a reviewer.' })
+    expect(decideAssignment({ ...base, assignees: [{ id: '8', roles: ['editor'], name: 'Ed' }] })).toMatchObject({
+      ok: false,
+      status: 400,
+      message: 'Ed is not a reviewer.',
+    })
     expect(decideAssignment({ ...base, assignees: [{ id: '8', roles: null, name: 'Nobody' }] })).toMatchObject({ ok: false, status: 400 })
     expect(decideAssignment({ ...base, authorsSinceApproval: ['7'] })).toMatchObject({ ok: false, status: 409 })
     const many = Array.from({ length: MAX_ASSIGNEES + 1 }, (_, i) => ({ id: String(i + 10), roles: ['reviewer'], name: `R${i}` }))

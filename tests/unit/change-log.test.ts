@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { changeKindOf, correctionNotice, decideChangeNote, signOffNote } from '@/workflow/change-log'
-import { atomFeed } from '@/lib/atom'
+import { atomFeed } from '@/site/atom'
 
 describe('the public change log', () => {
   it('names a change: its first publication is new, a correction says so, else its review kind', () => {
@@ -21,7 +21,12 @@ describe('the public change log', () => {
   })
 
   it('gives a sign-off of several approvals the latest note, and makes it a correction if any approval said so', () => {
-    expect(signOffNote([{ correction: true, note: 'First words.' }, { correction: false, note: null }])).toEqual({ correction: true, note: 'First words.' })
+    expect(
+      signOffNote([
+        { correction: true, note: 'First words.' },
+        { correction: false, note: null },
+      ]),
+    ).toEqual({ correction: true, note: 'First words.' })
     expect(signOffNote([{ note: 'First.' }, { note: 'Completing.' }])).toEqual({ correction: false, note: 'Completing.' })
     expect(signOffNote([])).toEqual({ correction: false, note: null })
   })
@@ -47,7 +52,15 @@ describe('the Atom feed', () => {
       self: 'https://example.org/updates.xml',
       site: 'https://example.org/updates',
       updated: '2026-11-29T12:00:00.000Z',
-      entries: [{ id: 'https://example.org/updates#1', title: '<script>alert(1)</script> "x"', updated: '2026-11-29T12:00:00.000Z', link: 'https://example.org/a?b=1&c=2', summary: 'bad\u0001char' }],
+      entries: [
+        {
+          id: 'https://example.org/updates#1',
+          title: '<script>alert(1)</script> "x"',
+          updated: '2026-11-29T12:00:00.000Z',
+          link: 'https://example.org/a?b=1&c=2',
+          summary: 'bad\u0001char',
+        },
+      ],
     })
     expect(xml).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot;</title>')
     expect(xml).toContain('href="https://example.org/a?b=1&amp;c=2"')

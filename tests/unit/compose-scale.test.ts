@@ -91,7 +91,10 @@ describe('docker-compose.scale.yml', () => {
     const at = text.indexOf('pg_basebackup -h')
     expect(at, 'a pg_basebackup command').toBeGreaterThan(-1)
     // The whole command, continuation lines joined.
-    const basebackup = text.slice(at).split(/(?<!\\)\n/)[0]!.replace(/\\\n/g, ' ')
+    const basebackup = text
+      .slice(at)
+      .split(/(?<!\\)\n/)[0]!
+      .replace(/\\\n/g, ' ')
     expect(basebackup).toMatch(/-h "\$PRIMARY_HOST"/)
     expect(basebackup).toMatch(/\s-R(\s|$)/)
     expect(basebackup).toMatch(/\s-X stream(\s|$)/)
@@ -125,7 +128,9 @@ describe('the nginx template with several instances', () => {
     const site = renderSiteConfig({ appAddresses: ['127.0.0.1:3001', '127.0.0.1:3002'], port: 1, cacheDir: '/tmp/x', refreshToken: '' })
     expect(site).toMatch(/upstream vetted_app \{[^}]*server 127\.0\.0\.1:3001; server 127\.0\.0\.1:3002;[^}]*\}/)
     expect(site).toMatch(/proxy_next_upstream error timeout http_502 http_503;/)
-    expect(renderSiteConfig({ appAddress: '127.0.0.1:3000', port: 1, cacheDir: '/tmp/x', refreshToken: '' })).toContain('server 127.0.0.1:3000;')
+    expect(renderSiteConfig({ appAddress: '127.0.0.1:3000', port: 1, cacheDir: '/tmp/x', refreshToken: '' })).toContain(
+      'server 127.0.0.1:3000;',
+    )
     expect(() => renderSiteConfig({ appAddresses: ['app:3000; evil'], port: 1, cacheDir: '/tmp/x', refreshToken: '' })).toThrow(/host:port/)
   })
 })

@@ -22,8 +22,16 @@ function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
 }
 
 const unlimited = () => new WorkBudget(Number.MAX_SAFE_INTEGER, Number.POSITIVE_INFINITY)
-const before = (segments: WordSegment[]) => segments.filter((s) => s.kind !== 'added').map((s) => s.text).join('')
-const after = (segments: WordSegment[]) => segments.filter((s) => s.kind !== 'removed').map((s) => s.text).join('')
+const before = (segments: WordSegment[]) =>
+  segments
+    .filter((s) => s.kind !== 'added')
+    .map((s) => s.text)
+    .join('')
+const after = (segments: WordSegment[]) =>
+  segments
+    .filter((s) => s.kind !== 'removed')
+    .map((s) => s.text)
+    .join('')
 const changedTokens = (segments: WordSegment[]) =>
   segments.filter((s) => s.kind !== 'same').reduce((n, s) => n + (s.text.match(/\S+\s*|\s+/g) ?? []).length, 0)
 const words = (count: number, prefix: string, pick: (n: number) => number, vocabulary = 3000) =>
@@ -175,7 +183,9 @@ describe('text diff limits', () => {
   it('gives up at once on 20,000 words poured into the one paragraph of a short live text', () => {
     const pick = random(5)
     const budget = WorkBudget.start(DIFF_LIMITS)
-    const { result, ms } = timed(() => diffText('Walk after meals.', `Walk slowly after meals. ${words(20_000, 'zq', pick)}`, DIFF_LIMITS, budget))
+    const { result, ms } = timed(() =>
+      diffText('Walk after meals.', `Walk slowly after meals. ${words(20_000, 'zq', pick)}`, DIFF_LIMITS, budget),
+    )
     expect(result).toBeNull()
     expect(budget.used).toBeLessThan(100)
     expect(ms).toBeLessThan(500)

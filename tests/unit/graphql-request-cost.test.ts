@@ -48,8 +48,7 @@ function costOf(query: string, variableValues?: Record<string, unknown>): number
   return Number(match[1])
 }
 
-const aliases = (count: number, field: string) =>
-  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`
+const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`
 
 describe('ordinary queries', () => {
   it.each([
@@ -72,9 +71,7 @@ describe('ordinary queries', () => {
   })
 
   it('still counts aliases inside introspection', () => {
-    expect(check(aliases(25, '__type(name: "Article") { name }'))).toEqual([
-      'The request uses 25 aliased fields; at most 20 are allowed.',
-    ])
+    expect(check(aliases(25, '__type(name: "Article") { name }'))).toEqual(['The request uses 25 aliased fields; at most 20 are allowed.'])
   })
 })
 
@@ -209,7 +206,8 @@ describe('fragments, depth and selections', () => {
   })
 
   it('does not loop on a fragment cycle', () => {
-    const cycle = '{ Article(id: 1) { ...A } } fragment A on Article { title tips { articles { ...B } } } fragment B on Article { slug ...A }'
+    const cycle =
+      '{ Article(id: 1) { ...A } } fragment A on Article { title tips { articles { ...B } } } fragment B on Article { slug ...A }'
     const messages = check(cycle)
     expect(messages.some((m) => m.includes('Cannot spread fragment "A" within itself'))).toBe(true)
     // And without graphql's own rules in front.

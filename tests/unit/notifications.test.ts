@@ -39,7 +39,13 @@ describe('who is told', () => {
 })
 
 describe('what a mail says', () => {
-  const facts = { kind: 'submitted' as const, title: 'Fever <script>\nin   children', noun: 'article', actorName: 'Emma', link: 'https://vetted.example/admin/collections/articles/4' }
+  const facts = {
+    kind: 'submitted' as const,
+    title: 'Fever <script>\nin   children',
+    noun: 'article',
+    actorName: 'Emma',
+    link: 'https://vetted.example/admin/collections/articles/4',
+  }
 
   it('names the document on one line, says what to do and links to it', () => {
     const mail = composeMail(facts)
@@ -55,7 +61,10 @@ describe('what a mail says', () => {
   })
 
   it('gathers a digest, oldest first, with each link and a way to change the setting', () => {
-    const mail = composeDigest([facts, { ...facts, kind: 'review_overdue', title: 'Asthma', detail: 'Review was due 2026-11-01.' }], 'https://vetted.example/admin/account')
+    const mail = composeDigest(
+      [facts, { ...facts, kind: 'review_overdue', title: 'Asthma', detail: 'Review was due 2026-11-01.' }],
+      'https://vetted.example/admin/account',
+    )
     expect(mail.subject).toBe('Vetted: 2 updates for you today')
     expect(mail.text.indexOf('Fever')).toBeLessThan(mail.text.indexOf('Asthma'))
     expect(mail.text).toContain('Review was due 2026-11-01.')

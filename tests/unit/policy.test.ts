@@ -83,11 +83,20 @@ describe('policyProgress', () => {
       ],
       version,
     )
-    expect(progress).toEqual({ met: false, approvals: 1, required: 2, missingSpecialties: ['Obstetrics'], summary: '1 of 2 approvals; still needs: Obstetrics' })
+    expect(progress).toEqual({
+      met: false,
+      approvals: 1,
+      required: 2,
+      missingSpecialties: ['Obstetrics'],
+      summary: '1 of 2 approvals; still needs: Obstetrics',
+    })
   })
 
   it('is met with enough approvals and every specialty held (case-insensitive)', () => {
-    expect(policyProgress(two, [approval('a'), approval('b', ['obstetrics'])], version)).toMatchObject({ met: true, summary: '2 of 2 approvals' })
+    expect(policyProgress(two, [approval('a'), approval('b', ['obstetrics'])], version)).toMatchObject({
+      met: true,
+      summary: '2 of 2 approvals',
+    })
     expect(policyProgress(two, [approval('a', ['Obstetrics'])], version)).toMatchObject({ met: false, summary: '1 of 2 approvals' })
     expect(policyProgress(two, [approval('a'), approval('b')], version)).toMatchObject({
       met: false,
@@ -111,7 +120,11 @@ describe('checkApproval', () => {
   })
 
   it('adds a first approval without completing, then completes with a specialist', () => {
-    expect(checkApproval(two, [], approval('a'))).toMatchObject({ ok: true, completes: false, progress: { summary: '1 of 2 approvals; still needs: Obstetrics' } })
+    expect(checkApproval(two, [], approval('a'))).toMatchObject({
+      ok: true,
+      completes: false,
+      progress: { summary: '1 of 2 approvals; still needs: Obstetrics' },
+    })
     expect(checkApproval(two, [approval('a')], approval('b', ['Obstetrics']))).toMatchObject({ ok: true, completes: true })
   })
 

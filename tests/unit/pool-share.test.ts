@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { currentPoolShareStats, limitPoolShare, withPoolShare, type PoolShareStats } from '@/lib/pool-share'
+import { currentPoolShareStats, limitPoolShare, withPoolShare, type PoolShareStats } from '@/db/pool-share'
 
 // Against a real PostgreSQL: the point is how pg's own pool behaves around the wrapper.
 const URL = process.env.POOL_SHARE_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -144,10 +144,12 @@ describe('one request scope', () => {
       expect(seen).toEqual({ n: 2, heldInside: 1, doneIsRelease: true })
       expect(stats(pool)?.held).toBe(0)
 
-      const viaQuery = await parallel(10, () =>
-        new Promise<unknown>((resolve, reject) => {
-          pool.query('select $1::int as n, pg_sleep(0.02)', [3], (err, result) => (err ? reject(err) : resolve(result.rows[0]?.n)))
-        }),
+      const viaQuery = await parallel(
+        10,
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            pool.query('select $1::int as n, pg_sleep(0.02)', [3], (err, result) => (err ? reject(err) : resolve(result.rows[0]?.n)))
+          }),
       )
       expect(viaQuery).toEqual(Array(10).fill(3))
       expect(stats(pool)).toEqual({ held: 0, peak: SHARE, waiting: 0 })
@@ -199,10 +201,7 @@ describe('one request scope', () => {
     const unreachable = limitPoolShare(newPool({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres' }), 2)
     unreachable.on('error', () => {})
     await withPoolShare(async () => {
-      const results = await Promise.allSettled([
-        ...Array.from({ length: 5 }, () => unreachable.query('select 1')),
-        unreachable.connect(),
-      ])
+      const results = await Promise.allSettled([...Array.from({ length: 5 }, () => unreachable.query('select 1')), unreachable.connect()])
       expect(results.map((r) => r.status)).toEqual(Array(6).fill('rejected'))
       expect(stats(unreachable)).toEqual({ held: 0, peak: 2, waiting: 0 })
     })()

@@ -3,7 +3,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { refreshProxy } from '@/lib/proxy-refresh'
+import { refreshProxy } from '@/cache/proxy-refresh'
 
 const saved = { ...process.env }
 afterEach(() => {

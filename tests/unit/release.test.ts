@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { decideAddMember, decideReleaseStep, MAX_RELEASE_MEMBERS, memberStatus, pinnedGoLive, type ReleaseMember, releaseReadiness } from '@/workflow/release'
+import {
+  decideAddMember,
+  decideReleaseStep,
+  MAX_RELEASE_MEMBERS,
+  memberStatus,
+  pinnedGoLive,
+  type ReleaseMember,
+  releaseReadiness,
+} from '@/workflow/release'
 
 const member = (id: string, overrides: Partial<ReleaseMember> = {}): ReleaseMember => ({
   collection: 'tips',
@@ -19,9 +27,17 @@ describe('when a release is ready', () => {
   })
 
   it('is ready only when every member is approved, and never empty', () => {
-    expect(releaseReadiness([member('1'), member('2', { collection: 'articles' })])).toMatchObject({ ready: true, summary: '2 of 2 approved' })
+    expect(releaseReadiness([member('1'), member('2', { collection: 'articles' })])).toMatchObject({
+      ready: true,
+      summary: '2 of 2 approved',
+    })
     expect(releaseReadiness([])).toMatchObject({ ready: false, summary: '0 of 0 approved' })
-    const notReady = releaseReadiness([member('1'), member('2', { signOff: null }), member('3', { latestVersionId: 'v3b' }), member('4', { currentHash: 'x' })])
+    const notReady = releaseReadiness([
+      member('1'),
+      member('2', { signOff: null }),
+      member('3', { latestVersionId: 'v3b' }),
+      member('4', { currentHash: 'x' }),
+    ])
     expect(notReady.ready).toBe(false)
     expect(notReady.summary).toBe('1 of 4 approved; 1 saved again since its approval; 1 would go live with changed shared content')
     expect(notReady.members.map((m) => m.status)).toEqual(['approved', 'waiting', 'stale', 'changed'])
@@ -36,7 +52,14 @@ describe('when a release is ready', () => {
 })
 
 describe('adding a document to a release', () => {
-  const base = { actorRoles: ['editor'], releaseState: 'open' as const, members: [member('1')], candidate: { collection: 'tips' as const, id: '2' }, heldBy: null, hasPendingVersion: true }
+  const base = {
+    actorRoles: ['editor'],
+    releaseState: 'open' as const,
+    members: [member('1')],
+    candidate: { collection: 'tips' as const, id: '2' },
+    heldBy: null,
+    hasPendingVersion: true,
+  }
 
   it('lets content staff add a new document to an open release', () => {
     expect(decideAddMember(base)).toEqual({ ok: true })
@@ -45,8 +68,16 @@ describe('adding a document to a release', () => {
   it('refuses readers, closed releases, duplicates, documents another open release holds, and too many', () => {
     expect(decideAddMember({ ...base, actorRoles: [] })).toMatchObject({ ok: false, status: 403 })
     expect(decideAddMember({ ...base, releaseState: 'submitted' })).toMatchObject({ ok: false, status: 409 })
-    expect(decideAddMember({ ...base, candidate: { collection: 'tips', id: '1' } })).toMatchObject({ ok: false, status: 409, message: /already/ })
-    expect(decideAddMember({ ...base, heldBy: 'Calcium guideline' })).toMatchObject({ ok: false, status: 409, message: /Calcium guideline/ })
+    expect(decideAddMember({ ...base, candidate: { collection: 'tips', id: '1' } })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: /already/,
+    })
+    expect(decideAddMember({ ...base, heldBy: 'Calcium guideline' })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: /Calcium guideline/,
+    })
     const full = Array.from({ length: MAX_RELEASE_MEMBERS }, (_, i) => member(String(100 + i)))
     expect(decideAddMember({ ...base, members: full })).toMatchObject({ ok: false, status: 400 })
   })
@@ -67,22 +98,37 @@ describe('steps on a release', () => {
     expect(decideReleaseStep({ ...base, step: 'cancel', actorRoles: ['editor'] })).toEqual({ ok: true })
     expect(decideReleaseStep({ ...base, step: 'remove', actorRoles: ['editor'] })).toEqual({ ok: true })
     for (const step of ['schedule', 'unschedule', 'go_live'] as const) {
-      expect(decideReleaseStep({ ...base, step, actorRoles: ['editor', 'admin'], at: '2026-11-29T13:00:00Z' })).toMatchObject({ ok: false, status: 403 })
+      expect(decideReleaseStep({ ...base, step, actorRoles: ['editor', 'admin'], at: '2026-11-29T13:00:00Z' })).toMatchObject({
+        ok: false,
+        status: 403,
+      })
     }
     expect(decideReleaseStep({ ...base, step: 'submit', actorRoles: [], releaseState: 'open' })).toMatchObject({ ok: false, status: 403 })
   })
 
   it('is scheduled only when every member is approved: never as a whole (making it live checks that under its locks)', () => {
     expect(decideReleaseStep({ ...base, step: 'go_live', readiness: undefined })).toEqual({ ok: true })
-    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00Z', readiness: undefined })).toMatchObject({ ok: false, status: 409 })
-    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00+01:00' })).toEqual({ ok: true, at: new Date('2026-11-29T13:00:00Z') })
-    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00Z', readiness: notReady })).toMatchObject({ ok: false, status: 409 })
+    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00Z', readiness: undefined })).toMatchObject({
+      ok: false,
+      status: 409,
+    })
+    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00+01:00' })).toEqual({
+      ok: true,
+      at: new Date('2026-11-29T13:00:00Z'),
+    })
+    expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00Z', readiness: notReady })).toMatchObject({
+      ok: false,
+      status: 409,
+    })
   })
 
   it('wants a time with its zone, ahead of now; and follows the release through its states', () => {
     expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T14:00:00' })).toMatchObject({ ok: false, status: 400 })
     expect(decideReleaseStep({ ...base, step: 'schedule', at: '2026-11-29T12:00:10Z' })).toMatchObject({ ok: false, status: 400 })
-    expect(decideReleaseStep({ ...base, step: 'submit', releaseState: 'open', memberCount: 0, actorRoles: ['editor'] })).toMatchObject({ ok: false, status: 409 })
+    expect(decideReleaseStep({ ...base, step: 'submit', releaseState: 'open', memberCount: 0, actorRoles: ['editor'] })).toMatchObject({
+      ok: false,
+      status: 409,
+    })
     expect(decideReleaseStep({ ...base, step: 'submit', actorRoles: ['editor'] })).toMatchObject({ ok: false, status: 409 })
     expect(decideReleaseStep({ ...base, step: 'unschedule' })).toMatchObject({ ok: false, status: 409 })
     expect(decideReleaseStep({ ...base, step: 'unschedule', releaseState: 'scheduled' })).toEqual({ ok: true })
@@ -100,6 +146,9 @@ describe('a scheduled go-live of one approved version', () => {
   })
   it('is refused when the sign-off was withdrawn, or its shared content changed', () => {
     expect(pinnedGoLive({ signOff: null, currentHash: 'h1' })).toMatchObject({ ok: false })
-    expect(pinnedGoLive({ signOff: { versionId: 'v1', contentHash: 'h1' }, currentHash: 'h2' })).toMatchObject({ ok: false, message: /changed/ })
+    expect(pinnedGoLive({ signOff: { versionId: 'v1', contentHash: 'h1' }, currentHash: 'h2' })).toMatchObject({
+      ok: false,
+      message: /changed/,
+    })
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { intervalProblem, isReviewKind, NEVER_FULLY_REVIEWED, NOT_LIVE_FOR_MINOR, refuseMinor, reviewDates, signOffKind } from '@/workflow/review-kind'
+import {
+  intervalProblem,
+  isReviewKind,
+  NEVER_FULLY_REVIEWED,
+  NOT_LIVE_FOR_MINOR,
+  refuseMinor,
+  reviewDates,
+  signOffKind,
+} from '@/workflow/review-kind'
 
 describe('what counts as a review', () => {
   const now = new Date('2026-11-29T10:00:00.000Z')
@@ -14,11 +22,14 @@ describe('what counts as a review', () => {
   })
 
   it('keeps the review dates on a minor change, and dates only its approval', () => {
-    expect(reviewDates({ kind: 'minor', now, previous, intervalMonths: 6 })).toEqual({ ...previous, approvedAt: '2026-11-29T10:00:00.000Z' })
+    expect(reviewDates({ kind: 'minor', now, previous, intervalMonths: 6 })).toEqual({
+      ...previous,
+      approvedAt: '2026-11-29T10:00:00.000Z',
+    })
     // A due date missing from the record comes from the interval.
-    expect(reviewDates({ kind: 'minor', now, previous: { lastReviewedAt: previous.lastReviewedAt }, intervalMonths: 1 }).nextReviewDue).toBe(
-      '2026-02-28T09:00:00.000Z',
-    )
+    expect(
+      reviewDates({ kind: 'minor', now, previous: { lastReviewedAt: previous.lastReviewedAt }, intervalMonths: 1 }).nextReviewDue,
+    ).toBe('2026-02-28T09:00:00.000Z')
   })
 
   it('never lets a minor change be the first sign-off, nor bring retired content back', () => {

@@ -4,12 +4,26 @@ import { richTextCanonical } from '@/workflow'
 
 // Lexical JSON as the editor stores it.
 type N = Record<string, unknown>
-const text = (value: string, format = 0, style = ''): N => ({ type: 'text', text: value, format, style, mode: 'normal', detail: 0, version: 1 })
+const text = (value: string, format = 0, style = ''): N => ({
+  type: 'text',
+  text: value,
+  format,
+  style,
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
 const block = { format: '', indent: 0, version: 1, direction: 'ltr' }
 const p = (...children: N[]): N => ({ ...block, type: 'paragraph', textFormat: 0, textStyle: '', children })
 const heading = (tag: string, ...children: N[]): N => ({ ...block, type: 'heading', tag, children })
 const quote = (...children: N[]): N => ({ ...block, type: 'quote', children })
-const link = (fields: N, ...children: N[]): N => ({ ...block, type: 'link', id: 'x1', fields: { linkType: 'custom', newTab: false, ...fields }, children })
+const link = (fields: N, ...children: N[]): N => ({
+  ...block,
+  type: 'link',
+  id: 'x1',
+  fields: { linkType: 'custom', newTab: false, ...fields },
+  children,
+})
 const list = (listType: string, ...children: N[]): N => ({
   ...block,
   type: 'list',
@@ -41,7 +55,8 @@ describe('rich text canonical form', () => {
   })
 
   it('shows an internal link by the document it points to, as the site does', () => {
-    const internal = (id: number) => canonical(p(link({ linkType: 'internal', doc: { relationTo: 'articles', value: { id } } }, text('more'))))
+    const internal = (id: number) =>
+      canonical(p(link({ linkType: 'internal', doc: { relationTo: 'articles', value: { id } } }, text('more'))))
     expect(internal(12)).toBe('[more](doc: articles#12)')
     expect(internal(13)).not.toBe(internal(12))
   })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { hasRole, isStaff } from '@/access/roles'
-import { bySeverity } from '@/lib/severity'
+import { bySeverity } from '@/workflow/severity'
 import { slugify } from '@/lib/slugify'
-import { groupTopics, topicSlug } from '@/lib/topics'
+import { groupTopics, topicSlug } from '@/workflow/topics'
 import { demoPassword } from '@seed/users'
 
 describe('slugify', () => {

@@ -10,7 +10,11 @@ const tip = { title: 'Rest', slug: 'rest', body: 'Sit down for a moment.', categ
 type N = Record<string, unknown>
 const text = (value: string, format = 0): N => ({ type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 })
 const p = (...children: N[]): N => ({ type: 'paragraph', format: '', indent: 0, version: 1, children })
-const link = (url: string, newTab: boolean, ...children: N[]): N => ({ type: 'link', fields: { url, newTab, linkType: 'custom' }, children })
+const link = (url: string, newTab: boolean, ...children: N[]): N => ({
+  type: 'link',
+  fields: { url, newTab, linkType: 'custom' },
+  children,
+})
 const list = (listType: string, ...children: N[]): N => ({ type: 'list', listType, tag: listType === 'number' ? 'ol' : 'ul', children })
 const item = (children: N[], extra: N = {}): N => ({ type: 'listitem', value: 1, children, ...extra })
 const body = (...children: N[]) => ({ root: { type: 'root', children } })
@@ -78,15 +82,39 @@ describe('change summary: every change a reader would see', () => {
   const upload = (value: number, relationTo = 'media'): N => ({ type: 'upload', version: 3, format: '', relationTo, value, fields: null })
   // Each pair reads the same in plain words: only the canonical form tells them apart.
   const cases: [kind: string, before: N[], after: N[], removed: string, added: string][] = [
-    ['link URL', [p(link('https://www.nhs.uk/x', false, text('NHS')))], [p(link('https://evil.example/x', false, text('NHS')))], 'https://www.nhs.uk/x', 'https://evil.example/x'],
-    ['link new tab', [p(link('https://www.nhs.uk/', false, text('NHS')))], [p(link('https://www.nhs.uk/', true, text('NHS')))], '', '{new tab}'],
-    ['strikethrough on "not"', [p(text('Do not take ibuprofen'))], [p(text('Do '), text('not', 4), text(' take ibuprofen'))], 'not', '~~not~~'],
+    [
+      'link URL',
+      [p(link('https://www.nhs.uk/x', false, text('NHS')))],
+      [p(link('https://evil.example/x', false, text('NHS')))],
+      'https://www.nhs.uk/x',
+      'https://evil.example/x',
+    ],
+    [
+      'link new tab',
+      [p(link('https://www.nhs.uk/', false, text('NHS')))],
+      [p(link('https://www.nhs.uk/', true, text('NHS')))],
+      '',
+      '{new tab}',
+    ],
+    [
+      'strikethrough on "not"',
+      [p(text('Do not take ibuprofen'))],
+      [p(text('Do '), text('not', 4), text(' take ibuprofen'))],
+      'not',
+      '~~not~~',
+    ],
     ['bold', [p(text('Call 999'))], [p(text('Call 999', 1))], 'Call 999', '**Call 999**'],
     ['italic', [p(text('rest'))], [p(text('rest', 2))], 'rest', '_rest_'],
     ['underline', [p(text('rest'))], [p(text('rest', 8))], 'rest', '<u>rest</u>'],
     ['code', [p(text('400mg'))], [p(text('400mg', 16))], '400mg', '`400mg`'],
     ['list type', [list('bullet', item([text('rest')]))], [list('number', item([text('rest')]))], '-', '1.'],
-    ['check state', [list('check', item([text('rest')], { checked: false }))], [list('check', item([text('rest')], { checked: true }))], '[ ]', '[x]'],
+    [
+      'check state',
+      [list('check', item([text('rest')], { checked: false }))],
+      [list('check', item([text('rest')], { checked: true }))],
+      '[ ]',
+      '[x]',
+    ],
     [
       'list nesting',
       [list('bullet', item([text('rest')]), item([text('sleep')]))],
@@ -94,21 +122,43 @@ describe('change summary: every change a reader would see', () => {
       '',
       '  ',
     ],
-    ['heading level', [{ type: 'heading', tag: 'h2', children: [text('Why')] }], [{ type: 'heading', tag: 'h3', children: [text('Why')] }], '##', '###'],
+    [
+      'heading level',
+      [{ type: 'heading', tag: 'h2', children: [text('Why')] }],
+      [{ type: 'heading', tag: 'h3', children: [text('Why')] }],
+      '##',
+      '###',
+    ],
     ['quote', [p(text('Rest.'))], [{ type: 'quote', children: [text('Rest.')] }], '', '>'],
     ['line break', [p(text('Rest. Walk.'))], [p(text('Rest.'), { type: 'linebreak' }, text('Walk.'))], 'Rest.', 'Rest.\\'],
     ['upload', [upload(12)], [upload(13)], 'media#12', 'media#13'],
     ['upload collection', [upload(12)], [upload(12, 'documents')], 'media#12', 'documents#12'],
-    ['relationship', [p(text('See'))], [p(text('See')), { type: 'relationship', relationTo: 'tips', value: 4 }], '', '[relationship: tips#4]'],
+    [
+      'relationship',
+      [p(text('See'))],
+      [p(text('See')), { type: 'relationship', relationTo: 'tips', value: 4 }],
+      '',
+      '[relationship: tips#4]',
+    ],
     ['horizontal rule', [p(text('a')), p(text('b'))], [p(text('a')), { type: 'horizontalrule' }, p(text('b'))], '', '---'],
-    ['unknown node', [{ type: 'callout', tone: 'info', children: [] }], [{ type: 'callout', tone: 'warning', children: [] }], 'info', 'warning'],
+    [
+      'unknown node',
+      [{ type: 'callout', tone: 'info', children: [] }],
+      [{ type: 'callout', tone: 'warning', children: [] }],
+      'info',
+      'warning',
+    ],
   ]
 
   it.each(cases)('shows a change of %s', (_kind, was, now, removed, added) => {
     const summary = summarizeChanges('articles', { title: 'A', body: body(...was) }, { title: 'A', body: body(...now) })
     expect(summary.fields.map((f) => f.field)).toEqual(['body'])
     const segments = summary.fields[0]!.segments
-    const of = (kind: string) => segments.filter((s) => s.kind === kind).map((s) => s.text).join('|')
+    const of = (kind: string) =>
+      segments
+        .filter((s) => s.kind === kind)
+        .map((s) => s.text)
+        .join('|')
     expect(of('removed')).toContain(removed)
     expect(of('added')).toContain(added)
     expect(of('added') + of('removed')).not.toBe('')
@@ -138,7 +188,14 @@ describe('change summary limits', () => {
     const summary = summarizeChanges('articles', before, { body: body(...paragraphs('xv', 200)), disclaimer: 'For reference.' }, limits)
     expect(summary.fields).toEqual([
       { field: 'body', tooLarge: true, segments: [] },
-      { field: 'disclaimer', segments: [{ kind: 'same', text: 'For ' }, { kind: 'removed', text: 'reference only.' }, { kind: 'added', text: 'reference.' }] },
+      {
+        field: 'disclaimer',
+        segments: [
+          { kind: 'same', text: 'For ' },
+          { kind: 'removed', text: 'reference only.' },
+          { kind: 'added', text: 'reference.' },
+        ],
+      },
     ])
   })
 

@@ -36,18 +36,37 @@ describe('content hash', () => {
   })
 
   it('ignores bookkeeping: ids of rows, timestamps, status and review metadata', () => {
-    const noisy = { ...article, references: [{ ...article.references[0], id: 'row-2' }], id: 9, updatedAt: 'now', _status: 'draft', review: { contentHash: 'x' } }
+    const noisy = {
+      ...article,
+      references: [{ ...article.references[0], id: 'row-2' }],
+      id: 9,
+      updatedAt: 'now',
+      _status: 'draft',
+      review: { contentHash: 'x' },
+    }
     expect(contentHash('articles', noisy, related)).toBe(contentHash('articles', article, related))
   })
 
-  it("changes when a tip the article shows gets a new approved version", () => {
+  it('changes when a tip the article shows gets a new approved version', () => {
     const newer = { tips: [{ id: '1', hash: 'bbb' }], warnings: [] }
     expect(contentHash('articles', article, newer)).not.toBe(contentHash('articles', article, related))
   })
 
   it('changes when tips are reordered', () => {
-    const two = { tips: [{ id: '1', hash: 'a' }, { id: '2', hash: 'b' }], warnings: [] }
-    const swapped = { tips: [{ id: '2', hash: 'b' }, { id: '1', hash: 'a' }], warnings: [] }
+    const two = {
+      tips: [
+        { id: '1', hash: 'a' },
+        { id: '2', hash: 'b' },
+      ],
+      warnings: [],
+    }
+    const swapped = {
+      tips: [
+        { id: '2', hash: 'b' },
+        { id: '1', hash: 'a' },
+      ],
+      warnings: [],
+    }
     expect(contentHash('articles', article, two)).not.toBe(contentHash('articles', article, swapped))
   })
 })

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { formatDate } from '@/components/format'
-import { publishedTopics, recentlyReviewed } from '@/lib/published-content'
+import { publishedTopics, recentlyReviewed } from '@/site/published-content'
 
 // Rendered per request from the cached lists (no database at build time).
 export const dynamic = 'force-dynamic'

@@ -1,7 +1,7 @@
 // GET /updates.xml: the recent updates as an Atom feed (the same list as /updates).
-import { recentUpdates } from '@/lib/published-content'
-import { absoluteUrl } from '@/lib/site-url'
-import { atomFeed } from '@/lib/atom'
+import { recentUpdates } from '@/site/published-content'
+import { absoluteUrl } from '@/site/site-url'
+import { atomFeed } from '@/site/atom'
 import { CHANGE_KIND_LABEL } from '@/workflow/change-log'
 
 // Per request, from the cached list of updates (expired by every approval).

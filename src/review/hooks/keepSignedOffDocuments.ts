@@ -1,15 +1,19 @@
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
-import { rowsInRequest, sql } from '../../lib/sql'
+import { isReviewableCollection, isShared, nounOf, type SharedCollection } from '../../workflow'
+import { rowsInRequest, sql } from '../../db/sql'
 
 const refuse = (message: string) => new APIError(message, 409, undefined, true)
 
 /** Whether an article version that a reviewer decided on names this tip or warning. */
-async function namedInReviewedArticle(req: Parameters<CollectionBeforeDeleteHook>[0]['req'], collection: 'tips' | 'warnings', id: number) {
+async function namedInReviewedArticle(req: Parameters<CollectionBeforeDeleteHook>[0]['req'], collection: SharedCollection, id: number) {
   const column = sql.identifier(`${collection}_id`)
-  const rows = await rowsInRequest(req, sql`
+  const rows = await rowsInRequest(
+    req,
+    sql`
     select 1 from _articles_v_rels r
     join reviews v on v.document_collection = 'articles' and v.version_id = r.parent_id::text
-    where r.${column} = ${id} limit 1`)
+    where r.${column} = ${id} limit 1`,
+  )
   return rows.length > 0
 }
 
@@ -26,7 +30,8 @@ export const keepSignedOffDocuments: CollectionBeforeDeleteHook = async ({ colle
     req,
   })
   if (totalDocs > 0) throw refuse('This document has review records and cannot be deleted: retire it instead.')
-  if ((collection.slug === 'tips' || collection.slug === 'warnings') && (await namedInReviewedArticle(req, collection.slug, Number(id)))) {
-    throw refuse(`An article version a reviewer decided on shows this ${collection.slug.slice(0, -1)}, so it stays: remove it from the article instead.`)
+  const slug = collection.slug
+  if (isReviewableCollection(slug) && isShared(slug) && (await namedInReviewedArticle(req, slug, Number(id)))) {
+    throw refuse(`An article version a reviewer decided on shows this ${nounOf(slug)}, so it stays: remove it from the article instead.`)
   }
 }

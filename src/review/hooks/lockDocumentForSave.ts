@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { lockDocumentRow } from '../database'
+import { lockDocumentRow } from '../../db/transactions'
 
 /**
  * A save takes the document's row lock before writing, as workflow actions do.

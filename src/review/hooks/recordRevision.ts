@@ -4,11 +4,11 @@
 // that holds it will not be ready at its time: it is unscheduled now, and people told.
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { STATE_AFTER_EDIT, type ReviewableCollection } from '../../workflow'
-import { authorsSince, findVersion, latestVersion, recordRevision as insertRevision, saveWorkflow } from '../repository'
-import { isWorkflowWrite } from '../write-context'
+import { authorsSince, findVersion, latestVersion, recordRevision as insertRevision, saveReviewState } from '../data/repository'
+import { isReviewWrite } from '../data/review-writes'
 import { DUPLICATED_FROM, RESTORED_FROM } from './noteContentOrigin'
-import { unscheduleReleaseOf } from '../release-changes'
-import { sourceAuthorsOf } from '../citation-context'
+import { unscheduleReleaseOf } from '../releases/release-changes'
+import { sourceAuthorsOf } from '../data/citation-context'
 
 /** Everyone who ever wrote in the document the content was restored or duplicated from. */
 async function inheritedAuthors(req: PayloadRequest, collection: ReviewableCollection): Promise<string[]> {
@@ -19,7 +19,7 @@ async function inheritedAuthors(req: PayloadRequest, collection: ReviewableColle
 }
 
 export const recordRevision: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
-  if (isWorkflowWrite(req)) return doc
+  if (isReviewWrite(req)) return doc
   const slug = collection.slug as ReviewableCollection
   const id = String(doc.id)
   const latest = await latestVersion(req, slug, id)
@@ -27,12 +27,12 @@ export const recordRevision: CollectionAfterChangeHook = async ({ collection, do
     const saver = typeof req.user?.id === 'number' ? req.user.id : null
     await insertRevision(req, slug, id, latest.id, saver)
     // Who wrote what this version took from elsewhere: a restored or duplicated document, or the
-    // library sources whose details it copied (collections/hooks/copyCitedSources.ts).
+    // library sources whose details it copied (src/review/hooks/copyCitedSources.ts).
     const others = new Set([...(await inheritedAuthors(req, slug)).map(Number), ...sourceAuthorsOf(req)])
     others.delete(saver as number)
     for (const author of others) await insertRevision(req, slug, id, latest.id, author)
   }
-  await saveWorkflow(req, slug, id, {
+  await saveReviewState(req, slug, id, {
     state: STATE_AFTER_EDIT,
     documentTitle: typeof doc.title === 'string' ? doc.title : null,
     submittedVersion: null,

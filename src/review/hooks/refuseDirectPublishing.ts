@@ -3,7 +3,7 @@
 // publishes, or a flag that rewrites a saved version in place) is refused, whoever
 // asks and however: REST, GraphQL, admin UI, Local API.
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
-import { isWorkflowWrite } from '../write-context'
+import { isReviewWrite } from '../data/review-writes'
 
 const WRITE_OPERATIONS = new Set(['create', 'update', 'restoreVersion'])
 
@@ -14,13 +14,12 @@ const WRITE_OPERATIONS = new Set(['create', 'update', 'restoreVersion'])
  */
 const FORBIDDEN_FLAGS = ['publishAllLocales', 'unpublishAllLocales', 'publishSpecificLocale', 'autosave'] as const
 
-export const ONLY_APPROVAL_PUBLISHES =
-  "Only a medical reviewer's approval publishes. Save your change as a draft and submit it for review."
+export const ONLY_APPROVAL_PUBLISHES = "Only a medical reviewer's approval publishes. Save your change as a draft and submit it for review."
 
 const refuse = (message = ONLY_APPROVAL_PUBLISHES) => new APIError(message, 403, undefined, true)
 
 export const refuseDirectPublishing: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (!WRITE_OPERATIONS.has(operation) || isWorkflowWrite(req)) return args
+  if (!WRITE_OPERATIONS.has(operation) || isReviewWrite(req)) return args
   const options = args as Record<string, unknown> & { data?: { _status?: unknown } }
   const flag = FORBIDDEN_FLAGS.find((name) => options[name] !== undefined && options[name] !== false && options[name] !== 'false')
   if (flag) throw refuse(`"${flag}" is not allowed: a saved version is never changed, and only an approval publishes.`)
@@ -30,6 +29,6 @@ export const refuseDirectPublishing: CollectionBeforeOperationHook = ({ args, op
 
 /** Second line: whatever the operation, the data being saved must not be published. */
 export const refusePublishedStatus: CollectionBeforeChangeHook = ({ data, req }) => {
-  if (data?._status === 'published' && !isWorkflowWrite(req)) throw refuse()
+  if (data?._status === 'published' && !isReviewWrite(req)) throw refuse()
   return data
 }

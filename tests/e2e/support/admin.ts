@@ -12,7 +12,10 @@ export async function loginAs(browser: Browser, person: string): Promise<Page> {
   await page.addLocatorHandler(
     page.locator('#document-locked'),
     async (dialog) => {
-      await dialog.getByRole('button', { name: person === 'editor' ? 'Take over' : 'View read-only' }).click({ timeout: 2000 }).catch(() => {})
+      await dialog
+        .getByRole('button', { name: person === 'editor' ? 'Take over' : 'View read-only' })
+        .click({ timeout: 2000 })
+        .catch(() => {})
     },
     { noWaitAfter: true },
   )

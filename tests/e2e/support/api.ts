@@ -6,8 +6,7 @@ const password = process.env.SEED_PASSWORD || 'vetted-demo'
 export type Person = 'editor' | 'reviewer' | 'reviewer2' | 'admin'
 export type Collection = 'articles' | 'tips' | 'warnings'
 
-export const unique = (label: string) =>
-  `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase()
+export const unique = (label: string) => `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase()
 
 export class Api {
   private tokens = new Map<Person, string>()
@@ -46,7 +45,11 @@ export class Api {
   }
 
   approve(collection: Collection, id: string, versionId: string, person: Person = 'reviewer') {
-    return this.call(person, 'POST', `/${collection}/${id}/approve`, { versionId, readingLevelAcknowledged: true, ...(collection === 'articles' ? { evidenceChecked: true } : {}) })
+    return this.call(person, 'POST', `/${collection}/${id}/approve`, {
+      versionId,
+      readingLevelAcknowledged: true,
+      ...(collection === 'articles' ? { evidenceChecked: true } : {}),
+    })
   }
 
   requestChanges(collection: Collection, id: string, versionId: string, comment: string) {

@@ -4,7 +4,6 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
 import { Api, article, unique } from './api'
 
-
 async function anonymous(baseURL: string | undefined): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL })
 }
@@ -30,8 +29,18 @@ async function crawl(client: APIRequestContext, extra: string[]): Promise<Seen> 
 
 function apiPaths(ids: Record<string, string>): string[] {
   const paths = [
-    '/api/review-queue', '/api/reviews', '/api/revisions', '/api/workflow', '/api/users', '/api/releases', '/api/releases?depth=2',
-    '/api/sources', '/api/sources?depth=2', '/api/feedback', '/api/feedback?depth=2', '/api/disclosures',
+    '/api/review-queue',
+    '/api/reviews',
+    '/api/revisions',
+    '/api/workflow',
+    '/api/users',
+    '/api/releases',
+    '/api/releases?depth=2',
+    '/api/sources',
+    '/api/sources?depth=2',
+    '/api/feedback',
+    '/api/feedback?depth=2',
+    '/api/disclosures',
   ]
   for (const collection of ['articles', 'tips', 'warnings']) {
     for (const query of ['', '?draft=true', '?draft=true&limit=100&depth=2&sort=-updatedAt']) {
@@ -154,14 +163,26 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     const api = new Api(targets({ request, baseURL }).actions)
     const host = unique('leakhost')
     const published = await api.publish('articles', article(host))
-    const source = (await api.call('editor', 'POST', '/sources', { title: `Source ${markers.draftSource}`, type: 'guideline', url: `https://example.org/${markers.draftSource}` })).doc
+    const source = (
+      await api.call('editor', 'POST', '/sources', {
+        title: `Source ${markers.draftSource}`,
+        type: 'guideline',
+        url: `https://example.org/${markers.draftSource}`,
+      })
+    ).doc
     ids.source = String(source.id)
     ids.draftTip = await api.draft('tips', { title: `Tip ${markers.draftTip}`, body: markers.draftTip, category: 'rest', stage: 'any' })
     ids.draftWarning = await api.draft('warnings', {
-      title: `Warning ${markers.draftWarning}`, severity: 'emergency', symptoms: markers.draftWarning, action: markers.draftWarning,
+      title: `Warning ${markers.draftWarning}`,
+      severity: 'emergency',
+      symptoms: markers.draftWarning,
+      action: markers.draftWarning,
     })
     await api.edit('articles', published, {
-      summary: `Pending ${markers.pendingEdit}`, topic: `Topic ${markers.pendingEdit}`, tips: [Number(ids.draftTip)], warnings: [Number(ids.draftWarning)],
+      summary: `Pending ${markers.pendingEdit}`,
+      topic: `Topic ${markers.pendingEdit}`,
+      tips: [Number(ids.draftTip)],
+      warnings: [Number(ids.draftWarning)],
       references: [{ source: source.id }],
     })
     const sent = await targets({ request, baseURL }).actions.post('/api/feedback/send', {
@@ -187,12 +208,20 @@ export function defineNoLeakTests(targets: NoLeakTargets, label = ''): void {
     await api.call('editor', 'POST', `/releases/${release}/submit`, {})
     const held = await api.call('reviewer', 'GET', `/articles/${ids.inRelease}/workflow`)
     await api.call('reviewer', 'POST', `/articles/${ids.inRelease}/approve`, {
-      versionId: held.submission.versionId, evidenceChecked: true, readingLevelAcknowledged: true, changeNote: `Held ${markers.heldNote}`,
+      versionId: held.submission.versionId,
+      evidenceChecked: true,
+      readingLevelAcknowledged: true,
+      changeNote: `Held ${markers.heldNote}`,
     })
     await api.call('reviewer', 'POST', `/releases/${release}/schedule`, { at: tomorrow })
     ids.scheduledAlone = await api.draft('articles', article(markers.scheduledAlone, { topic: markers.scheduledAlone }))
     const versionId = await api.submit('articles', ids.scheduledAlone)
-    await api.call('reviewer', 'POST', `/articles/${ids.scheduledAlone}/approve`, { versionId, goLiveAt: tomorrow, evidenceChecked: true, readingLevelAcknowledged: true })
+    await api.call('reviewer', 'POST', `/articles/${ids.scheduledAlone}/approve`, {
+      versionId,
+      goLiveAt: tomorrow,
+      evidenceChecked: true,
+      readingLevelAcknowledged: true,
+    })
   })
 
   test(`no planted marker reaches an anonymous client, on any route${label}`, async ({ request, baseURL }) => {

@@ -3,7 +3,7 @@
 // public page ever depends on who is asking (a shared cache may store every one of them).
 import { redirect } from 'next/navigation'
 import { isSlug } from '@/lib/slugify'
-import { currentStaffUser } from '@/lib/staff-session'
+import { currentStaffUser } from '@/site/staff-session'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Highlighted } from '@/components/Highlighted'
-import { searchPublished } from '@/lib/published-content'
+import { searchPublished } from '@/site/published-content'
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { recentUpdates } from '@/lib/published-content'
+import { recentUpdates } from '@/site/published-content'
 import { CHANGE_KIND_LABEL } from '@/workflow/change-log'
 import { formatDate } from '@/components/format'
 

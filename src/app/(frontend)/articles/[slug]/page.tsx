@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ArticleView } from '@/components/ArticleView'
-import { findPublishedArticle, isLiveArticleSlug } from '@/lib/published-content'
-import { absoluteUrl } from '@/lib/site-url'
+import { findPublishedArticle, isLiveArticleSlug } from '@/site/published-content'
+import { absoluteUrl } from '@/site/site-url'
 import { isSlug } from '@/lib/slugify'
-import { jsonForScript, medicalWebPage } from '@/lib/structured-data'
+import { jsonForScript, medicalWebPage } from '@/site/structured-data'
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { payloadClient } from '@/lib/payload'
+import { payloadClient } from '@/site/payload'
 import { isSlug } from '@/lib/slugify'
-import { readTombstone } from '@/lib/tombstones'
+import { readTombstone } from '@/site/tombstones'
 import { formatDate } from '@/components/format'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -26,8 +26,8 @@ export default async function RetiredArticle({ params }: Props) {
     <article className="article tombstone" data-testid="tombstone">
       <h1>{tombstone.title}</h1>
       <p className="notice">
-        We retired this page on <time dateTime={tombstone.retiredAt}>{formatDate(tombstone.retiredAt)}</time>. It is no longer medically reviewed, so
-        we no longer show it.
+        We retired this page on <time dateTime={tombstone.retiredAt}>{formatDate(tombstone.retiredAt)}</time>. It is no longer medically
+        reviewed, so we no longer show it.
       </p>
       {tombstone.reason && (
         <p>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { isSlug } from '@/lib/slugify'
-import { reviewerProfile } from '@/lib/reviewer-profiles'
-import { absoluteUrl } from '@/lib/site-url'
+import { reviewerProfile } from '@/site/reviewer-profiles'
+import { absoluteUrl } from '@/site/site-url'
 import { formatDate } from '@/components/format'
 
 type Props = { params: Promise<{ slug: string }> }

@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { formatDate } from '@/components/format'
-import { publishedTopicPage } from '@/lib/published-content'
-import { absoluteUrl } from '@/lib/site-url'
+import { publishedTopicPage } from '@/site/published-content'
+import { absoluteUrl } from '@/site/site-url'
 
 type Props = { params: Promise<{ topic: string }>; searchParams: Promise<{ page?: string | string[] }> }
 

@@ -1,11 +1,11 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { refusalsAs400 } from '@/graphql/refusal-status'
-import { withPoolShare } from '@/lib/pool-share'
-import { withRequestSnapshots } from '@/lib/reader-snapshot'
+import { withPoolShare } from '@/db/pool-share'
+import { withRequestSnapshots } from '@/db/reader-snapshot'
 
 // Cost limits are checked before a query runs (payload.config.ts: graphQL.validationRules);
 // what runs holds only a small share of the database pool; a reader's articles are read in one
-// snapshot for the whole request (src/lib/reader-snapshot.ts).
+// snapshot for the whole request (src/db/reader-snapshot.ts).
 export const POST = withPoolShare(refusalsAs400(withRequestSnapshots(GRAPHQL_POST(config))))
 export const OPTIONS = REST_OPTIONS(config)

@@ -4,9 +4,9 @@ import type { Metadata } from 'next'
 import { notFound, redirect } from 'next/navigation'
 import { ArticleView } from '@/components/ArticleView'
 import { PreviewBanner } from '@/components/PreviewBanner'
-import { readArticlePreview } from '@/lib/published-content'
+import { readArticlePreview } from '@/site/published-content'
 import { isSlug } from '@/lib/slugify'
-import { currentStaffUser } from '@/lib/staff-session'
+import { currentStaffUser } from '@/site/staff-session'
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -1,4 +1,0 @@
-import { serverUrl } from './server-env'
-
-/** Absolute URL of a site path, for canonical links, the sitemap and structured data. */
-export const absoluteUrl = (path: string) => new URL(path, serverUrl()).toString()
