@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentPoolShareStats, limitPoolShare, withPoolShare, type PoolShareStats } from '@/db/pool-share'
 
 // Against a real PostgreSQL: the point is how pg's own pool behaves around the wrapper.
-const URL = process.env.POOL_SHARE_TEST_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+// The suite's own database (npm test hands every step its address), unless one is named.
+const URL = process.env.POOL_SHARE_TEST_URL || process.env.DATABASE_URL!
 const SHARE = 3
 const SLEEP = 'select pg_sleep(0.05)'
 

@@ -1,7 +1,8 @@
-// The scaled deployment (docker-compose.scale.yml, docs/SCALING.md) as docker compose reads it:
-// nothing here runs Docker, it checks the file's promises (one image and one environment for
-// every instance, migrations once before them, a Redis that never evicts the tag record, a
-// replica made by pg_basebackup, nginx in front of all of them).
+// The compose files as docker compose reads them: nothing here runs Docker, it checks the files'
+// promises. The single-instance file needs only what the docs pass it; the scaled one
+// (docker-compose.scale.yml) has one image and one environment for every instance, migrations
+// once before them, a Redis that never evicts the tag record, a replica made by pg_basebackup,
+// and nginx in front of all of them.
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
@@ -132,5 +133,27 @@ describe('the nginx template with several instances', () => {
       'server 127.0.0.1:3000;',
     )
     expect(() => renderSiteConfig({ appAddresses: ['app:3000; evil'], port: 1, cacheDir: '/tmp/x', refreshToken: '' })).toThrow(/host:port/)
+  })
+})
+
+describe('docker-compose.yml', () => {
+  const compose = readFileSync('docker-compose.yml', 'utf8')
+  const readme = readFileSync('README.md', 'utf8')
+
+  it('needs only what the README passes (PAYLOAD_SECRET, SEED_PASSWORD)', () => {
+    const required = [...compose.matchAll(/\$\{(\w+):\?/g)].map((match) => match[1])
+    expect([...new Set(required)]).toEqual(['PAYLOAD_SECRET'])
+    expect(readme).toMatch(/export PAYLOAD_SECRET=\$\(openssl rand -hex 32\) SEED_PASSWORD=/)
+  })
+
+  it('publishes no database port, which would clash with a local PostgreSQL', () => {
+    const db = compose.slice(compose.indexOf('  db:'), compose.indexOf('  app:'))
+    expect(db).not.toMatch(/ports:/)
+  })
+
+  it('gives nginx what its template names', () => {
+    const template = readFileSync('deploy/nginx/vetted.conf.template', 'utf8')
+    const names = new Set([...template.matchAll(/\$\{(VETTED_\w+)\}/g)].map((match) => match[1]))
+    for (const name of names) expect(compose, name!).toContain(`${name}:`)
   })
 })
