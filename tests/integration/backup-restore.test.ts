@@ -1,4 +1,4 @@
-// A backup restored with the README's commands keeps every append-only and immutability
+// A backup restored with the commands of docs/OPERATIONS.md keeps every append-only and immutability
 // guard: the trail, the audit log and saved versions stay unchangeable after a restore.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

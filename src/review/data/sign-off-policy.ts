@@ -39,7 +39,7 @@ const isPolicy = (value: unknown): value is SignOffPolicy =>
 
 /**
  * What a submitted version needs: the stricter of the policy at submission and the policy
- * now (documented in README, Sign-off rules).
+ * now (docs/WORKFLOW.md, Sign-off rules).
  */
 export async function policyOfSubmission(
   req: PayloadRequest,
