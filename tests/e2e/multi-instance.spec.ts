@@ -140,6 +140,39 @@ test('an approval on A is on B and C at their next request', async () => {
   }
 })
 
+// The stale answer seen four times in this file (issue 22). Next.js answers concurrent requests
+// for one stored (ISR) page from one render, so a request that began after an approval could
+// join a render that began before it, and get the old page. The interleaving: Redis comes back
+// after an outage; A writes expiries at once (its writes pass its breaker), while C's breaker
+// still skips Redis for a few seconds, so C renders every request; a render on C reads the
+// database just before A's approval commits; the approval returns; a request to C comes and
+// joins that render. Pages now render per request. Here readers keep renders under way on C
+// in that window, and after each approval returns C is asked once more: always the new page.
+test('a request that begins after an approval never gets a render that began before it', async () => {
+  test.setTimeout(180_000)
+  const { id, path } = await publishNew(unique('multirender'))
+  let reading = true
+  const readers = Array.from({ length: 4 }, async () => {
+    while (reading) await get(C, path).catch(() => null)
+  })
+  try {
+    await redis.stop()
+    await new Promise((resolve) => setTimeout(resolve, 1500)) // C's breaker opens
+    redis = await startRedis({ port: redis.port, dir: redisDir })
+    await new Promise((resolve) => setTimeout(resolve, 700)) // A reconnects; C's breaker is still open
+    for (let round = 0; round < 10; round++) {
+      const words = unique('multirenderafter')
+      await approveSummary(id, `Summary ${words}`)
+      const late = await get(C, path)
+      expect(late.status).toBe(200)
+      expect(late.body, `round ${round}`).toContain(words)
+    }
+  } finally {
+    reading = false
+    await Promise.all(readers)
+  }
+})
+
 test('a retirement on B is gone from A and C at once (404, then its 410 tombstone), and from their sitemap and search', async () => {
   const marker = unique('multiretire')
   const { id, path } = await publishNew(marker)

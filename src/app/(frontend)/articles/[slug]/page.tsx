@@ -8,18 +8,17 @@ import { jsonForScript, medicalWebPage } from '@/site/structured-data'
 
 type Props = { params: Promise<{ slug: string }> }
 
-// Rendered on first request, then served from the cache until an approval or a
-// retirement expires it (tag revalidation). The minute is a safety net, and what
-// shared caches are told (s-maxage) so none holds a page for long. The page is the same
-// for everyone: staff previews live at /preview/articles/[slug].
-export const revalidate = 60
-export const dynamicParams = true
-export const generateStaticParams = async () => []
+// Rendered for each request from the cached data (src/site/published-content.ts), never kept
+// as a page: Next.js answers concurrent requests for one page from one render, so a stored
+// (ISR) page let a request that began after an approval get a render that began before it
+// (docs/DESIGN.md, "Pages render per request"). The page is the same for everyone: staff
+// previews live at /preview/articles/[slug].
+export const dynamic = 'force-dynamic'
 
 /**
  * Only live articles' addresses reach the database. Anything else is answered from the
  * cached list of live slugs, so a flood of made-up addresses costs no query and no data
- * cache entry; its "not found" page is not stored either (src/cache/page-cache-handler.mjs).
+ * cache entry.
  */
 async function liveArticle(slug: string) {
   if (!isSlug(slug) || !(await isLiveArticleSlug(slug))) return null

@@ -8,9 +8,8 @@ import { formatDate } from '@/components/format'
 
 type Props = { params: Promise<{ slug: string }> }
 
-export const revalidate = 60
-export const dynamicParams = true
-export const generateStaticParams = async () => []
+// Rendered for each request from the cached data, as article pages are (see there).
+export const dynamic = 'force-dynamic'
 
 const profileOf = async (slug: string) => (isSlug(slug) ? reviewerProfile(slug) : null)
 
