@@ -64,6 +64,9 @@ export default defineConfig({
           MAIL_FROM: 'Vetted e2e <vetted@example.test>',
           // Mail goes out within a second, and a failed send is retried after one.
           VETTED_JOBS_CRON: '* * * * * *',
+          // Schedules may be 5 s away (30 by default): the scheduled go-live and retirement
+          // journeys then wait seconds, not half a minute.
+          VETTED_MIN_SCHEDULE_LEAD_SECONDS: '5',
           VETTED_MAIL_RETRY_DELAY_MS: '1000',
         },
         reuseExistingServer: false,

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh database: a throwaway embedded PostgreSQL, or the
 // new, empty database DATABASE_URL names.
-// Steps: lint -> generated files in sync -> migrate -> seed -> vitest -> build -> Playwright.
+// Steps: lint and generated files in sync; the build beside migrate and seed; vitest; Playwright.
 import { existsSync } from 'node:fs'
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate, seedDatabase } from './lib/migrations.mjs'
 import { e2ePort, freePort } from './lib/ports.mjs'
-import { runSteps } from './lib/run.mjs'
+import { run } from './lib/run.mjs'
 
 // What the tests drive: a browser, the nginx micro-cache the project ships, a private
 // redis-server for the shared cache, and PostgreSQL's server programs for a private primary
@@ -54,18 +54,36 @@ const env = {
   E2E_PORT: port,
   SMTP_TEST_PORT: smtpPort,
 }
-// Lint first: it takes seconds, and a cycle or a layering break fails before minutes of tests.
-let code = await runSteps(
-  [
-    ['npm', 'run', '--silent', 'lint'],
-    ['node', 'scripts/check-generated.mjs'],
-  ],
-  { env },
+// The profile of the suite, printed at the end: where its time goes.
+const phases = []
+const timed = async (name, work) => {
+  const begun = Date.now()
+  const result = await work()
+  phases.push([name, Math.round((Date.now() - begun) / 1000)])
+  return result
+}
+const runTimed = (name, command, args, options) => timed(name, () => run(command, args, { env, ...options }))
+const firstFailure = (codes) => codes.find((value) => value !== 0) ?? 0
+
+// 1. Lint and the generated-file check side by side (seconds; a cycle or a layering break fails
+//    before minutes of tests). The check rewrites the admin import map, so it ends before the build.
+let code = firstFailure(
+  await Promise.all([
+    runTimed('lint', 'npm', ['run', '--silent', 'lint'], { collect: true }),
+    runTimed('generated files', 'node', ['scripts/check-generated.mjs'], { collect: true }),
+  ]),
 )
-if (code === 0) code = await migrate(env)
-if (code === 0) code = await seedDatabase(env)
-const steps = [['vitest', 'run'], ...(process.env.SKIP_BUILD ? [] : [['next', 'build']]), ['playwright', 'test']]
-if (code === 0) code = await runSteps(steps, { env })
+// 2. The production build beside migrate and seed: the build reads no database.
+if (code === 0) {
+  const build = process.env.SKIP_BUILD ? Promise.resolve(0) : runTimed('build', 'next', ['build'], { collect: true })
+  const prepared = timed('migrate and seed', async () => (await migrate(env)) || (await seedDatabase(env)))
+  code = firstFailure(await Promise.all([prepared, build]))
+}
+// 3. Then, one at a time (they share the database): vitest, and Playwright against the build.
+if (code === 0) code = await runTimed('vitest', 'vitest', ['run'])
+if (code === 0) code = await runTimed('playwright', 'playwright', ['test'])
 await database.stop()
-console.log(`vetted: test suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`)
+console.log(
+  `vetted: test suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s (${phases.map(([name, seconds]) => `${name} ${seconds} s`).join(', ')})`,
+)
 process.exit(code)

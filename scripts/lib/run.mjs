@@ -11,9 +11,11 @@ const binDir = path.join(projectRoot, 'node_modules/.bin')
 
 /**
  * Runs a command and resolves with its exit code. The child is told our pid and
- * preloads a watchdog, so it exits if we die without cleaning up (no orphans).
+ * preloads a watchdog, so it exits if we die without cleaning up (no orphans). With
+ * `collect`, its output is kept and written out in one piece when it ends (a step that runs
+ * beside another, whose lines would otherwise interleave).
  */
-export function run(command, args, { env = {}, signalTarget = true } = {}) {
+export function run(command, args, { env = {}, signalTarget = true, collect = false } = {}) {
   const childEnv = {
     ...process.env,
     ...env,
@@ -21,7 +23,9 @@ export function run(command, args, { env = {}, signalTarget = true } = {}) {
     VETTED_PARENT_PID: String(process.pid),
     NODE_OPTIONS: [env.NODE_OPTIONS ?? process.env.NODE_OPTIONS, `--require ${exitWithParent}`].filter(Boolean).join(' '),
   }
-  const child = spawn(command, args, { stdio: 'inherit', env: childEnv, cwd: projectRoot })
+  const child = spawn(command, args, { stdio: collect ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: childEnv, cwd: projectRoot })
+  const output = []
+  if (collect) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk))
   const forward = (signal) => child.kill(signal)
   if (signalTarget) {
     process.on('SIGINT', forward)
@@ -32,9 +36,10 @@ export function run(command, args, { env = {}, signalTarget = true } = {}) {
       console.error(`Could not start ${command}: ${error.message}`)
       resolve(127)
     })
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)
+      if (collect) process.stdout.write(Buffer.concat(output))
       resolve(code ?? 128 + (constants.signals[signal] ?? 0))
     })
   })

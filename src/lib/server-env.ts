@@ -48,3 +48,13 @@ export function accountHoldHours(env: NodeJS.ProcessEnv = process.env): number {
   const hours = Number(value)
   return Number.isFinite(hours) && hours >= 0 ? hours : 24
 }
+
+/**
+ * How far ahead a go-live or a retirement must be scheduled, in whole seconds (at least 1), when
+ * VETTED_MIN_SCHEDULE_LEAD_SECONDS sets it; else undefined: the rule's own default (30 s,
+ * src/workflow/scheduled-time.ts).
+ */
+export function scheduleLeadSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const seconds = Number(env.VETTED_MIN_SCHEDULE_LEAD_SECONDS)
+  return env.VETTED_MIN_SCHEDULE_LEAD_SECONDS && Number.isFinite(seconds) && seconds >= 1 ? Math.floor(seconds) : undefined
+}

@@ -136,8 +136,9 @@ export function decideReleaseStep(input: {
   memberCount: number
   /** For schedule. Making it live checks readiness itself, under its locks (releaseReadiness). */
   readiness?: Pick<Readiness, 'ready' | 'summary'>
-  /** For schedule: the time as sent. */
+  /** For schedule: the time as sent, and how far ahead it must be (scheduled-time.ts). */
   at?: unknown
+  minLeadSeconds?: number
   now: Date
 }): StepDecision {
   const { step, actorRoles, releaseState, readiness } = input
@@ -157,7 +158,7 @@ export function decideReleaseStep(input: {
   if (step === 'submit' && input.memberCount === 0)
     return { ok: false, status: 409, message: 'Add documents to the release before submitting it.' }
   if (step !== 'schedule') return { ok: true }
-  const time = checkScheduledTime(input.at, input.now, 'to go live now, use go-live')
+  const time = checkScheduledTime(input.at, input.now, 'to go live now, use go-live', input.minLeadSeconds)
   if (!time.ok) return time
   if (!readiness?.ready) return notReady(readiness?.summary ?? 'not known')
   return { ok: true, at: time.at }

@@ -10,6 +10,8 @@ export type RetirementRequest = {
   at: unknown
   comment: unknown
   now: Date
+  /** How far ahead a schedule must be (scheduled-time.ts). */
+  minLeadSeconds?: number
 }
 
 export type RetirementDecision =
@@ -17,10 +19,10 @@ export type RetirementDecision =
 
 const refuse = (status: 400 | 403 | 409, message: string): RetirementDecision => ({ ok: false, status, message })
 
-export function decideRetirement({ actor, isLive, at, comment, now }: RetirementRequest): RetirementDecision {
+export function decideRetirement({ actor, isLive, at, comment, now, minLeadSeconds }: RetirementRequest): RetirementDecision {
   if (!actor.roles.includes('reviewer')) return refuse(403, 'Only reviewer accounts may schedule a retirement.')
   if (at === null) return { ok: true, cancel: true }
-  const time = checkScheduledTime(at, now, 'to retire now, use retire')
+  const time = checkScheduledTime(at, now, 'to retire now, use retire', minLeadSeconds)
   if (!time.ok) return time
   if (typeof comment !== 'string' || !comment.trim()) {
     return refuse(400, 'Say why it retires: { "at": "...", "comment": "..." } (readers lose this page then).')

@@ -23,6 +23,16 @@ describe('scheduling a retirement', () => {
       message: /at least 30 seconds/,
     })
     expect(decideRetirement({ ...base, at: '2026-11-29T12:00:30Z' })).toMatchObject({ ok: true })
+    // An operator's shorter lead (VETTED_MIN_SCHEDULE_LEAD_SECONDS), and a longer one.
+    expect(decideRetirement({ ...base, at: '2026-11-29T12:00:05Z', minLeadSeconds: 5 })).toMatchObject({ ok: true })
+    expect(decideRetirement({ ...base, at: '2026-11-29T12:00:04Z', minLeadSeconds: 5 })).toMatchObject({
+      ok: false,
+      message: /at least 5 seconds/,
+    })
+    expect(decideRetirement({ ...base, at: '2026-11-29T12:04:59Z', minLeadSeconds: 300 })).toMatchObject({
+      ok: false,
+      message: /at least 300 seconds/,
+    })
     expect(decideRetirement({ ...base, at: '2030-01-01T00:00:00Z' })).toMatchObject({ ok: false, status: 400, message: /three years/ })
     expect(decideRetirement({ ...base, at: '2026-12-01T18:00:00Z', comment: ' ' })).toMatchObject({
       ok: false,

@@ -13,6 +13,7 @@ import { findReviewState, saveReviewState } from '../data/repository'
 import { performAction } from './perform-action'
 
 import { SCHEDULE_QUEUE } from '../data/held-sign-off'
+import { scheduleLeadSeconds } from '../../lib/server-env'
 export { SCHEDULE_QUEUE }
 export type RetireOnScheduleInput = { collection: ReviewableCollection; id: string; at: string }
 export type ScheduledRetirement = { retireAt: string | null; comment: string | null }
@@ -36,6 +37,7 @@ export async function scheduleRetirement(
       at: schedule.at,
       comment: schedule.comment,
       now: new Date(),
+      minLeadSeconds: scheduleLeadSeconds(),
     })
     if (!decision.ok) throw new ApiError(decision.status, decision.message)
     let result: ScheduledRetirement = { retireAt: null, comment: null }

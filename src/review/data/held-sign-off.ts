@@ -18,6 +18,7 @@ import { createReview, findReviewState, type PendingHashes, type ReviewRecord, s
 import { lockDocumentRow } from '../../db/transactions'
 import { ApiError } from '../../http/errors'
 import type { Target } from './facts'
+import { scheduleLeadSeconds } from '../../lib/server-env'
 
 export const SCHEDULE_QUEUE = 'schedules'
 export type GoLiveOnScheduleInput = { collection: ReviewableCollection; id: string; at: string } | { releaseId: number; at: string }
@@ -100,7 +101,7 @@ export function holdingDecision(input: {
   const { goLiveAt, release, completes, progress } = input
   if (goLiveAt == null) return null
   if (release) throw new ApiError(409, `This document goes live with the release "${release.name}": schedule the release instead.`)
-  const time = checkScheduledTime(goLiveAt, new Date(), 'to make it live now, approve without "goLiveAt"')
+  const time = checkScheduledTime(goLiveAt, new Date(), 'to make it live now, approve without "goLiveAt"', scheduleLeadSeconds())
   if (!time.ok) throw new ApiError(time.status, time.message)
   if (!completes) {
     throw new ApiError(

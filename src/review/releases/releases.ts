@@ -32,6 +32,7 @@ import { performAction } from '../actions/perform-action'
 import { hashOf } from '../data/sign-off-records'
 import { goLive, inLockOrder } from './go-live'
 import { everyReviewer, adminLink, notify, type Person } from '../../notifications/notify'
+import { scheduleLeadSeconds } from '../../lib/server-env'
 
 export type MemberView = {
   collection: ReviewableCollection
@@ -260,6 +261,7 @@ async function decideStep(req: PayloadRequest, release: Release, user: User, ste
     memberCount: release.members?.length ?? 0,
     readiness: view,
     at,
+    minLeadSeconds: scheduleLeadSeconds(),
     now: new Date(),
   })
   if (!decision.ok) throw new ApiError(decision.status, decision.message)

@@ -16,6 +16,7 @@ import { findReviewState, saveReviewState } from '../data/repository'
 import { goLive, ScheduleMoved } from './go-live'
 import { unscheduleRelease } from './release-changes'
 import { notifyGoLiveCancelled } from './notices'
+import { scheduleLeadSeconds } from '../../lib/server-env'
 
 export async function goLiveOnSchedule(req: PayloadRequest, input: GoLiveOnScheduleInput): Promise<string> {
   return 'releaseId' in input ? releaseOnSchedule(req, input) : documentOnSchedule(req, input)
@@ -117,7 +118,7 @@ export async function scheduleDocumentGoLive(req: PayloadRequest, target: Target
       await withdrawHeld(req, target, null)
       return { goLiveAt: null }
     }
-    const time = checkScheduledTime(at, new Date(), 'to make it live sooner, choose a time at least that far ahead')
+    const time = checkScheduledTime(at, new Date(), 'to make it live sooner, choose a time at least that far ahead', scheduleLeadSeconds())
     if (!time.ok) throw new ApiError(time.status, time.message)
     const goLiveAt = time.at.toISOString()
     await saveReviewState(req, target.collection, target.id, { goLiveAt, goLiveScheduledBy: user.id })
