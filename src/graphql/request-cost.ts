@@ -35,6 +35,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql'
+import { pageNumberProblem } from '../http/list-limits'
 
 export interface RequestLimits {
   /** Aliased fields in the document, fragments expanded. */
@@ -81,7 +82,7 @@ export function requestCostRules(
   return [rule]
 }
 
-type Refusal = 'aliases' | 'selections' | 'depth' | 'cost' | 'listLimit' | 'pagination'
+type Refusal = 'aliases' | 'selections' | 'depth' | 'cost' | 'listLimit' | 'pagination' | 'page'
 
 interface Walk {
   readonly context: ValidationContext
@@ -264,6 +265,12 @@ function listPageSize(
       field,
       `${fieldLabel(field)} asks for pagination: false, which returns every row. Use limit (at most ${maxListLimit}) and page instead.`,
     )
+  }
+
+  const page = argument(walk, field, 'page')
+  if (page.kind === 'value' && page.value !== null) {
+    const problem = pageNumberProblem(page.value)
+    if (problem) refuse(walk, 'page', field, `${fieldLabel(field)} asks for page: ${JSON.stringify(page.value)}; ${problem}`)
   }
 
   const limit = argument(walk, field, 'limit')

@@ -102,6 +102,28 @@ describe('REST lists', () => {
     }
   })
 
+  // PostgreSQL refuses a negative offset: page=-1 was a 500 on every collection (issue 22, item 2).
+  it.each(['articles', 'tips', 'warnings', 'sources', 'reviews', 'users', 'releases', 'feedback'])(
+    'refuse an impossible page of %s with a 400 that says which pages there are',
+    async (collection) => {
+      for (const page of ['-1', '0', '1.5', 'two', '1000001']) {
+        const { status, body } = await rest('editor', 'GET', `/${collection}?page=${page}`)
+        expect(status, `${collection} page=${page}`).toBe(400)
+        expect(body.errors[0].message).toBe('"page" is a whole number from 1 to 1000000.')
+      }
+      expect((await rest('editor', 'GET', `/${collection}?page=2&limit=5`)).status).toBe(200)
+    },
+  )
+
+  it('refuse page: -1 in GraphQL too, with a 400', async () => {
+    for (const query of ['{ Articles(page: -1) { docs { title } } }', '{ Tips(page: 0, limit: 5) { docs { title } } }']) {
+      const response = await graphqlQuery('anonymous', query)
+      expect(response.status, query).toBe(400)
+      expect(response.body.errors[0].message).toMatch(/"page" is a whole number from 1 to 1000000/)
+    }
+    expect((await graphqlQuery('anonymous', '{ Articles(page: 2, limit: 5) { docs { title } } }')).status).toBe(200)
+  })
+
   it('answer a page of up to 100', async () => {
     expect((await rest('anonymous', 'GET', '/articles?limit=100')).status).toBe(200)
     expect((await rest('editor', 'GET', '/tips/versions?limit=100')).status).toBe(200)

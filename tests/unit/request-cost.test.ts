@@ -136,6 +136,15 @@ describe('list limits', () => {
     expect(check('{ Articles(limit: -1) { docs { title } } }')[0]).toContain('limit: -1; limit must be from 1 to 100')
   })
 
+  it('refuses page numbers that are not 1 or more, from literals and variables', () => {
+    expect(check('{ Articles(page: -1) { docs { title } } }')).toEqual([
+      'Articles asks for page: -1; "page" is a whole number from 1 to 1000000.',
+    ])
+    expect(check('{ Articles(page: 0, limit: 5) { docs { title } } }')).toHaveLength(1)
+    expect(check('query ($p: Int) { Articles(page: $p) { docs { title } } }', { p: -3 })).toHaveLength(1)
+    expect(check('{ Articles(page: 3, limit: 5) { docs { title } } }')).toEqual([])
+  })
+
   it('refuses pagination: false', () => {
     expect(check('{ Tips(pagination: false) { docs { title } } }')).toEqual([
       'Tips asks for pagination: false, which returns every row. Use limit (at most 100) and page instead.',
