@@ -38,6 +38,16 @@ test('a release of an article and two of its tips goes live together, at its sch
     await add.getByTestId(`add-tips-${tip.id}`).click()
     await expect(panel.getByTestId(`release-member-tips-${tip.id}`)).toBeVisible()
   }
+  // A member can be taken out again from the page (it was always a 404: issue 22, item 5), and added back.
+  const removable = panel.getByTestId(`release-member-tips-${tips[0].id}`)
+  await removable.getByRole('button', { name: 'Remove' }).click()
+  await expect(removable).toHaveCount(0)
+  await expect(panel.getByTestId(`release-member-articles-${article.id}`)).toBeVisible()
+  await add.locator('select[name="release-add-collection"]').selectOption('tips')
+  await add.locator('input[name="release-add-query"]').fill(tips[0].title)
+  await add.getByRole('button', { name: 'Find' }).click()
+  await add.getByTestId(`add-tips-${tips[0].id}`).click()
+  await expect(removable).toBeVisible()
   await panel.getByRole('button', { name: 'Submit for review' }).click()
   await expect(panel.getByTestId('release-summary')).toHaveText('0 of 3 approved')
   const releaseUrl = editor.url()

@@ -263,6 +263,28 @@ describe('a release', () => {
     expect((await rest('editor', 'POST', `/releases/${second}/members`, { collection: 'tips', id: set.tips[0] })).status).toBe(200)
   })
 
+  // Payload sets a collection endpoint's `collection` route parameter to its own collection, so
+  // the removal never saw the member's (issue 22, item 5): every removal was a 404.
+  it('takes a member out again, while open or submitted: an approved one goes back to review', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    const [tip, other] = set.tips as [string, string]
+    const status = await workflowStatus('tips', tip)
+    await act('reviewer', 'tips', tip, 'approve', { versionId: status.submission.versionId })
+    expect((await workflowStatus('tips', tip)).state).toBe('approved')
+    const removed = await rest('editor', 'DELETE', `/releases/${release}/members/tips/${tip}`)
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200)
+    expect(removed.body.members.map((m: { id: string }) => m.id)).not.toContain(tip)
+    expect(removed.body.members.map((m: { id: string }) => m.id)).toContain(other)
+    expect((await workflowStatus('tips', tip)).state).toBe('in_review')
+    // Not (or no longer) a member, or not a document: 404, and nothing changes.
+    expect((await rest('editor', 'DELETE', `/releases/${release}/members/tips/${tip}`)).status).toBe(404)
+    expect((await rest('editor', 'DELETE', `/releases/${release}/members/gadgets/${other}`)).status).toBe(404)
+    expect((await rest('editor', 'DELETE', `/releases/${release}/members/tips/021`)).status).toBe(404)
+    expect((await rest('anonymous', 'DELETE', `/releases/${release}/members/tips/${other}`)).status).toBe(401)
+    expect((await rest('editor', 'GET', `/releases/${release}`)).body.members.map((m: { id: string }) => m.id)).toContain(other)
+  })
+
   it('goes live at its scheduled time; and when a member changed meanwhile, it does not, and the people concerned are told', async () => {
     const set = await liveSetWithDrafts()
     const release = await releaseOf(set)

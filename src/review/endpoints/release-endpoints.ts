@@ -1,7 +1,8 @@
 // The release workflow's REST API, under /api/releases (creating one is Payload's own POST):
 //   GET    /:id                                  the release, each member's state, ready or not
 //   POST   /:id/members { collection, id }       add a document
-//   DELETE /:id/members/:collection/:documentId  remove one
+//   DELETE /:id/members/:memberCollection/:documentId  remove one (not `:collection`: Payload
+//                                                      sets that to `releases` on its endpoints)
 //   POST   /:id/submit | /:id/schedule { at } | /:id/go-live | /:id/cancel { comment? }
 import type { Endpoint, PayloadRequest } from 'payload'
 import { REVIEWABLE_COLLECTIONS, type ReviewableCollection } from '../../workflow'
@@ -42,12 +43,12 @@ export function releaseEndpoints(): Endpoint[] {
     },
     step('members', async (req, id) => addMember(req, id, await readReleaseMember(req))),
     {
-      path: '/:id/members/:collection/:documentId',
+      path: '/:id/members/:memberCollection/:documentId',
       method: 'delete',
       handler: answering(async (req) => {
         if (!req.user) await refuseWithoutUser(req, 'Log in to work on releases.')
         await requireStaff(req)
-        const collection = String(req.routeParams?.collection ?? '')
+        const collection = String(req.routeParams?.memberCollection ?? '')
         const documentId = canonicalId(req.routeParams?.documentId)
         if (!(REVIEWABLE_COLLECTIONS as readonly string[]).includes(collection) || documentId === null) {
           throw new ApiError(404, 'That document is not in this release.')
