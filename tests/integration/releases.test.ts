@@ -290,6 +290,7 @@ describe('a release', () => {
     const release = await releaseOf(set)
     await approveEach(set)
     const at = inMinutes(30)
+    expect((await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at: '2027-04-31T09:00:00Z' })).status).toBe(400)
     const scheduled = await rest('reviewer', 'POST', `/releases/${release}/schedule`, { at })
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
     expect(scheduled.body).toMatchObject({ state: 'scheduled', goLiveAt: at })
@@ -434,10 +435,19 @@ describe('a scheduled go-live of one approved version', () => {
     const versionId = await submit('editor', 'tips', tip)
     expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: '2027-01-01T09:00:00' })).status).toBe(400)
     expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: inMinutes(-1) })).status).toBe(400)
+    // Times that do not exist are refused, not rolled over to another day (issue 22, item 4).
+    const impossible = await act('reviewer', 'tips', tip, 'approve', {
+      versionId,
+      goLiveAt: `${new Date().getUTCFullYear() + 1}-02-30T09:00:00Z`,
+    })
+    expect(impossible.status).toBe(400)
+    expect(impossible.body.errors[0].message).toMatch(/which is not a date: that month has 28 days/)
+    expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: '2027-01-10T24:00:00Z' })).status).toBe(400)
     expect((await act('editor', 'tips', tip, 'schedule-go-live', { at: inMinutes(5) })).status).toBe(403)
     expect((await act('reviewer', 'tips', tip, 'schedule-go-live', { at: inMinutes(5) })).status).toBe(409)
     expect((await act('reviewer', 'tips', tip, 'approve', { versionId, goLiveAt: inMinutes(10) })).status).toBe(200)
     const moved = inMinutes(40)
+    expect((await act('reviewer2', 'tips', tip, 'schedule-go-live', { at: '2027-04-31T09:00:00+01:00' })).status).toBe(400)
     expect((await act('reviewer2', 'tips', tip, 'schedule-go-live', { at: moved })).body).toEqual({ goLiveAt: moved })
     // The first time's job finds its schedule moved and does nothing.
     await sql(

@@ -29,6 +29,10 @@ describe('scheduled retirement', () => {
     expect((await schedule('editor', id, { at: inMinutes(10), comment: 'x' })).status).toBe(403)
     expect((await schedule('reviewer', id, { at: '2027-01-01T10:00:00', comment: 'x' })).status).toBe(400)
     expect((await schedule('reviewer', id, { at: inMinutes(-5), comment: 'x' })).status).toBe(400)
+    // A day that does not exist, an hour 24 and an offset no zone uses: refused, not rolled over.
+    for (const at of ['2027-02-29T09:00Z', '2027-03-31T24:00:00Z', '2027-03-31T18:00:00+14:59']) {
+      expect((await schedule('reviewer', id, { at, comment: 'x' })).status, at).toBe(400)
+    }
     expect((await schedule('reviewer', id, { at: inMinutes(10) })).status).toBe(400)
     expect((await schedule('reviewer', id, { comment: 'x' })).status).toBe(400)
     expect((await act('anonymous', 'tips', id, 'schedule-retirement', { at: inMinutes(10), comment: 'x' })).status).toBe(401)
