@@ -1,7 +1,7 @@
 // Whether an IP address is one the link check must not reach: anything not on the public
 // internet. IPv6 is parsed into its 16 bits groups, so every spelling of an address is the same
 // (`::ffff:7f00:1` is 127.0.0.1), and IPv4 addresses carried inside IPv6 (mapped, compatible,
-// NAT64, 6to4) are checked as IPv4.
+// SIIT-translated, NAT64, 6to4) are checked as IPv4.
 import { isIP } from 'node:net'
 
 type V4 = [number, number, number, number]
@@ -55,12 +55,16 @@ export function isPrivateAddress(address: string): boolean {
   if (isIP(address) === 4) return privateV4(v4Of(address)!)
   const groups = groupsOf(address)
   if (!groups) return true // not an address we understand: refuse
-  const [g0, g1, , , , g5, g6, g7] = groups as [number, number, number, number, number, number, number, number]
+  const [g0, g1, g2, , g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number]
   const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0)
   if (zeros(0, 8)) return true // unspecified
   if (zeros(0, 7) && g7 === 1) return true // loopback
   if (zeros(0, 5) && (g5 === 0xffff || g5 === 0)) return privateV4(v4FromGroups(g6, g7)) // mapped, compatible
-  if (g0 === 0x64 && g1 === 0xff9b && zeros(2, 6)) return privateV4(v4FromGroups(g6, g7)) // NAT64
+  if (zeros(0, 4) && g4 === 0xffff && g5 === 0) return privateV4(v4FromGroups(g6, g7)) // SIIT, ::ffff:0:0/96 (RFC 7915)
+  if (g0 === 0x64 && g1 === 0xff9b && zeros(2, 6)) return privateV4(v4FromGroups(g6, g7)) // NAT64, 64:ff9b::/96
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return true // local-use NAT64, 64:ff9b:1::/48 (RFC 8215): local networks
+  if (g0 === 0x100 && zeros(1, 4)) return true // discard-only, 100::/64
+  if (g0 === 0x2001 && g1 < 0x200) return true // IETF protocol assignments, 2001::/23 (Teredo, benchmarking, ORCHID)
   if (g0 === 0x2002) return privateV4(v4FromGroups(g1, groups[2]!)) // 6to4
   if ((g0 & 0xfe00) === 0xfc00) return true // unique local
   if ((g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0) return true // link-local, site-local

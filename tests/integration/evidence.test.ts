@@ -213,6 +213,13 @@ describe('link checks', () => {
     delete process.env.LINK_CHECK_ALLOW_PRIVATE
     expect(await checkLink(`${base}/ok`)).toEqual({ status: 'broken', problem: 'the address is on a private network' })
     expect(await checkLink('http://[::1]:1/')).toMatchObject({ status: 'broken', problem: 'the address is on a private network' })
+    // Loopback behind SIIT and local-use NAT64 spellings: refused before any connection.
+    for (const address of ['[::ffff:0:7f00:1]', '[64:ff9b:1::7f00:1]']) {
+      expect(await checkLink(`http://${address}:1/`), address).toMatchObject({
+        status: 'broken',
+        problem: 'the address is on a private network',
+      })
+    }
   })
 
   it('mark live, moved and broken links, and the review panel flags a cited broken one', async () => {

@@ -27,11 +27,27 @@ describe('the link check', () => {
       '::127.0.0.1',
       '64:ff9b::a9fe:a9fe',
       '2002:7f00:1::1',
+      // SIIT-translated (::ffff:0:0/96), local-use NAT64 (64:ff9b:1::/48), discard-only and
+      // Teredo (issue 22, item 11: the first two were taken for public).
+      '::ffff:0:7f00:1',
+      '0:0:0:0:ffff:0:a00:1',
+      '64:ff9b:1::7f00:1',
+      '64:ff9b:1:ffff::8.8.8.8',
+      '100::1',
+      '2001:0:4136:e378::1',
       'not-an-address::',
       '1::2::3',
     ]
     for (const address of inside) expect(isPrivateAddress(address), address).toBe(true)
-    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860::8888', '::ffff:8.8.8.8', '2002:808:808::1'])
+    for (const address of [
+      '8.8.8.8',
+      '172.32.0.1',
+      '2001:4860::8888',
+      '::ffff:8.8.8.8',
+      '2002:808:808::1',
+      '::ffff:0:808:808',
+      '64:ff9b::808:808',
+    ])
       expect(isPrivateAddress(address), address).toBe(false)
   })
 })
