@@ -12,6 +12,7 @@ import { Users } from './collections/Users'
 import { Warnings } from './collections/Warnings'
 import { ReviewStates } from './collections/ReviewStates'
 import { answerDatabaseUnavailable, answerUnstorableText } from './src/http/database-errors'
+import { answerPayloadErrors } from './src/http/payload-errors'
 import { myWorkEndpoint, reviewersEndpoint, reviewQueueEndpoint } from './src/review/endpoints/staff-endpoints'
 import { adminServerUrl, databasePool, payloadSecret } from './src/lib/server-env'
 import { payloadLogger } from './src/lib/logger'
@@ -65,7 +66,7 @@ export default buildConfig({
   ],
   globals: [ReviewPolicy],
   endpoints: [reviewQueueEndpoint, reviewersEndpoint, myWorkEndpoint],
-  hooks: { afterError: [answerDatabaseUnavailable, answerUnstorableText] },
+  hooks: { afterError: [answerPayloadErrors, answerDatabaseUnavailable, answerUnstorableText] },
   editor: lexicalEditor(),
   email: mailAdapter(),
   jobs: jobsConfig(),

@@ -30,14 +30,15 @@ export type AccountEvent = { event: string; actorId: string | null; at: string }
 
 export type Hold = { held: false } | { held: true; until: Date; message: string }
 
-const DESCRIBED: Record<string, string> = {
-  account_created: 'was created',
-  roles_changed: 'roles were changed',
-  credentials_changed: 'credentials were changed',
-  display_name_changed: 'display name was changed',
-  email_changed: 'email address was changed',
-  password_changed: 'password was changed',
-  password_reset: 'password was reset by link',
+/** Each change as a whole clause, so that no message is glued together from a possessive and a verb. */
+const WHAT_HAPPENED: Record<string, string> = {
+  account_created: 'This account was created',
+  roles_changed: "This account's roles were changed",
+  credentials_changed: "This account's credentials were changed",
+  display_name_changed: "This account's display name was changed",
+  email_changed: "This account's email address was changed",
+  password_changed: "This account's password was changed",
+  password_reset: "This account's password was reset with an e-mailed link",
 }
 
 const holds = (subjectId: string) => (e: AccountEvent) =>
@@ -60,7 +61,7 @@ export function approvalHold(subjectId: string, events: AccountEvent[], now: Dat
     held: true,
     until,
     message:
-      `Your account's ${DESCRIBED[latest.event] ?? 'details were changed'}${by} at ${latest.at}: ` +
+      `${WHAT_HAPPENED[latest.event] ?? "This account's details were changed"}${by} at ${latest.at}: ` +
       `approvals from this account are paused until ${until.toISOString()} (${holdHours} hours), so that nobody can ` +
       'approve under an account they just set up or took over. Another reviewer can approve meanwhile.',
   }

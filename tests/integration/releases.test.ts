@@ -205,6 +205,25 @@ describe('a release', () => {
     expect(again.members.map((m: { status: string }) => m.status)).toEqual(['approved', 'approved', 'approved', 'changed'])
   })
 
+  it('goes live once when two reviewers press go-live together; the other is told it is already live', async () => {
+    const set = await liveSetWithDrafts()
+    const release = await releaseOf(set)
+    await approveEach(set)
+    const answers = await Promise.all([
+      rest('reviewer', 'POST', `/releases/${release}/go-live`),
+      rest('reviewer2', 'POST', `/releases/${release}/go-live`),
+    ])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+    const refused = answers.find((a) => a.status === 409)!
+    // Whether it lost before the lock or under it, the answer is a sentence that says why.
+    expect(refused.body.errors[0].message).toMatch(
+      /^(Cannot make it live: the release is live\.|The release ".+" cannot go live: it is live, and only a submitted or scheduled release goes live\.)$/,
+    )
+    // One went-live record per member, not two.
+    const wentLive = await sql(`select count(*)::int as n from reviews where decision = 'went_live' and release_id = $1`, [release])
+    expect(wentLive.rows[0].n).toBe(4)
+  })
+
   it('refuses the attacks: an editor scheduling or making it live, adding once submitted, approving it as a whole, writing its state', async () => {
     const set = await liveSetWithDrafts()
     const release = await releaseOf(set)

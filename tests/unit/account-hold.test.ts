@@ -6,18 +6,19 @@ const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOStr
 
 describe('the approval hold after someone else changed an account', () => {
   it.each([
-    'account_created',
-    'roles_changed',
-    'credentials_changed',
-    'display_name_changed',
-    'email_changed',
-    'password_changed',
-    'password_reset',
-  ])('holds after %s by another account, for the configured hours', (event) => {
+    ['account_created', 'This account was created by someone else at '],
+    ['roles_changed', "This account's roles were changed by someone else at "],
+    ['credentials_changed', "This account's credentials were changed by someone else at "],
+    ['display_name_changed', "This account's display name was changed by someone else at "],
+    ['email_changed', "This account's email address was changed by someone else at "],
+    ['password_changed', "This account's password was changed by someone else at "],
+    ['password_reset', "This account's password was reset with an e-mailed link by someone else at "],
+  ])('holds after %s by another account, for the configured hours, saying so in a whole sentence', (event, opening) => {
     const hold = approvalHold('7', [{ event, actorId: '1', at: hoursAgo(2) }], now, 24)
     expect(hold.held).toBe(true)
     if (hold.held) {
       expect(hold.until.toISOString()).toBe(new Date(now.getTime() + 22 * 3_600_000).toISOString())
+      expect(hold.message.startsWith(opening), hold.message).toBe(true)
       expect(hold.message).toMatch(/paused until/)
     }
   })

@@ -17,8 +17,8 @@ async function liveReplacement(ctx: ActionContext, replacement: string | null): 
   const { req, target } = ctx
   if (replacement == null) return null
   const { hasPage, noun } = REVIEWABLE[target.collection]
-  if (!hasPage) throw new ApiError(400, `A ${noun} has no page of its own, so nothing replaces it.`)
-  if (replacement === target.id) throw new ApiError(400, `An ${noun} cannot replace itself.`)
+  if (!hasPage) throw new ApiError(400, `This ${noun} has no page of its own, so nothing replaces it.`)
+  if (replacement === target.id) throw new ApiError(400, `This ${noun} cannot replace itself.`)
   const live = await findMainRow(req, target.collection, replacement)
   if (!live || live._status !== 'published') throw new ApiError(400, `"replacement" must be a live ${noun} (its id).`)
   return live.id

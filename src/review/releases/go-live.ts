@@ -11,6 +11,8 @@ import {
   LOCK_ORDER,
   pinnedGoLive,
   policyProgress,
+  RELEASE_STATE_LABEL,
+  type ReleaseState,
   releaseReadiness,
   REVIEWABLE,
   reviewDates,
@@ -73,8 +75,14 @@ export async function goLive(req: PayloadRequest, plan: GoLivePlan): Promise<GoL
       )
       // A job goes ahead only if the release is still scheduled for its time (checked under the lock).
       if (plan.plannedFor && (row?.state !== 'scheduled' || !isCurrentSchedule(row.at, plan.plannedFor))) throw new ScheduleMoved()
-      if (row?.state !== 'submitted' && row?.state !== 'scheduled')
-        throw new ApiError(409, `The release "${plan.release.name}" is ${row?.state ?? 'gone'}.`)
+      if (!row) throw new ApiError(409, `The release "${plan.release.name}" no longer exists.`)
+      if (row.state !== 'submitted' && row.state !== 'scheduled') {
+        const state = RELEASE_STATE_LABEL[row.state as ReleaseState]?.toLowerCase() ?? row.state
+        throw new ApiError(
+          409,
+          `The release "${plan.release.name}" cannot go live: it is ${state}, and only a submitted or scheduled release goes live.`,
+        )
+      }
     }
     const loaded = await lockAndLoad(req, plan)
     if (!plan.release && plan.plannedFor) {

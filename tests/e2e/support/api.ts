@@ -21,14 +21,19 @@ export class Api {
     return this.tokens.get(person)!
   }
 
-  async call(person: Person, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
+  /** A call whose answer may be a refusal: its status and body. */
+  async attempt(person: Person, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
     const response = await this.request.fetch(`/api${path}`, {
       method,
       headers: { Authorization: `JWT ${await this.token(person)}` },
       data,
     })
-    const body = await response.json()
-    expect(response.ok(), `${method} ${path}: ${JSON.stringify(body)}`).toBe(true)
+    return { status: response.status(), body: await response.json() }
+  }
+
+  async call(person: Person, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
+    const { status, body } = await this.attempt(person, method, path, data)
+    expect(status < 400, `${method} ${path}: ${JSON.stringify(body)}`).toBe(true)
     return body
   }
 
