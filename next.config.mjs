@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { withPayload } from '@payloadcms/next/withPayload'
+import { maxRequestBodyBytes } from './src/http/body-limit-setting.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -7,9 +8,16 @@ const require = createRequire(import.meta.url)
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['redis'],
-  // A router request's `_rsc` parameter must match its router headers (else a redirect to
-  // the right one), so a shared cache may key router responses by address alone.
-  experimental: { validateRSCRequestHeaders: true },
+  experimental: {
+    // A router request's `_rsc` parameter must match its router headers (else a redirect to
+    // the right one), so a shared cache may key router responses by address alone.
+    validateRSCRequestHeaders: true,
+    // Server actions (the admin's server functions) have Next.js's own body limit: the same as
+    // every other route's (src/http/body-limit.ts), and so has the copy of a body Next.js keeps
+    // for the proxy (src/proxy.ts). Read when the server starts.
+    serverActions: { bodySizeLimit: maxRequestBodyBytes() },
+    proxyClientMaxBodySize: maxRequestBodyBytes(),
+  },
   // With REDIS_URL (several instances): one cache in Redis, with tag expiries every instance
   // sees (src/cache/redis-cache-handler.mjs). Without: Next.js's file-system cache, except that
   // "not found" renders are not stored. Read when the server starts: one build serves both.

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the production server. Refuses to run without PAYLOAD_SECRET,
-// applies pending migrations, then serves the built app on PORT (default 3000).
+// applies pending migrations, then serves the built app on PORT (default 3000), starting it
+// again whenever its process dies (scripts/lib/supervise.mjs).
 import { DatabaseUnavailableError, provideDatabase } from './lib/database.mjs'
 import { migrate } from './lib/migrations.mjs'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { projectRoot, run } from './lib/run.mjs'
+import { supervise } from './lib/supervise.mjs'
 
 if (!process.env.PAYLOAD_SECRET) {
   console.error(
@@ -48,18 +50,23 @@ const env = { ...database.env, NODE_ENV: 'production' }
 // Migrations read and write the primary only (Payload would send some reads to a replica).
 let code = await migrate({ ...env, DATABASE_REPLICA_URLS: '' })
 if (code === 0) {
-  // Next.js keeps its data cache (unstable_cache) and rendered pages (ISR) on disk across
-  // restarts, but they belong to the database they were read from: after a restore from
-  // backup or a new DATABASE_URL they served articles that database does not hold, or no
-  // longer publishes. Start empty. (With REDIS_URL the cache is in Redis and these folders are
-  // unused; another instance may be running from this same build.)
-  if (!process.env.REDIS_URL) {
-    for (const cache of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
-      rmSync(path.join(projectRoot, cache), { recursive: true, force: true })
-    }
-  }
   const port = process.env.PORT || '3000'
-  code = await run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_OPTIONS: heapLimit } })
+  code = await supervise({
+    port,
+    // Next.js keeps its data cache (unstable_cache) and rendered pages (ISR) on disk across
+    // restarts, but they belong to the database they were read from, and to the process that
+    // knew which of them an approval expired: after a restore from backup, a new DATABASE_URL
+    // or a crash they served what that database no longer publishes. Each start begins empty.
+    // (With REDIS_URL the cache is in Redis and these folders are unused; another instance may
+    // be running from this same build.)
+    prepare: () => {
+      if (process.env.REDIS_URL) return
+      for (const cache of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
+        rmSync(path.join(projectRoot, cache), { recursive: true, force: true })
+      }
+    },
+    start: () => run('node', ['node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_OPTIONS: heapLimit } }),
+  })
 }
 await database.stop()
 process.exit(code)

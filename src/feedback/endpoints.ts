@@ -3,7 +3,7 @@
 //   POST /:id/act            reviewers: { status: "acted_on" | "dismissed", note?, answeredBy?: reviewId }
 import type { Endpoint, PayloadRequest } from 'payload'
 import { answering, refuseWithoutUser } from '../http/answering'
-import { parseJsonObject, readJsonObject } from '../http/request-body'
+import { parseJsonObject, readJsonObject, readTextWithin } from '../http/request-body'
 import { ApiError } from '../http/errors'
 import { canonicalId } from '../lib/document-id'
 import { actOnFeedback, receiveFeedback } from './service'
@@ -13,11 +13,9 @@ const MAX_BODY_BYTES = 16 * 1024
 
 const isForm = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')
 
-/** A public endpoint: a body announced as too large is refused before it is read, one too large once read after. */
+/** A public endpoint, with a smaller limit than the whole app's. */
 async function readBody(req: PayloadRequest, form: boolean): Promise<Record<string, unknown>> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new ApiError(413, 'The feedback is too large.')
-  const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'The feedback is too large.')
+  const text = await readTextWithin(req, MAX_BODY_BYTES, `The feedback is larger than ${MAX_BODY_BYTES / 1024} KB.`)
   return form
     ? Object.fromEntries(new URLSearchParams(text))
     : parseJsonObject(text, '{ "article": "slug", "helpful": false, "problem": "wrong", "comment": "..." }')

@@ -4,10 +4,24 @@ import { ApiError } from './errors'
 
 const MAX_BODY_BYTES = 64 * 1024
 
+/**
+ * A request's body as text, or a 413 with `tooLarge` past `limit` bytes (declared or counted).
+ * The whole-app limit (src/http/body-limit.ts) has already bounded what can be read here.
+ */
+export async function readTextWithin(req: PayloadRequest, limit: number, tooLarge: string): Promise<string> {
+  if (Number(req.headers.get('content-length') ?? 0) > limit) throw new ApiError(413, tooLarge)
+  const text = typeof req.text === 'function' ? await req.text() : ''
+  if (Buffer.byteLength(text) > limit) throw new ApiError(413, tooLarge)
+  return text
+}
+
 /** A request's JSON object body ({} when empty), or a 400/413 saying what is wrong. */
 export async function readJsonObject(req: PayloadRequest, example: string): Promise<Record<string, unknown>> {
-  const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'The request body is too large.')
+  const text = await readTextWithin(
+    req,
+    MAX_BODY_BYTES,
+    `The request body is larger than ${MAX_BODY_BYTES / 1024} KB, the most this endpoint takes.`,
+  )
   return parseJsonObject(text, example)
 }
 

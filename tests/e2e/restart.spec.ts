@@ -1,7 +1,9 @@
-// Next.js keeps its data cache on disk across restarts. A restarted server must answer from
-// the database it runs on, never from what an earlier process cached: after a restore from
-// backup, or a new DATABASE_URL, old cache entries would show content that database lacks.
-import { type ChildProcess, spawn } from 'node:child_process'
+// Restarts. Next.js keeps its data cache on disk across restarts: a restarted server must answer
+// from the database it runs on, never from what an earlier process cached (after a restore from
+// backup, or a new DATABASE_URL, old cache entries would show content that database lacks). And
+// `npm start` starts the server again when its process dies.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { Api, article, unique } from './support/api'
@@ -16,11 +18,15 @@ test.beforeAll(async () => {
   second = `http://127.0.0.1:${port}`
 })
 
+let log = ''
+
 async function startServer(): Promise<ChildProcess> {
+  log = ''
   const child = spawn('node', ['scripts/start.mjs'], {
     env: { ...process.env, PORT: String(port), SERVER_URL: second, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   })
+  child.stderr!.on('data', (chunk) => (log += chunk))
   for (let i = 0; i < 120; i++) {
     const ready = await fetch(`${second}/robots.txt`).then(
       (r) => r.ok,
@@ -71,4 +77,38 @@ test('a restarted server does not serve what an earlier process cached', async (
   } finally {
     await stopServer(server)
   }
+})
+
+/** The Next.js server process that scripts/start.mjs started. */
+function serverProcessOf(start: ChildProcess): number {
+  const children = execFileSync('pgrep', ['-P', String(start.pid)], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+  const server = children.find((pid) => /next-server|next\/dist\/bin\/next/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')))
+  if (!server) throw new Error(`no Next.js server among the children of ${start.pid}: ${children.join(', ')}`)
+  return server
+}
+
+test('a server process that dies is started again within seconds, and says so', async () => {
+  test.setTimeout(120_000)
+  const server = await startServer()
+  try {
+    const first = serverProcessOf(server)
+    // As the kernel's out-of-memory killer, or V8 at its heap limit, would end it.
+    process.kill(first, 'SIGKILL')
+    const killed = Date.now()
+    await expect
+      .poll(async () => (await fetch(`${second}/robots.txt`).catch(() => null))?.status ?? 0, { timeout: 30_000, intervals: [250] })
+      .toBe(200)
+    const back = Date.now() - killed
+    expect(back, `back after ${back} ms`).toBeLessThan(15_000)
+    expect(serverProcessOf(server)).not.toBe(first)
+    expect(log).toMatch(/vetted: the server stopped \(exit 137\) after \d+ s; starting it again in 1 s \(restart 1\)\./)
+    expect((await fetch(`${second}/`)).status).toBe(200)
+  } finally {
+    await stopServer(server)
+  }
+  // Stopped on purpose (SIGTERM), it stays stopped.
+  expect(await fetch(`${second}/robots.txt`).catch(() => null)).toBeNull()
 })

@@ -22,6 +22,7 @@ type Service = {
   depends_on?: Record<string, { condition: string }>
   volumes?: string[]
   healthcheck?: { test: string[] }
+  restart?: string
 }
 
 const source = readFileSync('docker-compose.scale.yml', 'utf8')
@@ -144,6 +145,12 @@ describe('docker-compose.yml', () => {
     const required = [...compose.matchAll(/\$\{(\w+):\?/g)].map((match) => match[1])
     expect([...new Set(required)]).toEqual(['PAYLOAD_SECRET'])
     expect(readme).toMatch(/export PAYLOAD_SECRET=\$\(openssl rand -hex 32\) SEED_PASSWORD=/)
+  })
+
+  it('restarts every long-running service that stops (start.mjs restarts the server process inside)', () => {
+    const single = (load(compose) as { services: Record<string, Service> }).services
+    for (const [name, service] of Object.entries(single)) expect(service.restart, name).toBe('unless-stopped')
+    for (const [name, service] of Object.entries(services)) expect(service.restart, name).toBe(name === 'migrate' ? 'no' : 'unless-stopped')
   })
 
   it('publishes no database port, which would clash with a local PostgreSQL', () => {

@@ -3,9 +3,11 @@ import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { refusalsAs400 } from '@/graphql/refusal-status'
 import { withPoolShare } from '@/db/pool-share'
 import { withRequestSnapshots } from '@/db/reader-snapshot'
+import { withBodyLimit } from '@/http/body-limit'
 
 // Cost limits are checked before a query runs (payload.config.ts: graphQL.validationRules);
 // what runs holds only a small share of the database pool; a reader's articles are read in one
-// snapshot for the whole request (src/db/reader-snapshot.ts).
-export const POST = withPoolShare(refusalsAs400(withRequestSnapshots(GRAPHQL_POST(config))))
+// snapshot for the whole request (src/db/reader-snapshot.ts); the body is read only up to the
+// body limit (src/http/body-limit.ts).
+export const POST = withBodyLimit(withPoolShare(refusalsAs400(withRequestSnapshots(GRAPHQL_POST(config)))))
 export const OPTIONS = REST_OPTIONS(config)
