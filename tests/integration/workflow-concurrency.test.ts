@@ -68,6 +68,34 @@ describe('concurrency', () => {
     }
   })
 
+  // A bulk save (PATCH with a `where`) takes the row lock of every document it touches, as a
+  // save by id does: racing an approval, the edit is the one pending draft, recorded once.
+  it('keeps a bulk draft save racing an approval whole: one latest version, one revision per save', async () => {
+    for (let round = 0; round < 6; round++) {
+      const racing = `Bulk words ${unique('b')}`
+      const id = await createDraft('editor', 'tips', tipData())
+      const versionId = await submit('editor', 'tips', id)
+      const [approval, bulk] = await Promise.all([
+        act('reviewer', 'tips', id, 'approve', { versionId }),
+        rest('editor', 'PATCH', `/tips?where[id][equals]=${id}&draft=true`, { body: racing }),
+      ])
+      expect([200, 409]).toContain(approval.status)
+      expect(bulk.status, JSON.stringify(bulk.body)).toBe(200)
+      expect(bulk.body.errors).toEqual([])
+      const versions = await sql(`select id, latest, version_body as body from _tips_v where parent_id = $1 order by id`, [id])
+      expect(
+        versions.rows.filter((v) => v.latest),
+        JSON.stringify(versions.rows),
+      ).toHaveLength(1)
+      const edits = versions.rows.filter((v) => v.body === racing)
+      expect(edits).toHaveLength(1)
+      expect(edits[0].latest).toBe(true)
+      const revisions = await sql(`select version_id from revisions where document_collection = 'tips' and document_id = $1`, [id])
+      expect(revisions.rows.map((r) => r.version_id).sort()).toEqual([versionId, String(edits[0].id)].sort())
+      expect((await rest('editor', 'GET', `/tips/${id}?draft=true`)).body.body).toBe(racing)
+    }
+  })
+
   // The save locks the article and, through its foreign keys, the tip (KEY SHARE); the tip's
   // approval locks the tip and then the live articles showing it. Neither may deadlock.
   it('saves an article naming a tip while that tip is approved, both succeeding', async () => {
