@@ -95,7 +95,12 @@ export function ReviewPanel() {
       return
     setBusy(true)
     setMessage(null)
-    const response = await fetch(`/api/${collectionSlug}/${id}/discard-draft`, { method: 'POST', credentials: 'include' })
+    const response = await fetch(`/api/${collectionSlug}/${id}/discard-draft`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
     const body = await response.json().catch(() => ({}))
     setBusy(false)
     if (!response.ok) {

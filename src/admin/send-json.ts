@@ -3,8 +3,9 @@ export async function send(path: string, method: 'POST' | 'DELETE', body?: unkno
   const response = await fetch(path, {
     method,
     credentials: 'include',
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    // Always JSON, even empty: the workflow API takes nothing else (src/http/request-body.ts).
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
   })
   const answer = await response.json().catch(() => ({}))
   return { ok: response.ok, message: response.ok ? 'Done.' : (answer?.errors?.[0]?.message ?? `Refused (${response.status}).`) }

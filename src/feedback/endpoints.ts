@@ -3,7 +3,7 @@
 //   POST /:id/act            reviewers: { status: "acted_on" | "dismissed", note?, answeredBy?: reviewId }
 import type { Endpoint, PayloadRequest } from 'payload'
 import { answering, refuseWithoutUser } from '../http/answering'
-import { parseJsonObject, readJsonObject, readTextWithin } from '../http/request-body'
+import { parseJsonObject, readJsonObject, readTextWithin, requireJson } from '../http/request-body'
 import { ApiError } from '../http/errors'
 import { canonicalId } from '../lib/document-id'
 import { actOnFeedback, receiveFeedback } from './service'
@@ -61,6 +61,7 @@ export const feedbackEndpoints: Endpoint[] = [
     method: 'post',
     handler: answering(async (req) => {
       if (!req.user) await refuseWithoutUser(req, 'Log in to act on feedback.')
+      requireJson(req)
       const id = canonicalId(req.routeParams?.id)
       if (id === null) throw new ApiError(404, 'There is no such feedback.')
       return Response.json(await actOnFeedback(req, id, await readJsonObject(req, '{ "status": "acted_on", "answeredBy": 12 }')))

@@ -4,6 +4,17 @@ import { ApiError } from './errors'
 
 const MAX_BODY_BYTES = 64 * 1024
 
+export const JSON_ONLY_MESSAGE = 'Send the request as JSON (Content-Type: application/json), even with an empty body: {}.'
+
+/**
+ * A change to the review goes only as JSON: a form or a `no-cors` fetch from another page can
+ * send text/plain, form data or no type at all without a preflight, never JSON.
+ */
+export function requireJson(req: PayloadRequest): void {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') throw new ApiError(415, JSON_ONLY_MESSAGE)
+}
+
 /**
  * A request's body as text, or a 413 with `tooLarge` past `limit` bytes (declared or counted).
  * The whole-app limit (src/http/body-limit.ts) has already bounded what can be read here.

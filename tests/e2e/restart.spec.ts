@@ -2,11 +2,12 @@
 // from the database it runs on, never from what an earlier process cached (after a restore from
 // backup, or a new DATABASE_URL, old cache entries would show content that database lacks). And
 // `npm start` starts the server again when its process dies.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { Api, article, unique } from './support/api'
+import { type AppServer, startAppServer } from './support/app-server'
 import { freePort } from '../../scripts/lib/ports.mjs'
 
 test.describe.configure({ mode: 'serial' })
@@ -18,32 +19,8 @@ test.beforeAll(async () => {
   second = `http://127.0.0.1:${port}`
 })
 
-let log = ''
-
-async function startServer(): Promise<ChildProcess> {
-  log = ''
-  const child = spawn('node', ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(port), SERVER_URL: second, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'vetted-e2e-secret' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  for (let i = 0; i < 120; i++) {
-    const ready = await fetch(`${second}/robots.txt`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ready) return child
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  child.kill()
-  throw new Error('the second server did not start')
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-}
+const startServer = () => startAppServer({}, port)
+const stopServer = (server: AppServer) => server.stop()
 
 const page = async (path: string) => (await fetch(`${second}${path}`)).text()
 
@@ -80,7 +57,7 @@ test('a restarted server does not serve what an earlier process cached', async (
 })
 
 /** The Next.js server process that scripts/start.mjs started. */
-function serverProcessOf(start: ChildProcess): number {
+function serverProcessOf({ process: start }: { process: ChildProcess }): number {
   const children = execFileSync('pgrep', ['-P', String(start.pid)], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
@@ -104,7 +81,7 @@ test('a server process that dies is started again within seconds, and says so', 
     const back = Date.now() - killed
     expect(back, `back after ${back} ms`).toBeLessThan(15_000)
     expect(serverProcessOf(server)).not.toBe(first)
-    expect(log).toMatch(/vetted: the server stopped \(exit 137\) after \d+ s; starting it again in 1 s \(restart 1\)\./)
+    expect(server.log()).toMatch(/vetted: the server stopped \(exit 137\) after \d+ s; starting it again in 1 s \(restart 1\)\./)
     expect((await fetch(`${second}/`)).status).toBe(200)
   } finally {
     await stopServer(server)

@@ -1,11 +1,14 @@
-// Every body the app reads is counted as it arrives and refused past the limit (413), declared
-// or chunked, before Payload reads it whole: a 120 MB body once exhausted the heap and killed
-// the server. Through the app's own route handlers, as Next.js calls them.
+// What the app's routes take before anything else runs: a body within the limit (413 past it,
+// declared or chunked, before Payload reads it whole: a 120 MB body once exhausted the heap and
+// killed the server), JSON for a change to the review (415), and a write made with the login
+// cookie only from the app's own origin (403). Through the app's own route handlers.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { POST as GRAPHQL_POST } from '@/app/(payload)/api/graphql/route'
 import { POST } from '@/app/(payload)/api/[...slug]/route'
 import { ensureSeeded } from '../support/content'
-import { rest, testPayload } from '../support/payload'
+import { loginToken, rest, testPayload } from '../support/payload'
+import { JSON_ONLY_MESSAGE } from '@/http/request-body'
+import { CROSS_ORIGIN_MESSAGE } from '@/http/same-origin'
 
 const MiB = 1024 * 1024
 
@@ -126,5 +129,47 @@ describe('the smaller limits of Vetted’s own endpoints', () => {
     const response = await rest('reviewer', 'POST', '/articles/1/request-changes', { versionId: '1', comment: 'é'.repeat(40_000) })
     expect(response.status).toBe(413)
     expect(response.body.errors[0].message).toBe('The request body is larger than 64 KB, the most this endpoint takes.')
+  })
+})
+
+describe('changes from other origins and in other formats', () => {
+  it('refuses a workflow action sent as anything but JSON (415), even empty', async () => {
+    const token = await loginToken('reviewer@example.com', process.env.SEED_PASSWORD || 'vetted-demo')
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
+      const headers: Record<string, string> = { authorization: `JWT ${token}` }
+      if (type) headers['content-type'] = type
+      const request = new Request('http://localhost:3000/api/tips/1/approve', { method: 'POST', headers, body: type ? '{}' : undefined })
+      const response = await POST(request, { params: Promise.resolve({ slug: ['tips', '1', 'approve'] }) })
+      expect(response.status, String(type)).toBe(415)
+      expect((await response.json()).errors[0].message).toBe(JSON_ONLY_MESSAGE)
+    }
+  })
+
+  it('refuses a write with the login cookie from another origin of the same site (403), on REST and GraphQL', async () => {
+    const token = await loginToken('reviewer@example.com', process.env.SEED_PASSWORD || 'vetted-demo')
+    const headers = { cookie: `payload-token=${token}`, 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }
+    const approve = await POST(new Request('http://localhost:3000/api/tips/1/approve', { method: 'POST', headers, body: '{}' }), {
+      params: Promise.resolve({ slug: ['tips', '1', 'approve'] }),
+    })
+    expect(approve.status).toBe(403)
+    expect((await approve.json()).errors[0].message).toBe(CROSS_ORIGIN_MESSAGE)
+    const mutation = await GRAPHQL_POST(
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: 'mutation { logoutUser }' }),
+      }),
+    )
+    expect(mutation.status).toBe(403)
+    // From its own origin the cookie works.
+    const own = await POST(
+      new Request('http://localhost:3000/api/tips/1/approve', {
+        method: 'POST',
+        headers: { ...headers, 'sec-fetch-site': 'same-origin' },
+        body: '{}',
+      }),
+      { params: Promise.resolve({ slug: ['tips', '1', 'approve'] }) },
+    )
+    expect(own.status).not.toBe(403)
   })
 })

@@ -52,7 +52,8 @@ export async function rest<T = any>(
   extraHeaders: Record<string, string> = {},
 ): Promise<ApiResponse<T>> {
   const url = new URL(`/api${path}`, 'http://localhost:3000')
-  const headers = await headersFor(person, body !== undefined)
+  // The workflow API takes JSON only, even an empty POST (src/http/request-body.ts).
+  const headers = await headersFor(person, body !== undefined || method === 'POST')
   for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value)
   const request = new Request(url, {
     method,

@@ -6,6 +6,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { type Action, ACTION_PATH, type ReviewableCollection } from '../../workflow'
 import { answering, refuseWithoutUser, requireStaff } from '../../http/answering'
+import { requireJson } from '../../http/request-body'
 import { canonicalId } from '../../lib/document-id'
 import { assignReviewers } from '../actions/assign-reviewers'
 import { discardDraft } from '../actions/discard-draft'
@@ -41,6 +42,7 @@ export function documentEndpoints(collection: ReviewableCollection): Endpoint[] 
     method: 'post',
     handler: answering(async (req) => {
       if (!req.user) await refuseWithoutUser(req, loggedOut)
+      requireJson(req)
       return Response.json(await run(req, targetOf(req, collection)))
     }),
   })

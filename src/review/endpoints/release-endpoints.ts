@@ -9,6 +9,7 @@ import { REVIEWABLE_COLLECTIONS, type ReviewableCollection } from '../../workflo
 import { canonicalId } from '../../lib/document-id'
 import { answering, refuseWithoutUser, requireStaff } from '../../http/answering'
 import { ApiError } from '../../http/errors'
+import { requireJson } from '../../http/request-body'
 import { readCancellation, readGoLiveSchedule, readReleaseMember } from './inputs'
 import { addMember, cancelRelease, goLiveNow, releaseView, removeMember, scheduleRelease, submitRelease } from '../releases/releases'
 
@@ -24,6 +25,7 @@ const step = (path: string, run: (req: PayloadRequest, releaseId: string) => Pro
   handler: answering(async (req) => {
     if (!req.user) await refuseWithoutUser(req, 'Log in to work on releases.')
     await requireStaff(req)
+    requireJson(req)
     return Response.json(await run(req, releaseIdOf(req)))
   }),
 })

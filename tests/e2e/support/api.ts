@@ -26,7 +26,8 @@ export class Api {
     const response = await this.request.fetch(`/api${path}`, {
       method,
       headers: { Authorization: `JWT ${await this.token(person)}` },
-      data,
+      // JSON even when empty: the workflow API takes nothing else.
+      data: data ?? (method === 'POST' ? {} : undefined),
     })
     return { status: response.status(), body: await response.json() }
   }
