@@ -15,6 +15,8 @@ import { rejectBadArguments } from './hooks/rejectBadArguments'
 import { auditAccountChange, auditAccountDeletion, auditAuthOperations, notePasswordChange } from '../src/accounts/audit'
 import { keepDisplayNameKey, uniqueDisplayName } from '../src/accounts/display-name'
 import { clearLoginFailures, clearLoginFailuresOnUnlock, throttleLogin } from '../src/accounts/login-throttle'
+import { hashUnknownLogins } from '../src/accounts/login-timing'
+import { throttlePasswordResets } from '../src/accounts/password-reset-throttle'
 
 const isEmailPath = (path: string) => path === 'email' || path.startsWith('email.')
 
@@ -105,7 +107,14 @@ export const Users: CollectionConfig = {
     readVersions: () => false,
   },
   hooks: {
-    beforeOperation: [rejectBadArguments, adminsOnlySearchByEmail, throttleLogin, notePasswordChange],
+    beforeOperation: [
+      rejectBadArguments,
+      adminsOnlySearchByEmail,
+      throttleLogin,
+      hashUnknownLogins,
+      throttlePasswordResets,
+      notePasswordChange,
+    ],
     beforeChange: [makeFirstUserAdmin, keepDisplayNameKey],
     afterChange: [auditAccountChange],
     beforeDelete: [keepPeopleInTheTrail],

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Fails when committed generated files (types, admin import map, migrations) are
-// out of date with the Payload config. Fix with `npm run generate` /
+// Fails when committed generated files (types, admin import map, migrations, the confusables
+// table) are out of date with the Payload config or their source. Fix with `npm run generate` /
 // `npm run migrate:create`, then commit.
 import { execFileSync } from 'node:child_process'
 import { runSteps } from './lib/run.mjs'
 
-const GENERATED = ['payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations']
+const GENERATED = ['payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations', 'src/accounts/confusables']
 
 const code = await runSteps([
   ['payload', 'generate:types'],
   ['payload', 'generate:importmap'],
   ['payload', 'migrate:create', 'schema-check', '--skip-empty'],
+  ['node', 'scripts/generate-confusables.mjs'],
 ])
 if (code !== 0) process.exit(code)
 

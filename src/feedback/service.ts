@@ -1,11 +1,18 @@
 // Reader feedback: storing what a reader sent about a live article, and staff acting on it.
 import type { PayloadRequest } from 'payload'
-import { decideFeedback, type FeedbackInput, FEEDBACK_STATUSES, type FeedbackStatus } from '../workflow/feedback'
+import {
+  decideFeedback,
+  type FeedbackInput,
+  FEEDBACK_PER_WINDOW,
+  FEEDBACK_STATUSES,
+  FEEDBACK_WINDOW_SECONDS,
+  type FeedbackStatus,
+} from '../workflow/feedback'
 import { REVIEWABLE } from '../workflow/reviewable'
 import { isSlug } from '../lib/slugify'
 import { canonicalId, relationId } from '../lib/document-id'
 import { ApiError } from '../http/errors'
-import { countFeedbackPost } from './throttle'
+import { countFromAddress } from '../http/address-throttle'
 import { hasRole } from '../access/roles'
 
 export type FeedbackOutcome = { stored: true; id: number; slug: string } | { stored: false; slug: string | null; reason: string }
@@ -29,7 +36,7 @@ async function liveArticle(req: PayloadRequest, slug: unknown) {
 
 /** Checks, throttles and stores one reader's feedback. Spam is answered like success and not stored. */
 export async function receiveFeedback(req: PayloadRequest, body: Record<string, unknown>): Promise<FeedbackOutcome> {
-  const wait = await countFeedbackPost(req)
+  const wait = await countFromAddress(req, { kind: 'feedback', perWindow: FEEDBACK_PER_WINDOW, windowSeconds: FEEDBACK_WINDOW_SECONDS })
   if (wait !== null)
     throw new ApiError(429, `Thank you, we have your earlier feedback. Please try again in ${Math.ceil(wait / 60)} minutes.`, {
       'retry-after': String(wait),

@@ -22,6 +22,8 @@ import * as migration_20261129_162744_change_log from './20261129_162744_change_
 import * as migration_20261129_183739_evidence from './20261129_183739_evidence';
 import * as migration_20261129_194008_source_editors from './20261129_194008_source_editors';
 import * as migration_20261206_214914_one_engine from './20261206_214914_one_engine';
+import * as migration_20261207_010000_address_throttle from './20261207_010000_address_throttle';
+import * as migration_20261207_020000_display_name_lookalikes from './20261207_020000_display_name_lookalikes';
 
 export const migrations = [
   {
@@ -142,6 +144,16 @@ export const migrations = [
   {
     up: migration_20261206_214914_one_engine.up,
     down: migration_20261206_214914_one_engine.down,
-    name: '20261206_214914_one_engine'
+    name: '20261206_214914_one_engine',
+  },
+  {
+    up: migration_20261207_010000_address_throttle.up,
+    down: migration_20261207_010000_address_throttle.down,
+    name: '20261207_010000_address_throttle',
+  },
+  {
+    up: migration_20261207_020000_display_name_lookalikes.up,
+    down: migration_20261207_020000_display_name_lookalikes.down,
+    name: '20261207_020000_display_name_lookalikes'
   },
 ];

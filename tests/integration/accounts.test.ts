@@ -3,11 +3,15 @@
 // account, a password reset by an admin, a later profile edit rewriting an old byline,
 // editing the audit log in SQL, probing logins and locking a reviewer out.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import crypto from 'node:crypto'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { readArticle } from '@/site/published-content'
 import { articleData, ensureSeeded, tipData } from '../support/content'
 import { loginToken, rest, restWithToken, testPayload, unique } from '../support/payload'
 import { createDraft, submit, sql } from '../support/workflow'
+import { RESETS_PER_WINDOW } from '@/accounts/password-reset-throttle'
+import { displayNameKey } from '@/accounts/display-name'
+import { startSmtpSink } from '../support/smtp-sink'
 
 let payload: Payload
 beforeAll(async () => {
@@ -69,6 +73,62 @@ describe('display names', () => {
       expect(response.status, name).toBe(400)
       expect(JSON.stringify(response.body)).toMatch(/already has this display name/)
     }
+  })
+
+  it('refuses look-alikes made with invisible characters or letters of other scripts', async () => {
+    const create = (displayName: string) =>
+      rest('admin', 'POST', '/users', { email: `${unique('twin')}@example.org`, password: PASSWORD, displayName, roles: ['reviewer'] })
+    const variants = {
+      'word joiner': ['Dr. Samuel Ok\u2060afor', /invisible character \(U\+2060\)/],
+      'zero-width space': ['Dr. Samuel Oka\u200Bfor', /invisible character \(U\+200B\)/],
+      'zero-width joiner': ['Dr. Samuel Ok\u200Dafor', /invisible character \(U\+200D\)/],
+      'soft hyphen': ['Dr. Samuel Oka\u00ADfor', /invisible character \(U\+00AD\)/],
+      Cyrillic: ['Dr. Samuel Ok\u0430for', /looks the same/],
+      Greek: ['Dr. Samuel \u039Fkafor', /looks the same/],
+    } as const
+    for (const [variant, [name, message]] of Object.entries(variants)) {
+      const response = await create(name)
+      expect(response.status, variant).toBe(400)
+      expect(JSON.stringify(response.body), variant).toMatch(message)
+    }
+    // The real reviewer is still the only person with the name.
+    const { docs } = await payload.find({
+      collection: 'users',
+      where: { displayNameKey: { equals: displayNameKey('Dr. Samuel Okafor') } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((doc) => doc.displayName)).toEqual(['Dr. Samuel Okafor'])
+
+    // A Persian name written with the non-joiner it needs is taken, and the same name without it is a look-alike.
+    const persian = `دکتر مریم نیک\u200Cپور ${unique('p').slice(-5)}`
+    expect((await create(persian)).status).toBe(201)
+    const again = await create(persian.replace('\u200C', ''))
+    expect(again.status).toBe(400)
+    expect(JSON.stringify(again.body)).toMatch(/looks the same/)
+  })
+
+  it('are compared by look once the migration has made every key again, and keep their profile addresses', async () => {
+    const { up } = await import('@/migrations/20261207_020000_display_name_lookalikes')
+    const label = unique('Migrated')
+    const made = await payload.create({
+      collection: 'users',
+      data: { email: `${unique('m')}@example.org`, password: PASSWORD, displayName: `Dr. ${label} Okafor`, roles: ['editor'] },
+    })
+    // As the previous release stored it: the old fold, and an address made from it.
+    await sql(`update users set display_name_key = $1 where id = $2`, [`dr ${label.toLowerCase()} okafor`, made.id])
+    const before = (await sql(`select profile_slug from users where id = $1`, [made.id])).rows[0].profile_slug
+    await up({ db: payload.db.drizzle, payload, req: {} } as never)
+    const after = (await sql(`select display_name_key, profile_slug from users where id = $1`, [made.id])).rows[0]
+    expect(after.profile_slug).toBe(before)
+    const lookAlike = await rest('admin', 'POST', '/users', {
+      email: `${unique('twin')}@example.org`,
+      password: PASSWORD,
+      displayName: `Dr. ${label} Ok\u0430for`,
+      roles: ['editor'],
+    })
+    expect(lookAlike.status).toBe(400)
+    expect(after.display_name_key).not.toBe(`dr ${label.toLowerCase()} okafor`)
   })
 })
 
@@ -319,6 +379,27 @@ describe('logins', () => {
     expect(forReal.slice(5).every((line) => line.startsWith('429'))).toBe(true)
   })
 
+  it('spend the same password hash on an address with no account as on a wrong password', async () => {
+    const real = `${unique('timing')}@example.org`
+    await payload.create({
+      collection: 'users',
+      data: { email: real, password: PASSWORD, displayName: `Timing ${unique('t')}`, roles: ['editor'] },
+    })
+    const hashesOf = async (email: string) => {
+      const pbkdf2 = vi.spyOn(crypto, 'pbkdf2')
+      try {
+        expect((await login(email, 'not-the-password', '198.51.100.61')).status).toBe(401)
+        return pbkdf2.mock.calls.map(([password, , iterations, keyLength, digest]) => ({ password, iterations, keyLength, digest }))
+      } finally {
+        pbkdf2.mockRestore()
+      }
+    }
+    const forReal = await hashesOf(real)
+    // Payload's own check of the stored hash: one PBKDF2 of the password given.
+    expect(forReal).toEqual([{ password: 'not-the-password', iterations: 600_000, keyLength: 32, digest: 'sha256' }])
+    expect(await hashesOf(`${unique('nobody')}@example.org`)).toEqual(forReal)
+  })
+
   it('cannot be unlocked by a stranger', async () => {
     const email = `${unique('unlock')}@example.org`
     await payload.create({
@@ -328,6 +409,39 @@ describe('logins', () => {
     for (let attempt = 0; attempt < 5; attempt++) await login(email, `wrong-${attempt}`, '203.0.113.77')
     for (const person of ['anonymous', 'editor'] as const) expect((await rest(person, 'POST', '/users/unlock', { email })).status).toBe(403)
     expect((await login(email, PASSWORD, '203.0.113.77')).status).toBe(429)
+  })
+
+  it('ask for password resets a few times per source address, the same answer whether or not the account exists', async () => {
+    const real = `${unique('reset')}@example.org`
+    await payload.create({
+      collection: 'users',
+      data: { email: real, password: PASSWORD, displayName: `Reset ${unique('t')}`, roles: ['editor'] },
+    })
+    const nobody = `${unique('nobody')}@example.org`
+    const ask = async (email: string, address: string) => {
+      const response = await rest('anonymous', 'POST', '/users/forgot-password', { email }, from(address))
+      return `${response.status} ${JSON.stringify(response.body).replace(/after \d\d:\d\d/, 'after T')}`
+    }
+    const address = `203.0.113.${100 + Math.floor(Math.random() * 100)}`
+    // The reset mail goes out through a real SMTP server.
+    const sink = await startSmtpSink({ port: Number(process.env.SMTP_TEST_PORT) })
+    try {
+      const answers: string[] = []
+      for (let request = 0; request < RESETS_PER_WINDOW; request++) answers.push(await ask(request % 2 ? nobody : real, address))
+      expect(new Set(answers).size, answers.join('\n')).toBe(1)
+      expect(answers[0]).toMatch(/^200 /)
+      const mailed = sink.mail.filter((mail) => mail.to.includes(real)).length
+      expect(mailed).toBeGreaterThan(0)
+      const [overForReal, overForNobody] = [await ask(real, address), await ask(nobody, address)]
+      expect(overForReal).toBe(overForNobody)
+      expect(overForReal).toMatch(/^429 .*Too many password reset requests from your address: try again after T UTC/)
+      expect(sink.mail.filter((mail) => mail.to.includes(real)).length).toBe(mailed)
+      // Another address is not held up, and an admin sending reset links is not counted.
+      expect(await ask(nobody, '198.51.100.62')).toBe(answers[0])
+      expect((await rest('admin', 'POST', '/users/forgot-password', { email: real }, from(address))).status).toBe(200)
+    } finally {
+      await sink.close()
+    }
   })
 
   it('cannot be used to find out whether an email address is taken', async () => {

@@ -25,7 +25,7 @@ const send = (body: unknown, address = newAddress()) => rest('anonymous', 'POST'
 beforeAll(async () => {
   payload = await testPayload()
   await ensureSeeded(payload)
-  await sql(`delete from feedback_throttle`)
+  await sql(`delete from address_throttle`)
   articleId = await publishThroughWorkflow('articles', articleData(unique('feedback')))
   slug = (await readerView('articles', articleId)).body.slug
 })
@@ -131,7 +131,7 @@ describe('spam', () => {
     expect((await send({ article: slug, helpful: false, comment: 'x', website: 'filled' }, address)).status).toBe(429)
     expect((await send({ article: slug, helpful: true }, newAddress())).status).toBe(201)
     // The address is kept only as a keyed hash.
-    const keys = (await sql(`select source_key from feedback_throttle`)).rows.map((row) => row.source_key as string)
+    const keys = (await sql(`select source_key from address_throttle`)).rows.map((row) => row.source_key as string)
     expect(keys.some((key) => key.includes(address))).toBe(false)
   })
 })
