@@ -72,7 +72,7 @@ export const uniqueDisplayName: TextFieldSingleValidation = async (value, { id, 
   if (typeof value !== 'string' || !value.trim()) return 'Give a display name.'
   const invisible = invisibleCharacter(value)
   if (invisible) {
-    return `The display name contains an invisible character (${invisible}): type the name as it is written, without it.`
+    return `It has an invisible character (${invisible}): type the name without it.`
   }
   const { docs } = await req.payload.find({
     collection: 'users',
@@ -83,9 +83,7 @@ export const uniqueDisplayName: TextFieldSingleValidation = async (value, { id, 
     req,
   })
   const other = docs[0]
-  return other && String(other.id) !== String(id ?? '')
-    ? 'Someone already has this display name, or one that looks the same: add a middle initial or a qualification to tell the two apart.'
-    : true
+  return other && String(other.id) !== String(id ?? '') ? "Someone else's name looks the same: add an initial or a qualification." : true
 }
 
 /**

@@ -10,6 +10,8 @@ export async function up({ db, payload }: MigrateUpArgs): Promise<void> {
   const { rows } = (await db.execute(sql`select id, display_name from users order by id`)) as unknown as {
     rows: { id: number; display_name: string | null }[]
   }
+  // Cleared first: a key made now may equal another person's key of the old fold, not yet made again.
+  await db.execute(sql`update users set display_name_key = null`)
   const holder = new Map<string, number>()
   for (const row of rows) {
     let key = displayNameKey(row.display_name ?? '')

@@ -71,7 +71,7 @@ describe('display names', () => {
         roles: ['reviewer'],
       })
       expect(response.status, name).toBe(400)
-      expect(JSON.stringify(response.body)).toMatch(/already has this display name/)
+      expect(JSON.stringify(response.body)).toMatch(/name looks the same/)
     }
   })
 
@@ -129,6 +129,33 @@ describe('display names', () => {
     })
     expect(lookAlike.status).toBe(400)
     expect(after.display_name_key).not.toBe(`dr ${label.toLowerCase()} okafor`)
+  })
+
+  it('keep both of two people whose names only now look the same, whichever was made first', async () => {
+    const { up } = await import('@/migrations/20261207_020000_display_name_lookalikes')
+    // Letters the look-alike fold leaves as they are, so the Latin name's old key is the Cyrillic one's new key.
+    const tag = Array.from({ length: 8 }, () => 'abcdefghknpqrstuvwxyz'[Math.floor(Math.random() * 21)]).join('')
+    const make = (displayName: string) =>
+      payload.create({
+        collection: 'users',
+        data: { email: `${unique('pair')}@example.org`, password: PASSWORD, displayName, roles: ['editor'] },
+      })
+    const cyrillic = await make(`Dr. ${tag} W\u0435i`)
+    const latin = await make(`Dr. ${tag} Other`)
+    // As the previous release stored them: the Latin name beside it, both keys of the old fold.
+    const oldFold = (name: string) =>
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    await sql(`update users set display_name = $1 where id = $2`, [`Dr. ${tag} Wei`, latin.id])
+    await sql(`update users set display_name_key = $1 where id = $2`, [oldFold(`Dr. ${tag} W\u0435i`), cyrillic.id])
+    await sql(`update users set display_name_key = $1 where id = $2`, [oldFold(`Dr. ${tag} Wei`), latin.id])
+    await up({ db: payload.db.drizzle, payload, req: {} } as never)
+    const keys = (await sql(`select id, display_name_key from users where id in ($1, $2) order by id`, [cyrillic.id, latin.id])).rows
+    expect(keys.map((row) => row.display_name_key)).toEqual([`dr ${tag} wei`, `dr ${tag} wei ${latin.id}`])
   })
 })
 
