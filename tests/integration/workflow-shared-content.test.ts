@@ -3,6 +3,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readArticle as findPublishedArticle, runSearch } from '@/site/published-content'
+import { lexicalFromSections } from '@seed/lexical'
 import { articleData, ensureSeeded, tipData, warningData } from '../support/content'
 import { rest, testPayload, unique } from '../support/payload'
 import { act, approve, createDraft, editDraft, publishThroughWorkflow, sql, submit, workflowStatus } from '../support/workflow'
@@ -64,6 +65,15 @@ describe('search follows the shared content an article shows', () => {
     expect(await searchSlugs(newWord)).toContain(slug)
     const snippets = (await runSearch(newWord)).map((hit) => hit.snippet).join(' ')
     expect(snippets).not.toContain(oldWord)
+  })
+
+  it('takes an article far longer than 40,000 characters, to its last word', async () => {
+    const word = uniqueWord('zorblong')
+    const paragraphs = Array.from({ length: 700 }, (_, i) => `Paragraph ${i + 1} of a long page on resting and moving gently in pregnancy.`)
+    paragraphs.push(`It ends with ${word}.`)
+    const articleId = await publishThroughWorkflow('articles', { ...articleData(), body: lexicalFromSections([{ paragraphs }]) })
+    const slug = (await rest('anonymous', 'GET', `/articles/${articleId}`)).body.slug
+    expect(await searchSlugs(word)).toContain(slug)
   })
 
   it("drops a retired warning's words from every article that showed it", async () => {
