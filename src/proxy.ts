@@ -7,7 +7,8 @@
 // - A retired article's address answers 410 Gone with its tombstone page (src/site/tombstones.ts).
 import { NextResponse, type NextRequest } from 'next/server'
 import { retiredSlugLookup } from './site/tombstones-registry'
-import { bodyTooLarge } from './http/body-limit'
+import { bodyTooLargeMessage } from './http/body-limit'
+import { refuseAtEdge } from './http/edge-refusal'
 import { maxRequestBodyBytes } from './http/body-limit-setting.mjs'
 
 const ARTICLE = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/
@@ -33,10 +34,10 @@ export async function proxy(request: NextRequest) {
 function refuseUnboundedAction(request: NextRequest) {
   const declared = request.headers.get('content-length')
   if (declared === null && request.method === 'POST') {
-    return Response.json({ errors: [{ message: 'A server action must declare its length (Content-Length).' }] }, { status: 411 })
+    return refuseAtEdge(request, 411, 'A server action must declare its length (Content-Length).')
   }
   const max = maxRequestBodyBytes()
-  return declared !== null && !(Number(declared) <= max) ? bodyTooLarge(max) : undefined
+  return declared !== null && !(Number(declared) <= max) ? refuseAtEdge(request, 413, bodyTooLargeMessage(max)) : undefined
 }
 
 export const config = {

@@ -8,6 +8,7 @@
 // server that closes a connection the client is still sending on makes its kernel answer with
 // a reset, which can reach the client before the 413 and leave it with only "connection reset".
 import { maxRequestBodyBytes } from './body-limit-setting.mjs'
+import { refuseAtEdge } from './edge-refusal'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
@@ -62,10 +63,10 @@ const KiB = 1024
 const MiB = 1024 * KiB
 const size = (bytes: number) => (bytes >= MiB ? `${Number((bytes / MiB).toFixed(1))} MB` : `${Number((bytes / KiB).toFixed(1))} KB`)
 
-export function bodyTooLarge(limit: number): Response {
-  const message = `The request body is larger than ${size(limit)} (${limit} bytes), the most this server accepts.`
-  return Response.json({ errors: [{ message }] }, { status: 413 })
-}
+export const bodyTooLargeMessage = (limit: number) =>
+  `The request body is larger than ${size(limit)} (${limit} bytes), the most this server accepts.`
+
+const bodyTooLarge = (request: Request, limit: number) => refuseAtEdge(request, 413, bodyTooLargeMessage(limit))
 
 /** Wraps a route handler so that it only ever sees a body within the limit. */
 export function withBodyLimit<A extends unknown[]>(handler: Handler<A>, limit: () => number = maxRequestBodyBytes): Handler<A> {
@@ -75,10 +76,10 @@ export function withBodyLimit<A extends unknown[]>(handler: Handler<A>, limit: (
     const declared = request.headers.get('content-length')
     if (declared !== null && !(Number(declared) <= max)) {
       discardRest(request.body.getReader())
-      return bodyTooLarge(max)
+      return bodyTooLarge(request, max)
     }
     const body = await readWithin(request.body, max)
-    if (!body.ok) return bodyTooLarge(max)
+    if (!body.ok) return bodyTooLarge(request, max)
     const headers = new Headers(request.headers)
     headers.delete('transfer-encoding')
     headers.set('content-length', String(body.bytes.byteLength))

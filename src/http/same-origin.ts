@@ -10,6 +10,8 @@
 // carrying neither is not a browser's, and one authenticated by an Authorization header cannot
 // have been sent by a page of another origin without a preflight.
 
+import { refuseAtEdge } from './edge-refusal'
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export type RequestFacts = { method: string; headers: Headers; serverUrl?: string }
@@ -45,7 +47,7 @@ export function withSameOriginCookies<A extends unknown[]>(
 ): (request: Request, ...rest: A) => Promise<Response> {
   return async (request, ...rest) => {
     const problem = crossOriginProblem({ method: request.method, headers: request.headers, serverUrl: process.env.SERVER_URL })
-    if (problem) return Response.json({ errors: [{ message: problem }] }, { status: 403 })
+    if (problem) return refuseAtEdge(request, 403, problem)
     return handler(request, ...rest)
   }
 }
