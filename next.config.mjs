@@ -17,6 +17,10 @@ const nextConfig = {
     // for the proxy (src/proxy.ts). Read when the server starts.
     serverActions: { bodySizeLimit: maxRequestBodyBytes() },
     proxyClientMaxBodySize: maxRequestBodyBytes(),
+    // Turbopack keeps its build cache on disk: about 30 s to write after a cold build, about
+    // 40 s saved on the next one. CI builds once on a fresh clone and throws the cache away,
+    // so it sets VETTED_BUILD_CACHE=off.
+    turbopackFileSystemCacheForBuild: process.env.VETTED_BUILD_CACHE !== 'off',
   },
   // With REDIS_URL (several instances): one cache in Redis, with tag expiries every instance
   // sees (src/cache/redis-cache-handler.mjs). Without: Next.js's file-system cache, except that
