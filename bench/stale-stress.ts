@@ -5,8 +5,7 @@
 //   restart: Redis stopped, an approval during the outage, Redis back empty, an approval;
 //   snapshot: a snapshot (SAVE), an approval it never hears of, Redis back from the snapshot.
 // After every approval returns, each instance is asked once at once; the readers' answers are
-// also checked. A stale answer is one with words older than the newest approval that had
-// returned when the request began (newer words, of an approval still in flight, are fresh). Prints the counts per scenario; exits 1 on any stale answer.
+// also checked, by the rule the tests use (tests/support/approved-words.ts). Prints the counts per scenario; exits 1 on any stale answer.
 //
 //   npm run build
 //   ROUNDS=50 npx tsx bench/stale-stress.ts
@@ -21,6 +20,7 @@ import { type PgCluster, startPgCluster } from '../tests/support/pg-cluster'
 import { startRedis } from '../tests/support/redis-server'
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from '../seed/users'
 import { lexicalFromSections } from '../seed/lexical'
+import { ApprovedWords } from '../tests/support/approved-words'
 import { createClient } from 'redis'
 
 const ROUNDS = Number(process.env.ROUNDS || 50)
@@ -106,10 +106,7 @@ async function main() {
     await approveSummary(id)
     const path = `/articles/${first.toLowerCase()}`
 
-    // Every approval's words, oldest first: a request may show those whose approval had
-    // returned when it began, or any newer (also an approval still in flight).
-    const history = [first]
-    let inFlight = ''
+    const approved = new ApprovedWords(first)
     const results = { restart: tally(), snapshot: tally() }
     let current: Tally = results.restart
     let traffic = true
@@ -117,14 +114,13 @@ async function main() {
       while (traffic) {
         await Promise.all(
           apps.map(async (app) => {
-            const oldestAllowed = history.length - 1
+            const mark = approved.mark()
             try {
               const response = await fetch(`${app.url}${path}`)
               const body = await response.text()
-              const fresh = history.slice(oldestAllowed).some((words) => body.includes(words)) || (inFlight && body.includes(inFlight))
               current.readerAnswers++
               if (response.status >= 500) current.readerErrors++
-              else if (!fresh) current.readerStale++
+              else if (!approved.isFresh(body, mark)) current.readerStale++
             } catch {
               current.readerErrors++
             }
@@ -133,9 +129,7 @@ async function main() {
       }
     })()
     const change = async (words: string) => {
-      inFlight = words
-      await approveSummary(id, `Summary ${words}`)
-      history.push(words)
+      await approved.approve(words, () => approveSummary(id, `Summary ${words}`))
       current.approvals++
       const pages = await Promise.all(apps.map((app) => fetch(`${app.url}${path}`).then((r) => r.text())))
       current.checks += pages.length

@@ -12,6 +12,7 @@ import { createClient } from 'redis'
 import { type AppInstance, startApps } from '../support/app-cluster'
 import { type PgCluster, startPgCluster } from '../support/pg-cluster'
 import { startRedis } from '../support/redis-server'
+import { ApprovedWords } from '../support/approved-words'
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from '../../seed/users'
 import { Api, article, unique } from './support/api'
 import { defineNoLeakTests } from './support/no-leak-suite'
@@ -219,23 +220,19 @@ test('with the replica paused, an approval is read from the primary everywhere, 
 
 test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhere, and a restart (empty or from an old snapshot) serves nothing stale', async () => {
   test.setTimeout(180_000)
-  // The words readers must see: each change's marker, oldest first. A request may show the
-  // words current when it began, or newer ones (also those of an approval still in flight).
-  const history = [unique('multiredis')]
-  let inFlight = ''
-  const { id, path } = await publishNew(history[0]!)
+  const first = unique('multiredis')
+  const approved = new ApprovedWords(first)
+  const { id, path } = await publishNew(first)
   const seen = { ok: 0, stale: 0, errors: 0 }
   let traffic = true
   const load = (async () => {
     while (traffic) {
       for (const app of apps) {
-        const oldestAllowed = history.length - 1
+        const mark = approved.mark()
         try {
           const page = await get(app, path)
-          const fresh =
-            history.slice(oldestAllowed).some((words) => page.body.includes(words)) || (inFlight && page.body.includes(inFlight))
           if (page.status >= 500) seen.errors++
-          else if (fresh) seen.ok++
+          else if (approved.isFresh(page.body, mark)) seen.ok++
           else seen.stale++
         } catch {
           seen.errors++
@@ -243,11 +240,7 @@ test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhe
       }
     }
   })()
-  const change = async (words: string) => {
-    inFlight = words
-    await approveSummary(id, `Summary ${words}`)
-    history.push(words)
-  }
+  const change = (words: string) => approved.approve(words, () => approveSummary(id, `Summary ${words}`))
   const expectEverywhere = async (words: string) => {
     const pages = await onEach(path)
     for (const [index, page] of pages.entries()) {
@@ -257,7 +250,7 @@ test('Redis killed mid-traffic: pages stay correct, an approval is seen everywhe
     }
   }
   try {
-    await expectEverywhere(history[0]!)
+    await expectEverywhere(first)
     await redis.stop()
     const duringOutage = unique('multiredisdown')
     await change(duringOutage)
