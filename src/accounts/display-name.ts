@@ -9,7 +9,8 @@ import type { CollectionBeforeChangeHook, TextFieldSingleValidation } from 'payl
 import { slugify } from '../lib/slugify'
 import { skeleton } from './confusables/skeleton'
 
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u
+const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu')
 const JOINERS = new Set(['\u200C', '\u200D'])
 
 // Scripts in which ZWNJ or ZWJ between two letters chooses a letter form or a ligature (the
@@ -43,7 +44,7 @@ const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString
 export function invisibleCharacter(name: string): string | null {
   const characters = [...name.normalize('NFC')]
   for (const [index, character] of characters.entries()) {
-    if (!character.match(INVISIBLE)) continue
+    if (!INVISIBLE.test(character)) continue
     if (JOINERS.has(character) && joinsLettersOfOneScript(characters[index - 1], characters[index + 1])) continue
     return codePoint(character)
   }
@@ -64,7 +65,7 @@ function readableFold(name: string): string {
 export function displayNameKey(name: unknown): string {
   const visible = String(name ?? '')
     .normalize('NFKC')
-    .replace(INVISIBLE, '')
+    .replace(EVERY_INVISIBLE, '')
   return readableFold(skeleton(visible.toLowerCase()))
 }
 

@@ -9,7 +9,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 // - login_throttle counts failed logins per account (hashed email) and source address.
 
 /** The same folding as src/accounts/display-name.ts, frozen here with the migration. */
-const fold = (name: string) =>
+export const fold = (name: string) =>
   name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -11,6 +11,7 @@ import { loginToken, rest, restWithToken, testPayload, unique } from '../support
 import { createDraft, submit, sql } from '../support/workflow'
 import { RESETS_PER_WINDOW } from '@/accounts/password-reset-throttle'
 import { displayNameKey } from '@/accounts/display-name'
+import { fold as previousDisplayNameKey } from '@/migrations/20261129_072536_accounts_audit'
 import { startSmtpSink } from '../support/smtp-sink'
 
 let payload: Payload
@@ -51,6 +52,13 @@ async function serverMadeAdmin(label: string, roles: ('admin' | 'reviewer')[] = 
     data: { email, password: PASSWORD, displayName: `Admin ${unique(label)}`, roles },
   })
   return { id: String(doc.id), email, token: await tokenOf(email) }
+}
+
+/** An editor account made by the server itself (no hold), with `displayName` or a unique one. */
+async function serverMadeEditor(label: string, displayName = `${label} ${unique('t')}`) {
+  const email = `${unique(label.toLowerCase())}@example.org`
+  const doc = await payload.create({ collection: 'users', data: { email, password: PASSWORD, displayName, roles: ['editor'] } })
+  return { id: doc.id, email }
 }
 
 async function submittedTip() {
@@ -111,12 +119,10 @@ describe('display names', () => {
   it('are compared by look once the migration has made every key again, and keep their profile addresses', async () => {
     const { up } = await import('@/migrations/20261207_020000_display_name_lookalikes')
     const label = unique('Migrated')
-    const made = await payload.create({
-      collection: 'users',
-      data: { email: `${unique('m')}@example.org`, password: PASSWORD, displayName: `Dr. ${label} Okafor`, roles: ['editor'] },
-    })
-    // As the previous release stored it: the old fold, and an address made from it.
-    await sql(`update users set display_name_key = $1 where id = $2`, [`dr ${label.toLowerCase()} okafor`, made.id])
+    const made = await serverMadeEditor('Migrated', `Dr. ${label} Okafor`)
+    // As the previous release stored it: its fold, and an address made from it.
+    const previousKey = previousDisplayNameKey(`Dr. ${label} Okafor`)
+    await sql(`update users set display_name_key = $1 where id = $2`, [previousKey, made.id])
     const before = (await sql(`select profile_slug from users where id = $1`, [made.id])).rows[0].profile_slug
     await up({ db: payload.db.drizzle, payload, req: {} } as never)
     const after = (await sql(`select display_name_key, profile_slug from users where id = $1`, [made.id])).rows[0]
@@ -128,31 +134,19 @@ describe('display names', () => {
       roles: ['editor'],
     })
     expect(lookAlike.status).toBe(400)
-    expect(after.display_name_key).not.toBe(`dr ${label.toLowerCase()} okafor`)
+    expect(after.display_name_key).not.toBe(previousKey)
   })
 
   it('keep both of two people whose names only now look the same, whichever was made first', async () => {
     const { up } = await import('@/migrations/20261207_020000_display_name_lookalikes')
     // Letters the look-alike fold leaves as they are, so the Latin name's old key is the Cyrillic one's new key.
     const tag = Array.from({ length: 8 }, () => 'abcdefghknpqrstuvwxyz'[Math.floor(Math.random() * 21)]).join('')
-    const make = (displayName: string) =>
-      payload.create({
-        collection: 'users',
-        data: { email: `${unique('pair')}@example.org`, password: PASSWORD, displayName, roles: ['editor'] },
-      })
-    const cyrillic = await make(`Dr. ${tag} W\u0435i`)
-    const latin = await make(`Dr. ${tag} Other`)
-    // As the previous release stored them: the Latin name beside it, both keys of the old fold.
-    const oldFold = (name: string) =>
-      name
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim()
+    const cyrillic = await serverMadeEditor('Pair', `Dr. ${tag} W\u0435i`)
+    const latin = await serverMadeEditor('Pair', `Dr. ${tag} Other`)
+    // As the previous release stored them: the Latin name beside it, both keys of its fold.
     await sql(`update users set display_name = $1 where id = $2`, [`Dr. ${tag} Wei`, latin.id])
-    await sql(`update users set display_name_key = $1 where id = $2`, [oldFold(`Dr. ${tag} W\u0435i`), cyrillic.id])
-    await sql(`update users set display_name_key = $1 where id = $2`, [oldFold(`Dr. ${tag} Wei`), latin.id])
+    await sql(`update users set display_name_key = $1 where id = $2`, [previousDisplayNameKey(`Dr. ${tag} W\u0435i`), cyrillic.id])
+    await sql(`update users set display_name_key = $1 where id = $2`, [previousDisplayNameKey(`Dr. ${tag} Wei`), latin.id])
     await up({ db: payload.db.drizzle, payload, req: {} } as never)
     const keys = (await sql(`select id, display_name_key from users where id in ($1, $2) order by id`, [cyrillic.id, latin.id])).rows
     expect(keys.map((row) => row.display_name_key)).toEqual([`dr ${tag} wei`, `dr ${tag} wei ${latin.id}`])
@@ -365,11 +359,7 @@ describe('logins', () => {
     rest('anonymous', 'POST', '/users/login', { email, password }, from(address))
 
   it('lock an account for one source address after five failures, not for everyone', async () => {
-    const email = `${unique('lock')}@example.org`
-    await payload.create({
-      collection: 'users',
-      data: { email, password: PASSWORD, displayName: `Lock ${unique('t')}`, roles: ['editor'] },
-    })
+    const { email } = await serverMadeEditor('Lock')
     for (let attempt = 0; attempt < 5; attempt++) expect((await login(email, `wrong-${attempt}`, '203.0.113.7')).status).toBe(401)
     const locked = await login(email, PASSWORD, '203.0.113.7')
     expect(locked.status).toBe(429)
@@ -386,11 +376,7 @@ describe('logins', () => {
   })
 
   it('answer the same whether or not the account exists', async () => {
-    const real = `${unique('real')}@example.org`
-    await payload.create({
-      collection: 'users',
-      data: { email: real, password: PASSWORD, displayName: `Real ${unique('t')}`, roles: ['editor'] },
-    })
+    const { email: real } = await serverMadeEditor('Real')
     const made = `${unique('nobody')}@example.org`
     const answers = async (email: string) => {
       const seen: string[] = []
@@ -407,11 +393,7 @@ describe('logins', () => {
   })
 
   it('spend the same password hash on an address with no account as on a wrong password', async () => {
-    const real = `${unique('timing')}@example.org`
-    await payload.create({
-      collection: 'users',
-      data: { email: real, password: PASSWORD, displayName: `Timing ${unique('t')}`, roles: ['editor'] },
-    })
+    const { email: real } = await serverMadeEditor('Timing')
     const hashesOf = async (email: string) => {
       const pbkdf2 = vi.spyOn(crypto, 'pbkdf2')
       try {
@@ -428,22 +410,14 @@ describe('logins', () => {
   })
 
   it('cannot be unlocked by a stranger', async () => {
-    const email = `${unique('unlock')}@example.org`
-    await payload.create({
-      collection: 'users',
-      data: { email, password: PASSWORD, displayName: `Unlock ${unique('t')}`, roles: ['editor'] },
-    })
+    const { email } = await serverMadeEditor('Unlock')
     for (let attempt = 0; attempt < 5; attempt++) await login(email, `wrong-${attempt}`, '203.0.113.77')
     for (const person of ['anonymous', 'editor'] as const) expect((await rest(person, 'POST', '/users/unlock', { email })).status).toBe(403)
     expect((await login(email, PASSWORD, '203.0.113.77')).status).toBe(429)
   })
 
   it('ask for password resets a few times per source address, the same answer whether or not the account exists', async () => {
-    const real = `${unique('reset')}@example.org`
-    await payload.create({
-      collection: 'users',
-      data: { email: real, password: PASSWORD, displayName: `Reset ${unique('t')}`, roles: ['editor'] },
-    })
+    const { email: real } = await serverMadeEditor('Reset')
     const nobody = `${unique('nobody')}@example.org`
     const ask = async (email: string, address: string) => {
       const response = await rest('anonymous', 'POST', '/users/forgot-password', { email }, from(address))
