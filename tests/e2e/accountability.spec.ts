@@ -67,8 +67,11 @@ test('feedback that a page is wrong leads to a public correction', async ({ brow
 
   // ... and marks the feedback acted on, answered by that approval.
   await panel.getByLabel('Answered by the approval').selectOption({ index: 1 })
-  await panel.getByTestId('feedback-item').filter({ hasText: marker }).getByRole('button', { name: 'Mark acted on' }).click()
-  await expect(panel.getByTestId('feedback-item').filter({ hasText: marker })).toContainText('acted on')
+  const item = panel.getByTestId('feedback-item').filter({ hasText: marker })
+  await item.getByRole('button', { name: 'Mark acted on' }).click()
+  // Not "acted on" alone: the button's own label says that before the server has answered.
+  await expect(item.getByRole('button', { name: 'Mark acted on' })).toHaveCount(0)
+  await expect(item).toContainText('· acted on')
   await reviewer.goto('/admin/review-queue')
   await expect(reviewer.getByTestId('queue-reader-feedback')).not.toContainText(marker)
 
